@@ -1,0 +1,178 @@
+# ties — graph database and analyzer of institution networks.
+# One plain GNU Makefile. `make help` lists the targets.
+
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+MANDIR       ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+CC         ?= cc
+AR         ?= ar
+PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+
+# The version has one source: the macros in include/ties.h.
+VERSION_MAJOR := $(shell sed -n 's/^\#define TIES_VERSION_MAJOR *\([0-9]*\).*/\1/p' include/ties.h)
+VERSION_MINOR := $(shell sed -n 's/^\#define TIES_VERSION_MINOR *\([0-9]*\).*/\1/p' include/ties.h)
+VERSION_PATCH := $(shell sed -n 's/^\#define TIES_VERSION_PATCH *\([0-9]*\).*/\1/p' include/ties.h)
+VERSION := $(VERSION_MAJOR).$(VERSION_MINOR).$(VERSION_PATCH)
+SONAME  := libties.so.$(VERSION_MAJOR)
+
+PKGS      := sqlite3 igraph libgvc libcgraph jansson libutf8proc
+TEST_PKGS := cmocka
+
+# Install what is missing before anything reads pkg-config. Runs once per
+# make invocation, and only when a library cannot be found.
+ifeq ($(filter clean uninstall help format,$(MAKECMDGOALS)),)
+DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && test -e /usr/include/csv.h && test -e /usr/share/iso-codes/json/iso_3166-1.json && command -v sqlite3 && test -e /usr/bin/dot && echo yes)
+ifneq ($(DEPS_OK),yes)
+DEPS_RC := $(shell sh scripts/deps.sh --test >&2; echo $$?)
+ifneq ($(DEPS_RC),0)
+$(error missing Debian packages could not be installed; see the message above)
+endif
+endif
+endif
+
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
+TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wvla -Wwrite-strings
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+OPT ?= -O2 -g
+BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN)
+
+BUILD ?= build
+FINAL_CPPFLAGS = -Iinclude -Isrc $(DEP_CFLAGS) $(CPPFLAGS)
+FINAL_CFLAGS   = $(BASE_CFLAGS) $(OPT) -fPIC -MMD -MP $(CFLAGS)
+FINAL_LDFLAGS  = $(LDFLAGS)
+
+ifneq ($(V),1)
+Q = @
+quiet = @printf '  %-6s %s\n' $(1) $(2);
+else
+Q =
+quiet =
+endif
+
+LIB_SRC := $(wildcard src/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
+
+.PHONY: all deps demo test check check-asan asan check-valgrind install \
+	uninstall clean format bench fuzz help headertest
+
+all: $(BUILD)/libties.a $(BUILD)/$(SONAME) ties ties.pc
+
+deps:
+	$(Q)sh scripts/deps.sh --test
+
+$(BUILD)/%.o: src/%.c
+	$(call quiet,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_CPPFLAGS) $(FINAL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libties.a: $(LIB_OBJ)
+	$(call quiet,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/$(SONAME): $(LIB_OBJ)
+	$(call quiet,LD,$@)
+	$(Q)$(CC) -shared -Wl,-soname,$(SONAME) $(FINAL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+# The program links libties statically: it runs from any prefix as is.
+ties: $(CLI_OBJ) $(BUILD)/libties.a
+	$(call quiet,LD,$@)
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libties.a $(DEP_LIBS)
+
+ties.pc: ties.pc.in include/ties.h
+	$(call quiet,GEN,$@)
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@REQUIRES@|$(PKGS)|' $< > $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libties.a
+	$(call quiet,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_CPPFLAGS) $(TEST_CFLAGS) $(FINAL_CFLAGS) $(FINAL_LDFLAGS) \
+		-o $@ $< $(BUILD)/libties.a $(DEP_LIBS) $(TEST_LIBS)
+
+# Examples use only ties.h.
+$(BUILD)/examples/%: examples/%.c $(BUILD)/libties.a
+	$(call quiet,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -Iinclude $(FINAL_CFLAGS) $(FINAL_LDFLAGS) -o $@ $< \
+		$(BUILD)/libties.a $(DEP_LIBS)
+
+# ties.h must compile alone under strict C99.
+headertest: $(BUILD)/headertest.o
+$(BUILD)/headertest.o: include/ties.h
+	@mkdir -p $(dir $@)
+	$(Q)printf '#include "ties.h"\nint main(void) { return 0; }\n' > $(BUILD)/headertest.c
+	$(Q)$(CC) -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude -c -o $@ $(BUILD)/headertest.c
+
+demo: all
+	$(Q)sh examples/demo.sh ./ties demo.db
+
+test check: all headertest $(UNIT_BIN) $(EXAMPLE_BIN)
+	$(Q)BUILD=$(BUILD) sh tests/run.sh
+
+check-asan asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \
+		OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+		LDFLAGS='$(LDFLAGS) -fsanitize=address,undefined' \
+		TIES_BIN=build-asan/ties-asan test-asan
+
+# Internal: the test run of the sanitizer build.
+.PHONY: test-asan
+test-asan: $(BUILD)/libties.a $(UNIT_BIN) $(EXAMPLE_BIN) $(BUILD)/ties-asan
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		BUILD=$(BUILD) TIES=$(BUILD)/ties-asan sh tests/run.sh
+
+$(BUILD)/ties-asan: $(CLI_OBJ) $(BUILD)/libties.a
+	$(call quiet,LD,$@)
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libties.a $(DEP_LIBS)
+
+check-valgrind: all $(UNIT_BIN) $(EXAMPLE_BIN)
+	$(Q)BUILD=$(BUILD) VALGRIND='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' sh tests/run.sh
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 755 ties $(DESTDIR)$(BINDIR)/ties
+	$(INSTALL) -m 644 $(BUILD)/libties.a $(DESTDIR)$(LIBDIR)/libties.a
+	$(INSTALL) -m 755 $(BUILD)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libties.so
+	$(INSTALL) -m 644 include/ties.h $(DESTDIR)$(INCLUDEDIR)/ties.h
+	$(INSTALL) -m 644 ties.pc $(DESTDIR)$(PKGCONFIGDIR)/ties.pc
+	$(INSTALL) -m 644 man/ties.1 $(DESTDIR)$(MANDIR)/man1/ties.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ties $(DESTDIR)$(LIBDIR)/libties.a \
+		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libties.so \
+		$(DESTDIR)$(INCLUDEDIR)/ties.h $(DESTDIR)$(PKGCONFIGDIR)/ties.pc \
+		$(DESTDIR)$(MANDIR)/man1/ties.1
+
+format:
+	clang-format -i include/*.h src/*.c src/*.h src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c
+
+clean:
+	rm -rf build build-asan ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html
+
+help:
+	@echo 'targets: all (default) deps demo test check-asan check-valgrind install uninstall clean format'
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,411 @@
+/*
+ * ties.h — the public API of libties, a graph database and analyzer of
+ * institution networks.
+ *
+ * Institutions, people and countries are entities; relations (binary, dated
+ * facts such as member_of) and events (n-ary, dated facts such as an MoU or a
+ * meeting, with participants in roles) tie them; sources say where a fact
+ * comes from. The store is one SQLite file.
+ *
+ * Conventions
+ *  - Every fallible function returns int: 0 on success, a negative TIES_E*
+ *    code on failure. The message of the last failure is on the handle:
+ *    ties_errmsg().
+ *  - Handles are opaque and freed with their own _close/_free function, which
+ *    accepts NULL. Never free() memory the library returned.
+ *  - Objects returned through an `out` pointer belong to the caller; strings
+ *    returned as a function value are borrowed from their owner.
+ *  - The library never prints to stdout and never exits; it writes only to
+ *    the FILE * it is given.
+ *  - All strings are UTF-8.
+ */
+#ifndef TIES_H
+#define TIES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TIES_VERSION_MAJOR 0
+#define TIES_VERSION_MINOR 1
+#define TIES_VERSION_PATCH 0
+#define TIES_VERSION "0.1.0"
+
+/* The schema version stored in PRAGMA user_version by this library. */
+#define TIES_SCHEMA_VERSION 1
+
+/* Error codes. */
+enum ties_error {
+	TIES_OK = 0,
+	TIES_ERROR = -1,      /* any other failure */
+	TIES_ENOTFOUND = -2,  /* a reference names nothing */
+	TIES_EAMBIGUOUS = -3, /* a reference names several things */
+	TIES_EINVALID = -4,   /* bad input: a file, a field, an argument */
+	TIES_EEXISTS = -5,    /* the thing already exists */
+	TIES_ENOMEM = -6,     /* out of memory */
+	TIES_EIO = -7,        /* a file could not be read or written */
+	TIES_EDB = -8,        /* the database refused (busy, corrupt, newer) */
+};
+
+/* Text for an error code alone; never NULL. The string is static. */
+const char *ties_strerror(int code);
+
+/* Version of the library, as "MAJOR.MINOR.PATCH". The string is static. */
+const char *ties_version(void);
+
+/* ---------------------------------------------------------------- db --- */
+
+typedef struct ties_db ties_db;
+
+enum ties_db_open_flags {
+	TIES_OPEN_READONLY = 1u << 0, /* never write; fail if missing */
+	TIES_OPEN_CREATE = 1u << 1,   /* create the file when missing */
+};
+
+/*
+ * Open the store at `path` (created when TIES_OPEN_CREATE is given).
+ * A new or older database gets the current schema, migrated in one
+ * transaction; a database written by a newer ties is refused (TIES_EDB).
+ * WAL journal, foreign keys on, and a busy timeout of 5 s so that readers
+ * work while a writer writes.
+ *
+ * *out receives a handle even when opening fails (NULL only when out of
+ * memory) so the message can be read with ties_errmsg(); close it either way.
+ * Returns 0, TIES_EIO, TIES_EDB or TIES_ENOMEM. The caller owns *out and
+ * frees it with ties_db_close().
+ */
+int ties_db_open(ties_db **out, const char *path, unsigned flags);
+
+/* Close the store; NULL is allowed. */
+void ties_db_close(ties_db *db);
+
+/*
+ * The message of the last failure on this handle: one line, lower-case, no
+ * final full stop; "" when there was none. Borrowed: valid until the next
+ * call on the handle.
+ */
+const char *ties_errmsg(const ties_db *db);
+
+/*
+ * Seed the world's countries from ISO 3166-1 (Debian's iso-codes JSON at
+ * `iso_json`, or the default path when NULL): id = alpha-2 in lower case,
+ * name = the common name where ISO gives one, else the name; the official
+ * name, the ISO name, alpha-2, alpha-3 and a few everyday names ("Russia",
+ * "UK") become aliases. Running it again changes nothing a user added.
+ * *seeded (may be NULL) receives the number of countries created.
+ * Returns 0, TIES_EIO or TIES_EDB.
+ */
+int ties_db_init(ties_db *db, const char *iso_json, long *seeded);
+
+/* The default path of the ISO 3166-1 JSON file. Static string. */
+const char *ties_iso3166_path(void);
+
+/* -------------------------------------------------------- progress --- */
+
+/*
+ * A progress callback: `done` of `total` units (total 0 when unknown) of the
+ * work named by `what`. Return non-zero to cancel (the call then fails with
+ * TIES_ERROR and the message "cancelled").
+ */
+typedef int (*ties_progress_cb)(const char *what, long long done,
+				long long total, void *payload);
+
+/* Install (or remove, with NULL) a progress callback on the handle. */
+void ties_db_set_progress(ties_db *db, ties_progress_cb cb, void *payload);
+
+/* ----------------------------------------------------------- write --- */
+
+/* A free key/value attribute. */
+typedef struct ties_attr {
+	const char *key;
+	const char *value;
+} ties_attr;
+
+/*
+ * An entity to add or update. `id` is the stable user-visible slug; `kind`
+ * an open vocabulary word (country, institution, person, …); `country` a
+ * reference to an entity (id, name or alias) or NULL. Aliases and attributes
+ * given replace the ones stored when `replace` is non-zero and are added
+ * otherwise. An attribute with an empty value removes that key.
+ */
+typedef struct ties_entity_spec {
+	const char *id;
+	const char *kind;
+	const char *name;
+	const char *country;
+	const char *const *aliases;
+	size_t naliases;
+	const ties_attr *attrs;
+	size_t nattrs;
+	int replace;
+} ties_entity_spec;
+
+/*
+ * Add the entity, or update the one with the same id. One transaction.
+ * Returns 0, TIES_EINVALID (bad id, kind, name), TIES_ENOTFOUND or
+ * TIES_EAMBIGUOUS (country reference), TIES_EDB.
+ */
+int ties_entity_put(ties_db *db, const ties_entity_spec *spec);
+
+/*
+ * A relation: `source` → `target` of `kind`, with an optional role, start
+ * and end dates (YYYY, YYYY-MM or YYYY-MM-DD) and a source id. The same
+ * (source, target, kind, role, start) updates the stored relation.
+ */
+typedef struct ties_relation_spec {
+	const char *source;
+	const char *target;
+	const char *kind;
+	const char *role;
+	const char *start;
+	const char *end;
+	const char *source_id;
+	const ties_attr *attrs;
+	size_t nattrs;
+} ties_relation_spec;
+
+/* Add or update a relation. One transaction. Returns as ties_entity_put. */
+int ties_relation_put(ties_db *db, const ties_relation_spec *spec);
+
+/* A participant of an event: an entity reference and its role. */
+typedef struct ties_participant_spec {
+	const char *entity;
+	const char *role; /* NULL or "" means "participant" */
+} ties_participant_spec;
+
+/*
+ * An event: `id`, `kind` (mou, meeting, visit, …), an optional date, title,
+ * place (entity reference) and source id, attributes, and participants,
+ * which are added to those already stored.
+ */
+typedef struct ties_event_spec {
+	const char *id;
+	const char *kind;
+	const char *date;
+	const char *title;
+	const char *place;
+	const char *source_id;
+	const ties_attr *attrs;
+	size_t nattrs;
+	const ties_participant_spec *participants;
+	size_t nparticipants;
+} ties_event_spec;
+
+/* Add or update an event with its participants. One transaction. */
+int ties_event_put(ties_db *db, const ties_event_spec *spec);
+
+/* A source: where facts come from. */
+typedef struct ties_source_spec {
+	const char *id;
+	const char *title;
+	const char *url;
+	const char *publisher;
+	const char *date;
+	const ties_attr *attrs;
+	size_t nattrs;
+} ties_source_spec;
+
+/* Add or update a source. One transaction. */
+int ties_source_put(ties_db *db, const ties_source_spec *spec);
+
+/* What ties_remove() removes. */
+enum ties_object {
+	TIES_OBJ_ENTITY = 0,
+	TIES_OBJ_EVENT = 1,
+	TIES_OBJ_SOURCE = 2,
+};
+
+/*
+ * Remove the object that `ref` names, in one transaction.
+ *  - An entity goes with its aliases, attributes, relations (either end)
+ *    and participations; entities whose home country it was lose their
+ *    country, events held there lose their place. Events are kept.
+ *  - An event goes with its participants and attributes.
+ *  - A source goes; the relations and events citing it cite nothing.
+ * *removed (may be NULL) receives a one-line summary, owned by the handle,
+ * valid until the next call. Returns 0, TIES_ENOTFOUND, TIES_EAMBIGUOUS,
+ * TIES_EDB.
+ */
+int ties_remove(ties_db *db, enum ties_object what, const char *ref,
+		const char **removed);
+
+/* ---------------------------------------------------------- import --- */
+
+/* The tables of the CSV format; TIES_TABLE_AUTO recognises the header. */
+enum ties_table_kind {
+	TIES_TABLE_AUTO = 0,
+	TIES_TABLE_ENTITIES,
+	TIES_TABLE_RELATIONS,
+	TIES_TABLE_EVENTS,
+	TIES_TABLE_PARTICIPANTS,
+	TIES_TABLE_SOURCES,
+};
+
+/* Counts of what an import wrote. */
+typedef struct ties_import_stats {
+	long long entities, relations, events, participants, sources;
+	long long rows; /* data rows read */
+} ties_import_stats;
+
+/*
+ * Import CSV files (RFC 4180; UTF-8 with or without a BOM) into the store in
+ * one transaction. Each path is a file or a directory whose *.csv files are
+ * read. The table of each file is recognised from its header unless `table`
+ * names it. The tables are loaded in dependency order (sources, entities,
+ * events, relations, participants) whatever the order of the paths, so
+ * references may point into the same import or into the database.
+ *
+ * Any error leaves the database exactly as before and sets a message of the
+ * form "FILE:LINE: problem". `stats` (may be NULL) receives the counts.
+ * Returns 0, TIES_EINVALID, TIES_ENOTFOUND, TIES_EAMBIGUOUS, TIES_EIO,
+ * TIES_EDB.
+ */
+int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
+		    enum ties_table_kind table, ties_import_stats *stats);
+
+/* Table kind by name ("entities", …); TIES_TABLE_AUTO when unknown. */
+enum ties_table_kind ties_table_kind_parse(const char *name);
+
+/* -------------------------------------------------- tables of rows --- */
+
+/*
+ * A table of typed cells: what every query returns and what the writers
+ * print. Rows and columns count from 0.
+ */
+typedef struct ties_table ties_table;
+
+enum ties_type {
+	TIES_NULL = 0,
+	TIES_INT = 1,
+	TIES_REAL = 2,
+	TIES_TEXT = 3,
+};
+
+size_t ties_table_ncols(const ties_table *t);
+size_t ties_table_nrows(const ties_table *t);
+/* Column name, borrowed from the table. */
+const char *ties_table_colname(const ties_table *t, size_t col);
+enum ties_type ties_table_type(const ties_table *t, size_t row, size_t col);
+/* Text of a cell (numbers formatted, NULL cells give NULL); borrowed. */
+const char *ties_table_text(const ties_table *t, size_t row, size_t col);
+long long ties_table_int(const ties_table *t, size_t row, size_t col);
+double ties_table_real(const ties_table *t, size_t row, size_t col);
+/* Free the table; NULL is allowed. */
+void ties_table_free(ties_table *t);
+
+/* Output formats of the writers. */
+enum ties_format {
+	TIES_FORMAT_TABLE = 0, /* aligned columns for people */
+	TIES_FORMAT_CSV,       /* RFC 4180 */
+	TIES_FORMAT_TSV,       /* tab-separated, \t \n \r \\ escaped */
+	TIES_FORMAT_JSON,      /* one array of objects, keys = columns */
+};
+
+/* Format by name ("table", "csv", "tsv", "json"); -1 when unknown. */
+int ties_format_parse(const char *name);
+
+/*
+ * Write the table to `f` in `fmt`. Text is written intact: CSV quotes,
+ * TSV escapes, JSON escapes; the table format shows control characters and
+ * bidirectional overrides as escapes so that no name can break the layout.
+ * Returns 0 or TIES_EIO when a write fails.
+ */
+int ties_table_write(const ties_table *t, FILE *f, enum ties_format fmt);
+
+/* ---------------------------------------------------------- lookup --- */
+
+/*
+ * Resolve a reference to an entity: its id, name or any alias, compared
+ * after Unicode NFKC normalisation, case folding and removal of combining
+ * marks ("Ölga" and "OLGA" find "Olga"). When nothing matches exactly, a
+ * reference each of whose words occurs in the name or one alias of exactly
+ * one entity resolves to it ("Babaev" finds "Kirill Babaev").
+ *
+ * On success *out_id receives the entity's id (owned by the handle, valid
+ * until the next call). Several candidates: TIES_EAMBIGUOUS, and the message
+ * lists each with its id and kind. None: TIES_ENOTFOUND, and the message
+ * suggests the nearest names. Never picks silently.
+ */
+int ties_entity_resolve(ties_db *db, const char *ref, const char **out_id);
+
+/*
+ * Normalise `s` for comparison: NFKC, case folding, combining marks removed,
+ * similar punctuation lumped, white space collapsed. *out is malloc'ed and
+ * owned by the caller (free() it). Returns 0, TIES_EINVALID (not UTF-8) or
+ * TIES_ENOMEM.
+ */
+int ties_fold(char **out, const char *s);
+
+/*
+ * Entities whose name, alias or id contains every word of `text` as a word
+ * or the beginning of one. Columns id,kind,name,country,matched (the name or
+ * alias that matched), best matches first. The caller owns *out.
+ */
+int ties_find(ties_db *db, ties_table **out, const char *text, long limit);
+
+/* Filters of ties_list(); NULL members filter nothing. */
+typedef struct ties_list_opts {
+	const char *kind;
+	const char *country; /* reference to a country entity */
+	int all;             /* include seeded countries nothing uses */
+} ties_list_opts;
+
+/* Entities ordered by kind, then name, then id: id,kind,name,country. */
+int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts);
+
+/*
+ * Counts by kind: columns what,kind,count, where what is one of entity,
+ * event, relation, participant, source. Seeded countries that nothing uses
+ * are not counted. The caller owns *out.
+ */
+int ties_stats(ties_db *db, ties_table **out);
+
+/* ------------------------------------------------------------ card --- */
+
+/*
+ * The card of an entity: its fields and, as tables, its aliases, attributes,
+ * relations (both directions, with roles and dates), events (date, kind,
+ * role, the other participants) and the sources cited.
+ */
+typedef struct ties_card ties_card;
+
+/* Build the card of the entity that `ref` names (see ties_entity_resolve).
+ * The caller owns *out and frees it with ties_card_free(). */
+int ties_card_get(ties_db *db, ties_card **out, const char *ref);
+
+/* Field of the card: "id", "kind", "name", "country", "country_name";
+ * NULL when absent. Borrowed from the card. */
+const char *ties_card_field(const ties_card *c, const char *field);
+
+/* Sections of the card: "aliases", "attributes", "relations", "events",
+ * "sources"; NULL for an unknown name. Borrowed from the card. */
+const ties_table *ties_card_section(const ties_card *c, const char *name);
+
+/* Write the card as text for people (TIES_FORMAT_TABLE) or as one JSON
+ * object (TIES_FORMAT_JSON). Returns 0, TIES_EINVALID for another format,
+ * TIES_EIO. */
+int ties_card_write(const ties_card *c, FILE *f, enum ties_format fmt);
+
+/* Write several cards as one JSON array (or as text, separated by blank
+ * lines). */
+int ties_cards_write(ties_card *const *cards, size_t n, FILE *f,
+		     enum ties_format fmt);
+
+void ties_card_free(ties_card *c);
+
+/* ----------------------------------------------------------- dates --- */
+
+/*
+ * Check a partial date: YYYY, YYYY-MM or YYYY-MM-DD with a real month and
+ * day (leap years counted). Returns 0 or TIES_EINVALID.
+ */
+int ties_date_check(const char *date);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TIES_H */

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Install the Debian packages that ties needs and that this machine lacks.
+# Run by `make deps` (and so by `make`, `make demo` and `make test`) only when
+# pkg-config cannot find a library; it never upgrades what is already there.
+#
+#   scripts/deps.sh [--test] [--dry-run]
+#
+# --test also asks for the test-only packages (cmocka, python3 for nothing:
+# the tests need no Python).
+set -eu
+
+want_test=0
+dry=0
+for a in "$@"; do
+	case $a in
+	--test) want_test=1 ;;
+	--dry-run) dry=1 ;;
+	*) echo "usage: $0 [--test] [--dry-run]" >&2; exit 2 ;;
+	esac
+done
+
+missing=""
+need() { # need PACKAGE TEST-COMMAND...
+	pkg=$1; shift
+	if ! "$@" >/dev/null 2>&1; then
+		missing="$missing $pkg"
+	fi
+}
+
+need pkg-config      command -v pkg-config
+need libsqlite3-dev  pkg-config --exists sqlite3
+need libigraph-dev   pkg-config --exists igraph
+need libgraphviz-dev pkg-config --exists libgvc libcgraph
+need graphviz        test -e /usr/bin/dot
+need libjansson-dev  pkg-config --exists jansson
+need libutf8proc-dev pkg-config --exists libutf8proc
+need libcsv-dev      test -e /usr/include/csv.h
+need iso-codes       test -e /usr/share/iso-codes/json/iso_3166-1.json
+need sqlite3         command -v sqlite3
+if [ $want_test = 1 ]; then
+	need libcmocka-dev pkg-config --exists cmocka
+fi
+
+[ -z "$missing" ] && exit 0
+
+echo "ties: installing missing Debian packages:$missing" >&2
+[ $dry = 1 ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "ties: cannot install packages (not root, no sudo); please run:" >&2
+	echo "  apt-get install$missing" >&2
+	exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "ties: no apt-get on this machine; please install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine may have empty package lists.
+$sudo apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1 || {
+	$sudo apt-get update -q >/dev/null
+	$sudo apt-get install -y -q --no-install-recommends $missing
+}

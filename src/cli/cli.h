@@ -1,0 +1,76 @@
+/*
+ * cli.h — what the commands of the ties program share. The program sees
+ * libties only through ties.h.
+ */
+#ifndef TIES_CLI_H
+#define TIES_CLI_H
+
+#include <limits.h>
+#include <stdio.h>
+
+#include "ties.h"
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CLI_PRINTF(f, a)
+#endif
+
+/* Command flags. */
+enum cli_flags {
+	CLI_NEEDS_DB = 1u << 0, /* open the database (it must exist) */
+	CLI_CREATES = 1u << 1,	/* create and seed the database if missing */
+};
+
+struct cli_ctx {
+	const char *db_path;
+	ties_db *db;	   /* open when the command has CLI_NEEDS_DB */
+	int progress;	   /* stderr is a terminal: show progress */
+	const char *name;  /* the command's name */
+	const char *usage; /* the command's help text */
+};
+
+struct cli_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct cli_ctx *ctx);
+	unsigned flags;
+	const char *summary;
+	const char *usage;
+};
+
+/* Long-only options use values above CHAR_MAX. */
+enum { OPT_FORMAT = CHAR_MAX + 1, OPT_FIRST_FREE };
+
+/* "ties CMD: message", then "Try 'ties CMD --help'."; returns 2. */
+int cli_usage_error(struct cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* "ties: message"; returns 1. */
+int cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* "ties: " and the handle's message; returns 1. */
+int cli_db_error(struct cli_ctx *ctx);
+/* Print the command's help to stdout; returns 0. */
+int cli_help(struct cli_ctx *ctx);
+/* Parse --format; returns 0 or the usage error's status. */
+int cli_format(struct cli_ctx *ctx, const char *arg, int *fmt);
+/* Write a table to stdout and free it; returns 0 or 1. */
+int cli_print_table(struct cli_ctx *ctx, ties_table *t, int fmt);
+/* Parse a whole number into *out; returns 0 or the usage error's status. */
+int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg,
+	     long min, long *out);
+/* Report getopt's '?' (unknown option) or ':' (missing argument); option
+ * strings start with ":" (or "+:") so that getopt tells them apart. */
+int cli_bad_option(struct cli_ctx *ctx, int opt, char **argv);
+
+int cmd_add(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_find(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_import(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_init(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_list(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_remove(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_show(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_stats(int argc, char **argv, struct cli_ctx *ctx);
+
+extern const char cmd_add_usage[], cmd_find_usage[], cmd_import_usage[],
+	cmd_init_usage[], cmd_list_usage[], cmd_remove_usage[],
+	cmd_show_usage[], cmd_stats_usage[];
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * main.c — the ties program: global options, the command table, opening
+ * the database for the commands that need it, and the one exit.
+ *
+ * Commands return a status (0 success, 1 error, 2 usage); only main exits,
+ * after flushing stdout and treating a failed write as an error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static int cmd_help(int argc, char **argv, struct cli_ctx *ctx);
+
+static const char cmd_help_usage[] =
+	"usage: ties help [COMMAND]\n"
+	"\n"
+	"Show the list of commands, or the help of one command (the same as\n"
+	"'ties COMMAND --help').\n";
+
+/* Sorted by name; feeds dispatch and `ties help`. */
+static const struct cli_cmd commands[] = {
+	{"add", cmd_add, CLI_NEEDS_DB | CLI_CREATES,
+	 "add or update an entity, relation, event or source by hand",
+	 cmd_add_usage},
+	{"find", cmd_find, CLI_NEEDS_DB, "find entities by name or alias",
+	 cmd_find_usage},
+	{"help", cmd_help, 0, "show help for a command", cmd_help_usage},
+	{"import", cmd_import, CLI_NEEDS_DB | CLI_CREATES,
+	 "import CSV tables in one transaction", cmd_import_usage},
+	{"init", cmd_init, 0, "create a database and seed the countries",
+	 cmd_init_usage},
+	{"list", cmd_list, CLI_NEEDS_DB, "list entities, by kind or country",
+	 cmd_list_usage},
+	{"remove", cmd_remove, CLI_NEEDS_DB,
+	 "remove an entity, event or source", cmd_remove_usage},
+	{"show", cmd_show, CLI_NEEDS_DB,
+	 "show entity cards: relations, events, sources", cmd_show_usage},
+	{"stats", cmd_stats, CLI_NEEDS_DB,
+	 "count entities, events and relations by kind", cmd_stats_usage},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char main_usage[] =
+	"usage: ties [--db FILE] COMMAND [OPTIONS] [ARGS]\n"
+	"       ties --help | --version\n"
+	"\n"
+	"ties is a graph database and analyzer of institution networks.\n"
+	"\n"
+	"Global options:\n"
+	"  --db FILE    the database (default: $TIES_DB, else ./ties.db)\n"
+	"  -h, --help   show this help\n"
+	"  -V, --version\n"
+	"               show the version\n";
+
+static void list_commands(FILE *f)
+{
+	size_t i;
+
+	fputs(main_usage, f);
+	fputs("\nCommands:\n", f);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name,
+			commands[i].summary);
+	fputs("\nSee 'ties help COMMAND' or 'man ties' for more.\n", f);
+}
+
+static const struct cli_cmd *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_help(int argc, char **argv, struct cli_ctx *ctx)
+{
+	const struct cli_cmd *c;
+
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))
+		return cli_help(ctx);
+	if (argc < 2) {
+		list_commands(stdout);
+		return 0;
+	}
+	if (argc > 2)
+		return cli_usage_error(ctx, "too many arguments");
+	if (!(c = find_command(argv[1])))
+		return cli_usage_error(ctx, "no command '%s'", argv[1]);
+	fputs(c->usage, stdout);
+	return 0;
+}
+
+/* Progress on stderr, for a terminal only. */
+static int progress(const char *what, long long done, long long total,
+		    void *payload)
+{
+	(void)payload;
+	if (total > 0)
+		fprintf(stderr, "\r%s: %3d%%", what,
+			(int)(100.0 * (double)done / (double)total));
+	else
+		fprintf(stderr, "\r%s: %lld", what, done);
+	if (total > 0 && done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+	return 0;
+}
+
+static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
+{
+	struct stat sb;
+	int exists = stat(ctx->db_path, &sb) == 0;
+	int rc;
+
+	if (!exists && !(c->flags & CLI_CREATES))
+		return cli_error("no database '%s'; create one with 'ties "
+				 "init' or 'ties import'",
+				 ctx->db_path);
+	rc = ties_db_open(&ctx->db, ctx->db_path,
+			  exists ? 0 : TIES_OPEN_CREATE);
+	if (rc < 0)
+		return cli_db_error(ctx);
+	if (!exists) {
+		long n = 0;
+
+		if (ties_db_init(ctx->db, NULL, &n) < 0)
+			return cli_db_error(ctx);
+		fprintf(stderr, "ties: created '%s' with %ld countries\n",
+			ctx->db_path, n);
+	}
+	if (ctx->progress)
+		ties_db_set_progress(ctx->db, progress, NULL);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli_ctx ctx;
+	const struct cli_cmd *c;
+	int opt, rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.name = "";
+	ctx.usage = main_usage;
+	ctx.db_path = getenv("TIES_DB");
+	if (!ctx.db_path || !*ctx.db_path)
+		ctx.db_path = "ties.db";
+	ctx.progress = isatty(STDERR_FILENO);
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			ctx.db_path = optarg;
+			break;
+		case 'h':
+			list_commands(stdout);
+			return 0;
+		case 'V':
+			printf("ties %s\n", ties_version());
+			return fflush(stdout) == 0 ? 0 : 1;
+		default:
+			return cli_bad_option(&ctx, opt, argv);
+		}
+	}
+	if (optind >= argc) {
+		list_commands(stderr);
+		return 2;
+	}
+	if (!(c = find_command(argv[optind]))) {
+		fprintf(stderr,
+			"ties: '%s' is not a ties command. See 'ties "
+			"--help'.\n",
+			argv[optind]);
+		return 2;
+	}
+	ctx.name = c->name;
+	ctx.usage = c->usage;
+	argc -= optind;
+	argv += optind;
+
+	/* --help needs no database. */
+	if ((c->flags & CLI_NEEDS_DB) &&
+	    !(argc > 1 &&
+	      (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))) {
+		if ((rc = open_db(&ctx, c)) != 0) {
+			ties_db_close(ctx.db);
+			return rc;
+		}
+	}
+	rc = c->fn(argc, argv, &ctx);
+	ties_db_close(ctx.db);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ties: write error: %s\n", strerror(errno));
+		return 1;
+	}
+	return rc;
+}

@@ -1,0 +1,879 @@
+/*
+ * import_csv.c — the CSV importer: five tables (entities, relations, events,
+ * participants, sources), recognised by their headers, loaded in one
+ * transaction through the store's internal write functions.
+ *
+ * Files are read a line at a time and fed to libcsv, so every record knows
+ * the line it starts on (its end line less the newlines inside its quoted
+ * fields) and memory stays bounded by the longest record. Each line is
+ * checked for NUL bytes and invalid UTF-8 before parsing.
+ *
+ * Order: sources, then entities, then events, relations and participants,
+ * whatever order the paths came in, so references may point forwards.
+ * Entities' home countries are resolved after every entity file is loaded,
+ * so a reference is judged against the whole import and never picks one
+ * candidate while a later row would have made it ambiguous.
+ */
+#include <assert.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <csv.h>
+
+#include "ties_int.h"
+
+/* ---------------------------------------------------------- reader --- */
+
+/* Called for each record; return < 0 to stop with that code, 1 to stop
+ * quietly. */
+typedef int (*row_fn)(char **fields, size_t n, long line, void *ctx);
+
+struct reader {
+	ties_db *db;
+	const char *path;
+	ties_buf data;	    /* the fields of the record, NUL-separated */
+	size_t *offs;	    /* offsets of the fields in data */
+	size_t nfields, cap;
+	long line;	    /* line being fed */
+	long newlines;	    /* newlines inside the record's fields */
+	char **argv;
+	row_fn fn;
+	void *ctx;
+	int stop;	    /* return code that stopped the parse */
+	long long bytes;    /* bytes read so far */
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	size_t i;
+
+	if (r->stop)
+		return;
+	if (r->nfields == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		size_t *o = realloc(r->offs, cap * sizeof(*o));
+
+		if (!o) {
+			r->stop = ties_db__seterr(r->db, TIES_ENOMEM,
+						  "out of memory");
+			return;
+		}
+		r->offs = o;
+		r->cap = cap;
+	}
+	r->offs[r->nfields++] = r->data.len;
+	ties_buf__add(&r->data, s ? s : "", s ? len : 0);
+	ties_buf__add(&r->data, "", 1);
+	for (i = 0; s && i < len; i++)
+		if (((const char *)s)[i] == '\n')
+			r->newlines++;
+}
+
+static void on_row(int c, void *data)
+{
+	struct reader *r = data;
+	char **argv;
+	size_t i;
+	int rc;
+
+	(void)c;
+	if (r->stop)
+		return;
+	if (r->data.oom) {
+		r->stop = ties_db__seterr(r->db, TIES_ENOMEM, "out of memory");
+		return;
+	}
+	argv = realloc(r->argv, (r->nfields + 1) * sizeof(*argv));
+	if (!argv) {
+		r->stop = ties_db__seterr(r->db, TIES_ENOMEM, "out of memory");
+		return;
+	}
+	r->argv = argv;
+	for (i = 0; i < r->nfields; i++)
+		argv[i] = r->data.ptr + r->offs[i];
+	argv[r->nfields] = NULL;
+	rc = r->fn(argv, r->nfields, r->line - r->newlines, r->ctx);
+	if (rc != 0)
+		r->stop = rc;
+	r->nfields = 0;
+	r->newlines = 0;
+	ties_buf__clear(&r->data);
+}
+
+static const char *csv_problem(struct csv_parser *p)
+{
+	switch (csv_error(p)) {
+	case CSV_EPARSE:
+		return "malformed field: a quote inside an unquoted field, or "
+		       "text after a closing quote";
+	case CSV_ENOMEM:
+		return "out of memory";
+	case CSV_ETOOBIG:
+		return "field too large";
+	default:
+		return "malformed CSV";
+	}
+}
+
+/*
+ * Read `path` record by record. Returns 0, 1 when fn stopped quietly, or a
+ * negative code with the message "path:line: problem" set.
+ */
+static int read_csv(ties_db *db, const char *path, row_fn fn, void *ctx,
+		    long long *bytes)
+{
+	struct csv_parser p;
+	struct reader r;
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0, started = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.db = db;
+	r.path = path;
+	r.fn = fn;
+	r.ctx = ctx;
+	if (!(f = fopen(path, "rb")))
+		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
+				       path, strerror(errno));
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) !=
+	    0) {
+		fclose(f);
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	}
+	while ((n = getline(&line, &cap, f)) > 0) {
+		char *s = line;
+		size_t len = (size_t)n, bad;
+
+		r.line++;
+		r.bytes += n;
+		if (!started) {
+			started = 1;
+			if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+				s += 3;
+				len -= 3;
+			}
+		}
+		if (memchr(s, '\0', len)) {
+			rc = ties_db__seterr(db, TIES_EINVALID,
+					     "%s:%ld: NUL byte in the text",
+					     path, r.line);
+			goto done;
+		}
+		if ((bad = ties_utf8__invalid(s, len))) {
+			rc = ties_db__seterr(db, TIES_EINVALID,
+					     "%s:%ld: invalid UTF-8 at byte %zu "
+					     "of the line",
+					     path, r.line, bad);
+			goto done;
+		}
+		if (csv_parse(&p, s, len, on_field, on_row, &r) != len &&
+		    !r.stop) {
+			rc = ties_db__seterr(db, TIES_EINVALID, "%s:%ld: %s",
+					     path, r.line, csv_problem(&p));
+			goto done;
+		}
+		if (r.stop)
+			break;
+	}
+	if (ferror(f)) {
+		rc = ties_db__seterr(db, TIES_EIO, "%s:%ld: read error: %s",
+				     path, r.line, strerror(errno));
+		goto done;
+	}
+	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
+		rc = ties_db__seterr(db, TIES_EINVALID,
+				     "%s:%ld: unterminated quoted field at the "
+				     "end of the file",
+				     path, r.line);
+		goto done;
+	}
+	if (r.stop < 0)
+		rc = r.stop;
+	else if (r.stop > 0)
+		rc = 1;
+done:
+	if (bytes)
+		*bytes = r.bytes;
+	csv_free(&p);
+	free(line);
+	free(r.offs);
+	free(r.argv);
+	ties_buf__release(&r.data);
+	fclose(f);
+	return rc;
+}
+
+/* ---------------------------------------------------------- tables --- */
+
+struct tabledef {
+	enum ties_table_kind kind;
+	const char *name;
+	const char *const *cols;     /* known columns, NULL-terminated */
+	unsigned required;	     /* bit i: cols[i] is required */
+	int attrs;		     /* other columns become attributes */
+};
+
+static const char *const entity_cols[] = {"id",	     "kind",	"name",
+					  "country", "aliases", NULL};
+static const char *const relation_cols[] = {
+	"source", "target", "kind", "role", "start", "end", "source_id", NULL};
+static const char *const event_cols[] = {"id",	  "kind",  "date",
+					 "title", "place", "source_id",
+					 NULL};
+static const char *const participant_cols[] = {"event", "entity", "role",
+					       NULL};
+static const char *const source_cols[] = {"id",	       "title", "url",
+					  "publisher", "date",	NULL};
+
+/* In load order. */
+static const struct tabledef tables[] = {
+	{TIES_TABLE_SOURCES, "sources", source_cols, 1u << 0, 1},
+	{TIES_TABLE_ENTITIES, "entities", entity_cols, 7u, 1},
+	{TIES_TABLE_EVENTS, "events", event_cols, 3u, 1},
+	{TIES_TABLE_RELATIONS, "relations", relation_cols, 7u, 1},
+	{TIES_TABLE_PARTICIPANTS, "participants", participant_cols, 3u, 0},
+};
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+
+static const struct tabledef *table_def(enum ties_table_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < NTABLES; i++)
+		if (tables[i].kind == k)
+			return &tables[i];
+	return NULL;
+}
+
+enum ties_table_kind ties_table_kind_parse(const char *name)
+{
+	static const char *const singular[] = {"source", "entity", "event",
+					       "relation", "participant"};
+	size_t i;
+
+	for (i = 0; i < NTABLES; i++)
+		if (!strcmp(name, tables[i].name) ||
+		    !strcmp(name, singular[i]))
+			return tables[i].kind;
+	return TIES_TABLE_AUTO;
+}
+
+/* A file to load: its path and, once the header was read, its table. */
+struct input {
+	char *path;
+	const struct tabledef *def;
+	long long size;
+};
+
+/* The header of the file being loaded, mapped to the table's columns. */
+struct header {
+	size_t ncols;
+	char **names;  /* lower-cased, trimmed */
+	int col[8];    /* index of each known column in the file, or -1 */
+	int *is_attr;  /* per file column: becomes an attribute */
+};
+
+static void header_release(struct header *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->ncols; i++)
+		free(h->names[i]);
+	free(h->names);
+	free(h->is_attr);
+	memset(h, 0, sizeof(*h));
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+			 e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
+static int has(char **names, size_t n, const char *col)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], col))
+			return 1;
+	return 0;
+}
+
+/* Which table a header describes. */
+static const struct tabledef *recognise(char **names, size_t n)
+{
+	if (has(names, n, "event") && has(names, n, "entity"))
+		return table_def(TIES_TABLE_PARTICIPANTS);
+	if (has(names, n, "source") && has(names, n, "target"))
+		return table_def(TIES_TABLE_RELATIONS);
+	if (has(names, n, "id") && has(names, n, "kind") &&
+	    has(names, n, "name"))
+		return table_def(TIES_TABLE_ENTITIES);
+	if (has(names, n, "id") && has(names, n, "kind"))
+		return table_def(TIES_TABLE_EVENTS);
+	if (has(names, n, "id") &&
+	    (has(names, n, "title") || has(names, n, "url") ||
+	     has(names, n, "publisher")))
+		return table_def(TIES_TABLE_SOURCES);
+	return NULL;
+}
+
+/* Parse a header row into h; with def NULL, recognise the table. */
+static int header_parse(ties_db *db, const char *path, char **fields,
+			size_t n, const struct tabledef **def,
+			struct header *h)
+{
+	size_t i, j;
+
+	memset(h, 0, sizeof(*h));
+	h->names = calloc(n ? n : 1, sizeof(char *));
+	h->is_attr = calloc(n ? n : 1, sizeof(int));
+	if (!h->names || !h->is_attr)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	h->ncols = n;
+	for (i = 0; i < n; i++) {
+		char *t = trim(fields[i]);
+
+		lower_ascii(t);
+		if (!(h->names[i] = strdup(t)))
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		if (!*t)
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s:1: column %zu has no name",
+					       path, i + 1);
+		for (j = 0; j < i; j++)
+			if (!strcmp(h->names[j], t))
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s:1: duplicate column '%s'", path,
+					t);
+	}
+	if (!*def && !(*def = recognise(h->names, n)))
+		return ties_db__seterr(
+			db, TIES_EINVALID,
+			"%s:1: cannot tell which table this header is; name "
+			"it with --table (entities: id,kind,name; relations: "
+			"source,target,kind; events: id,kind; participants: "
+			"event,entity; sources: id,title)",
+			path);
+	for (j = 0; (*def)->cols[j]; j++) {
+		h->col[j] = -1;
+		for (i = 0; i < n; i++)
+			if (!strcmp(h->names[i], (*def)->cols[j]))
+				h->col[j] = (int)i;
+		if (h->col[j] < 0 && ((*def)->required & (1u << j)))
+			return ties_db__seterr(
+				db, TIES_EINVALID,
+				"%s:1: the %s table needs a column '%s'", path,
+				(*def)->name, (*def)->cols[j]);
+	}
+	for (i = 0; i < n; i++) {
+		int known = 0;
+
+		for (j = 0; (*def)->cols[j]; j++)
+			if (h->col[j] == (int)i)
+				known = 1;
+		if (known)
+			continue;
+		if (!(*def)->attrs)
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s:1: unknown column '%s' in "
+					       "the %s table",
+					       path, h->names[i], (*def)->name);
+		h->is_attr[i] = 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ load --- */
+
+struct pending_country {
+	sqlite3_int64 entity;
+	char *ref; /* NULL: no country */
+	long line;
+	const char *path;
+};
+
+struct load {
+	ties_db *db;
+	const struct input *in;
+	struct header h;
+	int have_header;
+	ties_import_stats *stats;
+	struct pending_country *pend;
+	size_t npend, cappend;
+	ties_attr *attrs;
+	const char **aliases;
+	size_t capaliases;
+	long long done_bytes, total_bytes, file_bytes;
+	long long rows_since;
+};
+
+/* Field `j` of the table (known column), trimmed; "" when absent. */
+static char *col(struct load *l, char **f, int j)
+{
+	int i = l->h.col[j];
+
+	return i < 0 ? (char *)"" : trim(f[i]);
+}
+
+/* Raw field, untrimmed: names and titles keep what the user wrote. */
+static char *raw(struct load *l, char **f, int j)
+{
+	int i = l->h.col[j];
+
+	return i < 0 ? (char *)"" : f[i];
+}
+
+static size_t collect_attrs(struct load *l, char **f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->h.ncols; i++)
+		if (l->h.is_attr[i]) {
+			l->attrs[n].key = l->h.names[i];
+			l->attrs[n].value = f[i];
+			n++;
+		}
+	return n;
+}
+
+static int split_aliases(struct load *l, char *s, size_t *n)
+{
+	char *p = s;
+
+	*n = 0;
+	while (p && *p) {
+		char *bar = strchr(p, '|');
+		char *a;
+
+		if (bar)
+			*bar = '\0';
+		a = trim(p);
+		if (*a) {
+			if (*n == l->capaliases) {
+				size_t cap = l->capaliases ? l->capaliases * 2
+							   : 8;
+				const char **g = realloc(
+					(void *)l->aliases, cap * sizeof(*g));
+
+				if (!g)
+					return TIES_ENOMEM;
+				l->aliases = g;
+				l->capaliases = cap;
+			}
+			l->aliases[(*n)++] = a;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
+
+static int opt_source(ties_db *db, const char *ref, sqlite3_int64 *rowid)
+{
+	*rowid = 0;
+	return *ref ? ties_store__resolve_source(db, ref, rowid) : 0;
+}
+
+static int load_row(char **f, size_t n, long line, void *ctx)
+{
+	struct load *l = ctx;
+	ties_db *db = l->db;
+	const char *path = l->in->path;
+	sqlite3_int64 a, b, c;
+	size_t nattrs, naliases;
+	int rc = 0;
+
+	if (!l->have_header) {
+		const struct tabledef *def = l->in->def;
+
+		l->have_header = 1;
+		if ((rc = header_parse(db, path, f, n, &def, &l->h)) < 0)
+			return rc;
+		free(l->attrs);
+		l->attrs = calloc(n ? n : 1, sizeof(*l->attrs));
+		return l->attrs ? 0
+				: ties_db__seterr(db, TIES_ENOMEM,
+						  "out of memory");
+	}
+	if (n != l->h.ncols)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "%s:%ld: %zu fields, but the header "
+				       "has %zu",
+				       path, line, n, l->h.ncols);
+	l->stats->rows++;
+	nattrs = collect_attrs(l, f);
+
+	switch (l->in->def->kind) {
+	case TIES_TABLE_SOURCES: {
+		ties_source_spec s;
+
+		memset(&s, 0, sizeof(s));
+		s.id = col(l, f, 0);
+		s.title = raw(l, f, 1);
+		s.url = col(l, f, 2);
+		s.publisher = raw(l, f, 3);
+		s.date = col(l, f, 4);
+		s.attrs = l->attrs;
+		s.nattrs = nattrs;
+		rc = ties_store__source_put(db, &s, NULL);
+		l->stats->sources++;
+		break;
+	}
+	case TIES_TABLE_ENTITIES: {
+		ties_entity_row e;
+		char *kind = col(l, f, 1);
+
+		memset(&e, 0, sizeof(e));
+		lower_ascii(kind);
+		e.id = col(l, f, 0);
+		e.kind = kind;
+		e.name = raw(l, f, 2);
+		if (l->h.col[4] >= 0) {
+			if (split_aliases(l, raw(l, f, 4), &naliases) < 0)
+				return ties_db__seterr(db, TIES_ENOMEM,
+						       "out of memory");
+			e.aliases = l->aliases;
+			e.naliases = naliases;
+			e.replace_aliases = 1;
+		}
+		e.attrs = l->attrs;
+		e.nattrs = nattrs;
+		if ((rc = ties_store__entity_put(db, &e, &a)) < 0)
+			break;
+		l->stats->entities++;
+		if (l->h.col[3] >= 0) {
+			struct pending_country *pc;
+			char *ref = col(l, f, 3);
+
+			if (l->npend == l->cappend) {
+				size_t cap = l->cappend ? l->cappend * 2 : 64;
+				pc = realloc(l->pend, cap * sizeof(*pc));
+				if (!pc)
+					return ties_db__seterr(db, TIES_ENOMEM,
+							       "out of memory");
+				l->pend = pc;
+				l->cappend = cap;
+			}
+			pc = &l->pend[l->npend];
+			pc->entity = a;
+			pc->ref = *ref ? strdup(ref) : NULL;
+			pc->line = line;
+			pc->path = path;
+			if (*ref && !pc->ref)
+				return ties_db__seterr(db, TIES_ENOMEM,
+						       "out of memory");
+			l->npend++;
+		}
+		break;
+	}
+	case TIES_TABLE_EVENTS: {
+		char *kind = col(l, f, 1), *place = col(l, f, 4);
+
+		lower_ascii(kind);
+		a = 0;
+		if (*place && (rc = ties_store__resolve_as(db, place, "place",
+							  NULL, &a)) < 0)
+			break;
+		if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
+			break;
+		rc = ties_store__event_put(db, col(l, f, 0), kind,
+					   col(l, f, 2), raw(l, f, 3), a, b,
+					   l->attrs, nattrs, NULL);
+		l->stats->events++;
+		break;
+	}
+	case TIES_TABLE_RELATIONS: {
+		char *kind = col(l, f, 2);
+
+		lower_ascii(kind);
+		if ((rc = ties_store__resolve(db, col(l, f, 0), &a)) < 0 ||
+		    (rc = ties_store__resolve(db, col(l, f, 1), &b)) < 0 ||
+		    (rc = opt_source(db, col(l, f, 6), &c)) < 0)
+			break;
+		rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
+					      col(l, f, 4), col(l, f, 5), c,
+					      l->attrs, nattrs, NULL);
+		l->stats->relations++;
+		break;
+	}
+	case TIES_TABLE_PARTICIPANTS: {
+		char *role = col(l, f, 2);
+
+		lower_ascii(role);
+		if ((rc = ties_store__resolve_event(db, col(l, f, 0), &a)) <
+			    0 ||
+		    (rc = ties_store__resolve(db, col(l, f, 1), &b)) < 0)
+			break;
+		rc = ties_store__participant_put(db, a, b, role);
+		l->stats->participants++;
+		break;
+	}
+	default:
+		assert(!"unknown table");
+		rc = TIES_ERROR;
+	}
+	if (rc < 0) {
+		ties_db__prefix_err(db, "%s:%ld: ", path, line);
+		return rc;
+	}
+	if (db->progress && ++l->rows_since >= 20000) {
+		l->rows_since = 0;
+		if (db->progress(path, l->done_bytes, l->total_bytes,
+				 db->progress_payload))
+			return ties_db__seterr(db, TIES_ERROR, "cancelled");
+	}
+	return 0;
+}
+
+static int resolve_countries(struct load *l)
+{
+	ties_db *db = l->db;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < l->npend; i++) {
+		struct pending_country *pc = &l->pend[i];
+		sqlite3_int64 country = 0;
+
+		if (pc->ref &&
+		    (rc = ties_store__resolve_as(db, pc->ref, "country",
+						 "country", &country)) < 0) {
+			ties_db__prefix_err(db, "%s:%ld: ", pc->path, pc->line);
+			return rc;
+		}
+		if ((rc = ties_store__entity_set_country(db, pc->entity,
+							 country)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- inputs --- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_input(ties_db *db, struct input **in, size_t *n,
+		     size_t *cap, const char *path, long long size)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		struct input *g = realloc(*in, c * sizeof(*g));
+
+		if (!g)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		*in = g;
+		*cap = c;
+	}
+	(*in)[*n].path = strdup(path);
+	(*in)[*n].def = NULL;
+	(*in)[*n].size = size;
+	if (!(*in)[*n].path)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	(*n)++;
+	return 0;
+}
+
+/* Expand paths: files as given, directories to their *.csv files in name
+ * order. */
+static int expand(ties_db *db, const char *const *paths, size_t npaths,
+		  struct input **in, size_t *n)
+{
+	size_t i, cap = 0;
+	int rc;
+
+	*in = NULL;
+	*n = 0;
+	for (i = 0; i < npaths; i++) {
+		struct stat sb;
+
+		if (stat(paths[i], &sb) < 0)
+			return ties_db__seterr(db, TIES_EIO,
+					       "cannot open '%s': %s", paths[i],
+					       strerror(errno));
+		if (S_ISDIR(sb.st_mode)) {
+			DIR *d = opendir(paths[i]);
+			struct dirent *de;
+			char **names = NULL;
+			size_t nn = 0, j, before = *n;
+
+			if (!d)
+				return ties_db__seterr(db, TIES_EIO,
+						       "cannot open '%s': %s",
+						       paths[i],
+						       strerror(errno));
+			while ((de = readdir(d))) {
+				size_t len = strlen(de->d_name);
+				char **g;
+
+				if (len < 5 ||
+				    strcasecmp(de->d_name + len - 4, ".csv"))
+					continue;
+				g = realloc(names, (nn + 1) * sizeof(*g));
+				if (!g)
+					break;
+				names = g;
+				names[nn] = strdup(de->d_name);
+				if (names[nn])
+					nn++;
+			}
+			closedir(d);
+			qsort(names, nn, sizeof(*names), cmp_str);
+			rc = 0;
+			for (j = 0; j < nn; j++) {
+				ties_buf p = TIES_BUF_INIT;
+				struct stat fs;
+
+				ties_buf__printf(&p, "%s%s%s", paths[i],
+						 paths[i][strlen(paths[i]) - 1] ==
+							 '/'
+							 ? ""
+							 : "/",
+						 names[j]);
+				if (rc == 0 &&
+				    stat(ties_buf__str(&p), &fs) == 0 &&
+				    S_ISREG(fs.st_mode))
+					rc = add_input(db, in, n, &cap,
+						       ties_buf__str(&p),
+						       (long long)fs.st_size);
+				ties_buf__release(&p);
+				free(names[j]);
+			}
+			free(names);
+			if (rc < 0)
+				return rc;
+			if (*n == before)
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"'%s' holds no .csv files", paths[i]);
+		} else if ((rc = add_input(db, in, n, &cap, paths[i],
+					   (long long)sb.st_size)) < 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
+struct sniff {
+	ties_db *db;
+	const char *path;
+	const struct tabledef *def;
+	int rc;
+};
+
+static int sniff_row(char **f, size_t n, long line, void *ctx)
+{
+	struct sniff *s = ctx;
+	struct header h;
+
+	(void)line;
+	s->rc = header_parse(s->db, s->path, f, n, &s->def, &h);
+	header_release(&h);
+	return s->rc < 0 ? s->rc : 1;
+}
+
+int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
+		    enum ties_table_kind table, ties_import_stats *stats)
+{
+	struct input *in = NULL;
+	size_t nin = 0, i, t;
+	struct load l;
+	ties_import_stats local;
+	int rc;
+
+	assert(db && (paths || npaths == 0));
+	memset(&l, 0, sizeof(l));
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	if ((rc = expand(db, paths, npaths, &in, &nin)) < 0)
+		goto done;
+
+	/* Which table is each file? */
+	for (i = 0; i < nin; i++) {
+		struct sniff s = {db, in[i].path, table_def(table), 0};
+
+		rc = read_csv(db, in[i].path, sniff_row, &s, NULL);
+		if (rc < 0)
+			goto done;
+		if (rc == 0) {
+			rc = ties_db__seterr(db, TIES_EINVALID,
+					     "%s:1: empty file, no header",
+					     in[i].path);
+			goto done;
+		}
+		in[i].def = s.def;
+		l.total_bytes += in[i].size;
+	}
+
+	if ((rc = ties_db__begin(db)) < 0)
+		goto done;
+	l.db = db;
+	l.stats = stats;
+	for (t = 0; t < NTABLES; t++) {
+		for (i = 0; i < nin; i++) {
+			long long bytes = 0;
+
+			if (in[i].def != &tables[t])
+				continue;
+			l.in = &in[i];
+			l.have_header = 0;
+			rc = read_csv(db, in[i].path, load_row, &l, &bytes);
+			header_release(&l.h);
+			l.done_bytes += bytes;
+			if (rc < 0)
+				goto rollback;
+		}
+		if (tables[t].kind == TIES_TABLE_ENTITIES &&
+		    (rc = resolve_countries(&l)) < 0)
+			goto rollback;
+	}
+	if (db->progress)
+		db->progress("import", l.total_bytes, l.total_bytes,
+			     db->progress_payload);
+	rc = ties_db__commit(db);
+	goto done;
+rollback:
+	ties_db__rollback(db);
+done:
+	for (i = 0; i < l.npend; i++)
+		free(l.pend[i].ref);
+	free(l.pend);
+	free(l.attrs);
+	free((void *)l.aliases);
+	header_release(&l.h);
+	for (i = 0; i < nin; i++)
+		free(in[i].path);
+	free(in);
+	if (rc < 0)
+		memset(stats, 0, sizeof(*stats));
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,188 @@
+/*
+ * ties_int.h — what the modules of libties share and users never see.
+ * Never installed. Functions here are ties_<module>__<verb>.
+ */
+#ifndef TIES_INT_H
+#define TIES_INT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "ties.h"
+
+#if defined(__GNUC__)
+#define TIES_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define TIES_PRINTF(f, a)
+#endif
+
+/* A growable byte buffer; always NUL-terminated once anything was added. */
+typedef struct ties_buf {
+	char *ptr;
+	size_t len, cap;
+	int oom; /* an allocation failed: the contents are incomplete */
+} ties_buf;
+
+#define TIES_BUF_INIT {NULL, 0, 0, 0}
+
+void ties_buf__add(ties_buf *b, const char *s, size_t n);
+void ties_buf__puts(ties_buf *b, const char *s);
+void ties_buf__putc(ties_buf *b, char c);
+void ties_buf__printf(ties_buf *b, const char *fmt, ...) TIES_PRINTF(2, 3);
+void ties_buf__clear(ties_buf *b);
+void ties_buf__release(ties_buf *b);
+/* The contents ("" when empty); borrowed. */
+const char *ties_buf__str(const ties_buf *b);
+/* Hand the contents over (malloc'ed, caller frees); the buffer is emptied. */
+char *ties_buf__detach(ties_buf *b);
+
+/* Statements kept prepared for the life of the handle. */
+enum ties_stmt {
+	ST_KEY_LOOKUP,
+	ST_ID_LOOKUP,
+	ST_ENTITY_BY_ROWID,
+	ST_ENTITY_UPSERT,
+	ST_ENTITY_SET_COUNTRY,
+	ST_KEYS_DELETE,
+	ST_KEY_INSERT,
+	ST_ALIASES_DELETE,
+	ST_ALIAS_INSERT,
+	ST_ALIASES_OF,
+	ST_ATTR_SET,
+	ST_ATTR_DELETE,
+	ST_ATTRS_DELETE,
+	ST_SOURCE_UPSERT,
+	ST_SOURCE_LOOKUP,
+	ST_EVENT_UPSERT,
+	ST_EVENT_LOOKUP,
+	ST_EVENT_BY_TITLE,
+	ST_RELATION_FIND,
+	ST_RELATION_INSERT,
+	ST_RELATION_UPDATE,
+	ST_PARTICIPANT_INSERT,
+	ST_COUNT
+};
+
+struct ties_db {
+	sqlite3 *sql;
+	ties_buf err;
+	ties_buf scratch; /* returned strings valid until the next call */
+	sqlite3_stmt *stmt[ST_COUNT];
+	int txn_depth;
+	ties_progress_cb progress;
+	void *progress_payload;
+};
+
+/* Set the handle's message and return `code`. */
+int ties_db__seterr(ties_db *db, int code, const char *fmt, ...)
+	TIES_PRINTF(3, 4);
+/* Put "prefix" before the current message (for file:line). */
+void ties_db__prefix_err(ties_db *db, const char *fmt, ...) TIES_PRINTF(2, 3);
+/* Report the SQLite error of the handle and return TIES_EDB. */
+int ties_db__sqlerr(ties_db *db);
+void ties_db__clearerr(ties_db *db);
+
+/* The prepared statement `which`, reset and with bindings cleared. */
+sqlite3_stmt *ties_db__stmt(ties_db *db, enum ties_stmt which);
+
+/* Nested transactions: only the outermost BEGIN IMMEDIATE/COMMIT is real. */
+int ties_db__begin(ties_db *db);
+int ties_db__commit(ties_db *db);
+void ties_db__rollback(ties_db *db);
+/* Run SQL with no result rows. */
+int ties_db__exec(ties_db *db, const char *sql);
+
+/* Bind text, or NULL when s is NULL or empty. */
+int ties_db__bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Strings. */
+int ties_str__empty(const char *s);
+/* Check UTF-8 validity of n bytes; returns 0 or the offset + 1 of the first
+ * bad byte. */
+size_t ties_utf8__invalid(const char *s, size_t n);
+/* Fold into a buffer (appends); returns 0, TIES_EINVALID, TIES_ENOMEM. */
+int ties_fold__buf(ties_buf *out, const char *s);
+
+/* Resolution internals: the rowid of the entity `ref` names. */
+int ties_store__resolve(ties_db *db, const char *ref, sqlite3_int64 *rowid);
+/* The same, with `noun` in the message ("unknown country 'XX'") and, when
+ * `kind` is not NULL, an error unless the entity is of that kind. */
+int ties_store__resolve_as(ties_db *db, const char *ref, const char *noun,
+			   const char *kind, sqlite3_int64 *rowid);
+/* The rowid of the source `ref` names (id, title or url). */
+int ties_store__resolve_source(ties_db *db, const char *ref,
+			       sqlite3_int64 *rowid);
+/* The rowid of the event `ref` names (id, then title). */
+int ties_store__resolve_event(ties_db *db, const char *ref,
+			      sqlite3_int64 *rowid);
+
+/* Store writes without a transaction of their own (the caller holds one);
+ * references already resolved to rowids (0 = none). */
+typedef struct ties_entity_row {
+	const char *id, *kind, *name;
+	sqlite3_int64 country;
+	const char *const *aliases;
+	size_t naliases;
+	const ties_attr *attrs;
+	size_t nattrs;
+	int replace_aliases; /* the aliases given are all of them */
+	int replace_attrs;   /* the attributes given are all of them */
+	int set_country;     /* write `country` (0 keeps the stored one) */
+} ties_entity_row;
+
+int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
+			   sqlite3_int64 *rowid);
+int ties_store__entity_set_country(ties_db *db, sqlite3_int64 rowid,
+				   sqlite3_int64 country);
+int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
+			     sqlite3_int64 target, const char *kind,
+			     const char *role, const char *start,
+			     const char *end, sqlite3_int64 source_id,
+			     const ties_attr *attrs, size_t nattrs,
+			     sqlite3_int64 *rowid);
+int ties_store__event_put(ties_db *db, const char *id, const char *kind,
+			  const char *date, const char *title,
+			  sqlite3_int64 place, sqlite3_int64 source_id,
+			  const ties_attr *attrs, size_t nattrs,
+			  sqlite3_int64 *rowid);
+int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
+				sqlite3_int64 entity, const char *role);
+int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
+			   sqlite3_int64 *rowid);
+
+/* Attribute owners. */
+enum ties_owner { OWNER_ENTITY = 'e', OWNER_RELATION = 'r', OWNER_EVENT = 'v',
+		  OWNER_SOURCE = 's' };
+int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
+			  const ties_attr *attrs, size_t nattrs, int replace);
+
+/* Validation shared by the store and the importers; each sets a message
+ * without a location and returns TIES_EINVALID. */
+int ties_check__id(ties_db *db, const char *what, const char *id);
+int ties_check__kind(ties_db *db, const char *what, const char *kind);
+int ties_check__date(ties_db *db, const char *what, const char *date);
+int ties_check__text(ties_db *db, const char *what, const char *s);
+
+/* Tables (report.c). */
+ties_table *ties_table__new(size_t ncols, const char *const *names);
+int ties_table__add_row(ties_table *t);
+/* Set a cell of the last row. */
+int ties_table__set_text(ties_table *t, size_t col, const char *s);
+int ties_table__set_int(ties_table *t, size_t col, long long v);
+int ties_table__set_real(ties_table *t, size_t col, double v);
+/* Append a row from the current row of a statement, column i → cell i. */
+int ties_table__add_stmt_row(ties_table *t, sqlite3_stmt *st);
+/* Run a statement to the end, adding each row. */
+int ties_table__fill(ties_table *t, sqlite3_stmt *st);
+
+/* JSON of a table as a jansson value (report.c); returns NULL on OOM. */
+struct json_t;
+struct json_t *ties_table__json(const ties_table *t);
+
+/* Text escaping for the human table format (report.c). */
+void ties_report__escape_display(ties_buf *out, const char *s);
+/* Display width of UTF-8 text in terminal columns. */
+size_t ties_report__width(const char *s);
+
+#endif /* TIES_INT_H */
