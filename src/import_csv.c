@@ -431,7 +431,27 @@ struct load {
 	size_t capaliases;
 	long long done_bytes, total_bytes, file_bytes;
 	long long rows_since;
+	ties_strmap ids[3]; /* ids seen in this import: sources, entities,
+			       events */
 };
+
+/* An id given twice in one import is a mistake, not an update. */
+static int check_dup(struct load *l, int which, const char *id, long line)
+{
+	static const char *const what[] = {"source", "entity", "event"};
+	long first = 0;
+	int rc = ties_strmap__put(&l->ids[which], id, line, &first);
+
+	if (rc < 0)
+		return ties_db__seterr(l->db, TIES_ENOMEM, "out of memory");
+	if (rc == 1)
+		return ties_db__seterr(l->db, TIES_EINVALID,
+				       "%s:%ld: duplicate %s id '%s' (first "
+				       "given on line %ld)",
+				       l->in->path, line, what[which], id,
+				       first);
+	return 0;
+}
 
 /* Field `j` of the table (known column), trimmed; "" when absent. */
 static char *col(struct load *l, char **f, int j)
@@ -534,6 +554,8 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 
 		memset(&s, 0, sizeof(s));
 		s.id = col(l, f, 0);
+		if (*s.id && (rc = check_dup(l, 0, s.id, line)) < 0)
+			return rc;
 		s.title = raw(l, f, 1);
 		s.url = col(l, f, 2);
 		s.publisher = raw(l, f, 3);
@@ -551,6 +573,8 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 		memset(&e, 0, sizeof(e));
 		lower_ascii(kind);
 		e.id = col(l, f, 0);
+		if (*e.id && (rc = check_dup(l, 1, e.id, line)) < 0)
+			return rc;
 		e.kind = kind;
 		e.name = raw(l, f, 2);
 		if (l->h.col[4] >= 0) {
@@ -595,6 +619,9 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 		char *kind = col(l, f, 1), *place = col(l, f, 4);
 
 		lower_ascii(kind);
+		if (*col(l, f, 0) &&
+		    (rc = check_dup(l, 2, col(l, f, 0), line)) < 0)
+			return rc;
 		a = 0;
 		if (*place && (rc = ties_store__resolve_as(db, place, "place",
 							  NULL, &a)) < 0)
@@ -866,6 +893,8 @@ rollback:
 done:
 	for (i = 0; i < l.npend; i++)
 		free(l.pend[i].ref);
+	for (i = 0; i < 3; i++)
+		ties_strmap__release(&l.ids[i]);
 	free(l.pend);
 	free(l.attrs);
 	free((void *)l.aliases);

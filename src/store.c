@@ -994,6 +994,33 @@ static size_t edit_distance(const char *a, const char *b)
 	return d;
 }
 
+/* Distance of `ref` to a key: to the whole key, or, for a one-word ref,
+ * to the nearest word of the key ("babaevv" is near "kirill babaev"). */
+static size_t word_distance(const char *ref, const char *key)
+{
+	size_t best = edit_distance(ref, key);
+	char word[201];
+	const char *p = key;
+
+	if (strchr(ref, ' '))
+		return best;
+	while (*p) {
+		size_t n = strcspn(p, " "), d;
+
+		if (n > 0 && n < sizeof(word)) {
+			memcpy(word, p, n);
+			word[n] = '\0';
+			d = edit_distance(ref, word);
+			if (d < best)
+				best = d;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return best;
+}
+
 /* The message for a reference that names nothing, with the nearest names. */
 static int not_found(ties_db *db, const char *ref, const char *key,
 		     const char *noun)
@@ -1006,7 +1033,7 @@ static int not_found(ties_db *db, const char *ref, const char *key,
 	int nbest = 0, i, j;
 	ties_buf q = TIES_BUF_INIT, b = TIES_BUF_INIT;
 	sqlite3_stmt *st = NULL;
-	size_t maxd = strlen(key) / 2 + 2;
+	size_t maxd = strlen(key) / 3 + 1;
 
 	if (*key && fts_query(&q, key, 1) > 0 &&
 	    sqlite3_prepare_v2(db->sql,
@@ -1018,7 +1045,7 @@ static int not_found(ties_db *db, const char *ref, const char *key,
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			sqlite3_int64 e = sqlite3_column_int64(st, 0);
 			const char *k = (const char *)sqlite3_column_text(st, 1);
-			size_t d = edit_distance(key, k);
+			size_t d = word_distance(key, k);
 			int dup = 0;
 
 			if (d > maxd)
@@ -1096,8 +1123,8 @@ static int check_kind(ties_db *db, const char *ref, const char *noun,
 		rc = ties_db__sqlerr(db);
 	else if (strcmp((const char *)sqlite3_column_text(st, 1), kind))
 		rc = ties_db__seterr(db, TIES_EINVALID,
-				     "%s '%s' names '%s', which is a %s, not "
-				     "a %s",
+				     "%s '%s' names '%s', of kind %s, not "
+				     "%s",
 				     noun, ref,
 				     (const char *)sqlite3_column_text(st, 0),
 				     (const char *)sqlite3_column_text(st, 1),

@@ -37,6 +37,18 @@ const char *ties_buf__str(const ties_buf *b);
 /* Hand the contents over (malloc'ed, caller frees); the buffer is emptied. */
 char *ties_buf__detach(ties_buf *b);
 
+/* A set of strings with a number each (open addressing, FNV-1a). */
+typedef struct ties_strmap {
+	char **keys;
+	long *vals;
+	size_t n, cap;
+} ties_strmap;
+
+/* Find `key`: returns 1 and sets *val when present; else adds it with
+ * `val` and returns 0; TIES_ENOMEM on failure. */
+int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old);
+void ties_strmap__release(ties_strmap *m);
+
 /* Statements kept prepared for the life of the handle. */
 enum ties_stmt {
 	ST_KEY_LOOKUP,

@@ -119,6 +119,78 @@ char *ties_buf__detach(ties_buf *b)
 	return p;
 }
 
+/* ------------------------------------------------------------ strmaps --- */
+
+static size_t fnv1a(const char *s)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= (size_t)1099511628211ULL;
+	}
+	return h;
+}
+
+static int strmap_grow(ties_strmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i, j;
+	char **keys = calloc(cap, sizeof(*keys));
+	long *vals = calloc(cap, sizeof(*vals));
+
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return TIES_ENOMEM;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		for (j = fnv1a(m->keys[i]) & (cap - 1); keys[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		keys[j] = m->keys[i];
+		vals[j] = m->vals[i];
+	}
+	free(m->keys);
+	free(m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = cap;
+	return 0;
+}
+
+int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old)
+{
+	size_t j;
+
+	if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
+		return TIES_ENOMEM;
+	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[j], key)) {
+			if (old)
+				*old = m->vals[j];
+			return 1;
+		}
+	if (!(m->keys[j] = strdup(key)))
+		return TIES_ENOMEM;
+	m->vals[j] = val;
+	m->n++;
+	return 0;
+}
+
+void ties_strmap__release(ties_strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
 /* ------------------------------------------------------------- errors --- */
 
 const char *ties_strerror(int code)

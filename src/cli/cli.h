@@ -26,6 +26,7 @@ struct cli_ctx {
 	const char *db_path;
 	ties_db *db;	   /* open when the command has CLI_NEEDS_DB */
 	int progress;	   /* stderr is a terminal: show progress */
+	int created;	   /* this run created the database */
 	const char *name;  /* the command's name */
 	const char *usage; /* the command's help text */
 };

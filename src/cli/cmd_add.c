@@ -320,7 +320,7 @@ int cmd_add(int argc, char **argv, struct cli_ctx *ctx)
 		goto done;
 	}
 	if (which == 0 && !a.name) {
-		rc = cli_usage_error(ctx, "an entity needs --name");
+		rc = cli_usage_error(ctx, "'add entity' needs --name");
 		goto done;
 	}
 	rc = run(ctx, which, &a, argv + optind + 1, npos);

@@ -114,6 +114,20 @@ static int progress(const char *what, long long done, long long total,
 	return 0;
 }
 
+/* Remove a database this run created, with its WAL files. */
+static void remove_created(struct cli_ctx *ctx)
+{
+	char path[4096];
+
+	ties_db_close(ctx->db);
+	ctx->db = NULL;
+	unlink(ctx->db_path);
+	snprintf(path, sizeof(path), "%s-wal", ctx->db_path);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-shm", ctx->db_path);
+	unlink(path);
+}
+
 static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
 {
 	struct stat sb;
@@ -131,6 +145,7 @@ static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
 	if (!exists) {
 		long n = 0;
 
+		ctx->created = 1;
 		if (ties_db_init(ctx->db, NULL, &n) < 0)
 			return cli_db_error(ctx);
 		fprintf(stderr, "ties: created '%s' with %ld countries\n",
@@ -198,11 +213,16 @@ int main(int argc, char **argv)
 	    !(argc > 1 &&
 	      (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))) {
 		if ((rc = open_db(&ctx, c)) != 0) {
+			if (ctx.created)
+				remove_created(&ctx);
 			ties_db_close(ctx.db);
 			return rc;
 		}
 	}
 	rc = c->fn(argc, argv, &ctx);
+	/* A command that failed on the database it created leaves none. */
+	if (rc != 0 && ctx.created)
+		remove_created(&ctx);
 	ties_db_close(ctx.db);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ties: write error: %s\n", strerror(errno));

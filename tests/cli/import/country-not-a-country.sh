@@ -1,0 +1,3 @@
+. tests/cli/lib.inc
+printf 'id,kind,name,country\na,person,Ann,issi\n' > "$WORK/e.csv"
+try_import "$WORK/e.csv"

@@ -1,0 +1,3 @@
+. tests/cli/lib.inc
+: > "$WORK/e.csv"
+try_import "$WORK/e.csv"

@@ -1,0 +1,2 @@
+. tests/cli/lib.inc
+try_import "$WORK/nothing.csv"

@@ -1,0 +1,3 @@
+. tests/cli/lib.inc
+printf 'event,entity,role\nno-such-event,issi,party\n' > "$WORK/p.csv"
+try_import "$WORK/p.csv"

@@ -1,0 +1,89 @@
+#!/bin/sh
+# Run every test of ties and end with one line "N passed, N failed".
+#
+#   BUILD=build TIES=./ties [VALGRIND='valgrind ...'] [UPDATE=1] sh tests/run.sh
+#
+# Unit tests (cmocka, one executable per module), the examples (C programs
+# and shell walk-throughs) and the golden command-line tests under
+# tests/cli/. UPDATE=1 rewrites the expected output of golden cases that
+# differ (review the diff before committing).
+set -u
+LC_ALL=C
+TZ=UTC
+export LC_ALL TZ
+cd "$(dirname "$0")/.." || exit 1
+BUILD=${BUILD:-build}
+TIES=${TIES:-./ties}
+VALGRIND=${VALGRIND:-}
+export BUILD TIES VALGRIND
+
+passed=0
+failed=0
+failures=""
+fail() { failed=$((failed + 1)); failures="$failures
+  $1"; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ties-test.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT INT TERM
+export TIES_TEST_TMP="$work"
+
+# --- unit tests -----------------------------------------------------------
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	$VALGRIND "$t" >"$work/$name.log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$work/$name.log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$work/$name.log" | tail -n 1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] || [ -n "$f" ] || [ -z "$p" ]; then
+		[ -z "$f" ] && failed=$((failed + 1))
+		failures="$failures
+  unit: $name (exit $rc)"
+		cat "$work/$name.log"
+	fi
+done
+
+# --- examples -------------------------------------------------------------
+for e in "$BUILD"/examples/*; do
+	[ -x "$e" ] || continue
+	name=$(basename "$e")
+	if $VALGRIND "$e" "$work/example-$name.db" >"$work/$name.log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		fail "example: $name"
+		cat "$work/$name.log"
+	fi
+done
+for e in examples/*.sh; do
+	[ -f "$e" ] || continue
+	case $e in examples/demo.sh) continue ;; esac
+	name=$(basename "$e")
+	if sh "$e" "$TIES" "$work/walk-$name.db" >"$work/$name.log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		fail "example: $name"
+		cat "$work/$name.log"
+	fi
+done
+
+# --- golden command-line tests --------------------------------------------
+sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
+cat "$work/cli.log"
+p=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$work/cli.log")
+f=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$work/cli.log")
+if [ -z "$p" ]; then
+	fail "cli: the runner did not finish"
+else
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures="$failures
+  cli: $f cases (see above)"
+fi
+
+if [ -n "$failures" ]; then
+	echo "failures:$failures"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
