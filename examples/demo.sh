@@ -1,0 +1,19 @@
+#!/bin/sh
+# make demo: build the seed network into DB and run the main jobs on it.
+#
+#   sh examples/demo.sh TIES DB
+set -eu
+TIES=${1:-./ties}
+DB=${2:-demo.db}
+rm -f "$DB" "$DB-wal" "$DB-shm"
+step() { printf '\n$ ties %s\n' "$*"; "$TIES" --db "$DB" "$@"; }
+
+echo "ties demo: the ISSI-ICCA RAS MoU of 8 April 2025 (graphs/issi-icca-ras-2025)"
+step import graphs/issi-icca-ras-2025
+step stats
+step show "Kirill Babaev"
+step show PAK
+step list --kind institution
+step find khan
+echo
+echo "The database is $DB; try: ./ties --db $DB show issi"
