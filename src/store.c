@@ -595,6 +595,19 @@ static int step_done(ties_db *db, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
 }
 
+/* Step an upsert ... RETURNING rowid. */
+static int step_rowid(ties_db *db, sqlite3_stmt *st, sqlite3_int64 *rowid)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(st, 0);
+	else
+		rc = ties_db__sqlerr(db);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc;
+}
+
 int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
 			  const ties_attr *attrs, size_t nattrs, int replace)
 {
@@ -638,7 +651,7 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 			   sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 	size_t i;
 	int rc;
 
@@ -662,13 +675,8 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 	if (row->country)
 		sqlite3_bind_int64(st, 4, row->country);
 	sqlite3_bind_int(st, 5, row->set_country);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ties_db__sqlerr(db);
-		sqlite3_reset(st);
+	if ((rc = step_rowid(db, st, &id)) < 0)
 		return rc;
-	}
-	id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	if (row->replace_aliases) {
 		if (!(st = ties_db__stmt(db, ST_ALIASES_DELETE)))
 			return TIES_EDB;
@@ -791,7 +799,7 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 			  sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 r;
+	sqlite3_int64 r = 0;
 	int rc;
 
 	if ((rc = ties_check__id(db, "event id", id)) < 0 ||
@@ -811,13 +819,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 		sqlite3_bind_int64(st, 5, place);
 	if (source_id)
 		sqlite3_bind_int64(st, 6, source_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ties_db__sqlerr(db);
-		sqlite3_reset(st);
+	if ((rc = step_rowid(db, st, &r)) < 0)
 		return rc;
-	}
-	r = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	if ((rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs, nattrs,
 					1)) < 0)
 		return rc;
@@ -848,7 +851,7 @@ int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 			   sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 r;
+	sqlite3_int64 r = 0;
 	int rc;
 
 	if ((rc = ties_check__id(db, "source id", spec->id)) < 0 ||
@@ -867,13 +870,8 @@ int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 	ties_db__bind_text(st, 3, spec->url);
 	ties_db__bind_text(st, 4, spec->publisher);
 	ties_db__bind_text(st, 5, spec->date);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = ties_db__sqlerr(db);
-		sqlite3_reset(st);
+	if ((rc = step_rowid(db, st, &r)) < 0)
 		return rc;
-	}
-	r = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
 	if ((rc = ties_store__attrs_put(db, OWNER_SOURCE, r, spec->attrs,
 					spec->nattrs, 1)) < 0)
 		return rc;
