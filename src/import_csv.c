@@ -433,7 +433,44 @@ struct load {
 	long long rows_since;
 	ties_strmap ids[3]; /* ids seen in this import: sources, entities,
 			       events */
+	/* References already resolved: once the entities are loaded nothing
+	 * in the import can change what a reference names. */
+	ties_strmap entity_refs, event_refs;
 };
+
+/* Keep at most this many resolved references of each kind. */
+#define REF_CACHE_MAX 2000000
+
+static int cached(ties_db *db, ties_strmap *m, const char *ref,
+		  sqlite3_int64 *rowid,
+		  int (*resolve)(ties_db *, const char *, sqlite3_int64 *))
+{
+	long v = 0;
+	int rc;
+
+	if (ties_strmap__get(m, ref, &v)) {
+		*rowid = v;
+		return 0;
+	}
+	if ((rc = resolve(db, ref, rowid)) < 0)
+		return rc;
+	if (m->n >= REF_CACHE_MAX)
+		ties_strmap__release(m);
+	if (ties_strmap__put(m, ref, (long)*rowid, NULL) < 0)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	return 0;
+}
+
+static int entity_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
+{
+	return cached(l->db, &l->entity_refs, ref, rowid, ties_store__resolve);
+}
+
+static int event_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
+{
+	return cached(l->db, &l->event_refs, ref, rowid,
+		      ties_store__resolve_event);
+}
 
 /* An id given twice in one import is a mistake, not an update. */
 static int check_dup(struct load *l, int which, const char *id, long line)
@@ -638,8 +675,8 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 		char *kind = col(l, f, 2);
 
 		lower_ascii(kind);
-		if ((rc = ties_store__resolve(db, col(l, f, 0), &a)) < 0 ||
-		    (rc = ties_store__resolve(db, col(l, f, 1), &b)) < 0 ||
+		if ((rc = entity_ref(l, col(l, f, 0), &a)) < 0 ||
+		    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
 		    (rc = opt_source(db, col(l, f, 6), &c)) < 0)
 			break;
 		rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
@@ -652,9 +689,8 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 		char *role = col(l, f, 2);
 
 		lower_ascii(role);
-		if ((rc = ties_store__resolve_event(db, col(l, f, 0), &a)) <
-			    0 ||
-		    (rc = ties_store__resolve(db, col(l, f, 1), &b)) < 0)
+		if ((rc = event_ref(l, col(l, f, 0), &a)) < 0 ||
+		    (rc = entity_ref(l, col(l, f, 1), &b)) < 0)
 			break;
 		rc = ties_store__participant_put(db, a, b, role);
 		l->stats->participants++;
@@ -861,8 +897,16 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 		l.total_bytes += in[i].size;
 	}
 
+	/* Every reference is resolved to a rowid that exists before it is
+	 * written, so SQLite's own foreign-key probes would only repeat
+	 * them; they are off for the import (outside a transaction only). */
+	if (db->txn_depth == 0)
+		sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL,
+			     NULL);
 	if ((rc = ties_db__begin(db)) < 0)
 		goto done;
+	if ((rc = ties_store__bulk_begin(db)) < 0)
+		goto rollback;
 	l.db = db;
 	l.stats = stats;
 	for (t = 0; t < NTABLES; t++) {
@@ -880,21 +924,30 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 				goto rollback;
 		}
 		if (tables[t].kind == TIES_TABLE_ENTITIES &&
-		    (rc = resolve_countries(&l)) < 0)
+		    ((rc = ties_store__bulk_index(db)) < 0 ||
+		     (rc = resolve_countries(&l)) < 0))
 			goto rollback;
 	}
 	if (db->progress)
 		db->progress("import", l.total_bytes, l.total_bytes,
 			     db->progress_payload);
+	if ((rc = ties_store__bulk_end(db, 1)) < 0)
+		goto rollback;
 	rc = ties_db__commit(db);
 	goto done;
 rollback:
+	ties_store__bulk_end(db, 0);
 	ties_db__rollback(db);
 done:
+	if (db->txn_depth == 0)
+		sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
+			     NULL);
 	for (i = 0; i < l.npend; i++)
 		free(l.pend[i].ref);
 	for (i = 0; i < 3; i++)
 		ties_strmap__release(&l.ids[i]);
+	ties_strmap__release(&l.entity_refs);
+	ties_strmap__release(&l.event_refs);
 	free(l.pend);
 	free(l.attrs);
 	free((void *)l.aliases);

@@ -15,6 +15,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,9 +55,6 @@ static const char schema_v1[] =
 	"CREATE INDEX name_key_entity ON name_key(entity);\n"
 	"CREATE VIRTUAL TABLE name_fts USING fts5(key, content='name_key', "
 	"content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');\n"
-	"CREATE TRIGGER name_key_ai AFTER INSERT ON name_key BEGIN\n"
-	"  INSERT INTO name_fts(rowid, key) VALUES (new.rowid, new.key);\n"
-	"END;\n"
 	"CREATE TRIGGER name_key_ad AFTER DELETE ON name_key BEGIN\n"
 	"  INSERT INTO name_fts(name_fts, rowid, key) "
 	"VALUES ('delete', old.rowid, old.key);\n"
@@ -66,6 +64,8 @@ static const char schema_v1[] =
 	"  id TEXT NOT NULL UNIQUE,\n"
 	"  title TEXT, url TEXT, publisher TEXT, date TEXT\n"
 	");\n"
+	"CREATE INDEX source_url ON source(url);\n"
+	"CREATE INDEX source_title ON source(title);\n"
 	"CREATE TABLE relation(\n"
 	"  rowid INTEGER PRIMARY KEY,\n"
 	"  source INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE CASCADE,\n"
@@ -185,6 +185,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_KEYS_DELETE] = "DELETE FROM name_key WHERE entity = ?1",
 	[ST_KEY_INSERT] = "INSERT INTO name_key(key, entity, origin) VALUES "
 			  "(?1, ?2, ?3)",
+	[ST_FTS_INSERT] = "INSERT INTO name_fts(rowid, key) VALUES (?1, ?2)",
 	[ST_ALIASES_DELETE] = "DELETE FROM alias WHERE entity = ?1",
 	[ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO alias(entity, alias) "
 			    "VALUES (?1, ?2)",
@@ -202,10 +203,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"title = excluded.title, url = excluded.url, "
 		"publisher = excluded.publisher, date = excluded.date "
 		"RETURNING rowid",
-	[ST_SOURCE_LOOKUP] =
-		"SELECT rowid, 0 FROM source WHERE id = ?1 UNION ALL "
-		"SELECT rowid, 1 FROM source WHERE url = ?1 OR title = ?1 "
-		"LIMIT 11",
+	[ST_SOURCE_LOOKUP] = "SELECT rowid FROM source WHERE id = ?1",
+	[ST_SOURCE_BY_TEXT] = "SELECT rowid FROM source WHERE url = ?1 "
+			      "UNION SELECT rowid FROM source WHERE title = ?1 "
+			      "LIMIT 11",
 	[ST_EVENT_UPSERT] =
 		"INSERT INTO event(id, kind, date, title, place, source_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET "
@@ -410,6 +411,158 @@ fail:
 	return rc;
 }
 
+/* Bulk mode: see ties_store__bulk_begin() in ties_int.h. */
+static int max_rowid(ties_db *db, const char *sql, sqlite3_int64 *out)
+{
+	sqlite3_stmt *st = NULL;
+
+	*out = 0;
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return ties_db__sqlerr(db);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Secondary indexes of a table that is empty when a bulk import starts are
+ * dropped and built again at its end: sorting once is much faster than
+ * inserting a million keys in random order. Indexes that the import itself
+ * reads (unique ids, name keys, relation_source) are never deferred.
+ */
+static const char *const deferrable[] = {
+	"entity_kind",	     "entity_country", "event_date",
+	"event_title",	     "event_place",    "event_cite",
+	"relation_target",   "relation_cite",  "participant_entity",
+};
+
+static int defer_indexes(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	ties_buf drop = TIES_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	ties_buf__clear(&db->deferred);
+	if (sqlite3_prepare_v2(db->sql,
+			       "SELECT sql FROM sqlite_schema WHERE type = "
+			       "'index' AND name = ?1 AND sql IS NOT NULL",
+			       -1, &st, NULL) != SQLITE_OK)
+		return ties_db__sqlerr(db);
+	for (i = 0; i < sizeof(deferrable) / sizeof(deferrable[0]); i++) {
+		const char *name = deferrable[i];
+		char table[32];
+		sqlite3_stmt *empty = NULL;
+		ties_buf q = TIES_BUF_INIT;
+		int is_empty = 0;
+
+		/* The table is the index name up to its first '_'. */
+		snprintf(table, sizeof(table), "%.*s",
+			 (int)strcspn(name, "_"), name);
+		ties_buf__printf(&q, "SELECT NOT EXISTS (SELECT 1 FROM %s)",
+				 table);
+		if (sqlite3_prepare_v2(db->sql, ties_buf__str(&q), -1, &empty,
+				       NULL) == SQLITE_OK &&
+		    sqlite3_step(empty) == SQLITE_ROW)
+			is_empty = sqlite3_column_int(empty, 0);
+		sqlite3_finalize(empty);
+		ties_buf__release(&q);
+		if (!is_empty)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			continue;
+		/* Each deferred CREATE INDEX, NUL-terminated, in order. */
+		ties_buf__add(&db->deferred,
+			      (const char *)sqlite3_column_text(st, 0),
+			      (size_t)sqlite3_column_bytes(st, 0) + 1);
+		/* No statement may be running while the schema changes. */
+		sqlite3_reset(st);
+		ties_buf__clear(&drop);
+		ties_buf__printf(&drop, "DROP INDEX %s", name);
+		if ((rc = ties_db__exec(db, ties_buf__str(&drop))) < 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	ties_buf__release(&drop);
+	if (db->deferred.oom)
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	return rc;
+}
+
+/* Build the indexes that defer_indexes() dropped. */
+static int restore_indexes(ties_db *db)
+{
+	const char *p = db->deferred.ptr;
+	int rc = 0;
+
+	while (rc == 0 && p && p < db->deferred.ptr + db->deferred.len) {
+		if (db->progress)
+			db->progress("indexing", 0, 0, db->progress_payload);
+		rc = ties_db__exec(db, p);
+		p += strlen(p) + 1;
+	}
+	ties_buf__clear(&db->deferred);
+	return rc;
+}
+
+int ties_store__bulk_begin(ties_db *db)
+{
+	int rc;
+
+	assert(db->txn_depth > 0);
+	if ((rc = max_rowid(db, "SELECT coalesce(max(rowid), 0) FROM entity",
+			    &db->fresh_entity)) < 0 ||
+	    (rc = max_rowid(db, "SELECT coalesce(max(rowid), 0) FROM event",
+			    &db->fresh_event)) < 0 ||
+	    (rc = max_rowid(db,
+			    "SELECT coalesce(max(rowid), 0) + 1 FROM name_key",
+			    &db->fts_from)) < 0)
+		return rc;
+	db->bulk = 1;
+	if ((rc = defer_indexes(db)) < 0)
+		return rc;
+	/* Index pages of a big import stay in memory: 256 MiB at most. */
+	return ties_db__exec(db, "PRAGMA cache_size = -262144");
+}
+
+int ties_store__bulk_index(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!db->bulk)
+		return 0;
+	if (sqlite3_prepare_v2(db->sql,
+			       "INSERT INTO name_fts(rowid, key) SELECT rowid, "
+			       "key FROM name_key WHERE rowid >= ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return ties_db__sqlerr(db);
+	sqlite3_bind_int64(st, 1, db->fts_from);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return ties_db__sqlerr(db);
+	/* Keys from here on are indexed one by one. */
+	db->bulk = 0;
+	return 0;
+}
+
+int ties_store__bulk_end(ties_db *db, int ok)
+{
+	int rc = 0;
+
+	if (ok)
+		rc = restore_indexes(db);
+	ties_buf__clear(&db->deferred);
+	sqlite3_exec(db->sql, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	db->bulk = 0;
+	db->fresh_entity = db->fresh_event = INT64_MAX;
+	return rc;
+}
+
 int ties_db_open(ties_db **out, const char *path, unsigned flags)
 {
 	ties_db *db;
@@ -421,6 +574,7 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 	*out = db = calloc(1, sizeof(*db));
 	if (!db)
 		return TIES_ENOMEM;
+	db->fresh_entity = db->fresh_event = INT64_MAX;
 	if (stat(path, &sb) < 0) {
 		if (errno != ENOENT || !(flags & TIES_OPEN_CREATE) || readonly)
 			return ties_db__seterr(
@@ -485,6 +639,7 @@ void ties_db_close(ties_db *db)
 	}
 	ties_buf__release(&db->err);
 	ties_buf__release(&db->scratch);
+	ties_buf__release(&db->deferred);
 	free(db);
 }
 
@@ -529,6 +684,20 @@ static int key_add(ties_db *db, sqlite3_int64 entity, const char *text,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = ties_db__sqlerr(db);
 	sqlite3_reset(st);
+	/* A bulk import indexes its keys in one statement at the end. */
+	if (rc == 0 && !db->bulk) {
+		sqlite3_int64 keyrow = sqlite3_last_insert_rowid(db->sql);
+
+		if (!(st = ties_db__stmt(db, ST_FTS_INSERT))) {
+			rc = TIES_EDB;
+			goto done;
+		}
+		sqlite3_bind_int64(st, 1, keyrow);
+		sqlite3_bind_text(st, 2, k, (int)klen, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ties_db__sqlerr(db);
+		sqlite3_reset(st);
+	}
 done:
 	ties_buf__release(&key);
 	return rc;
@@ -545,12 +714,14 @@ static int keys_rebuild(ties_db *db, sqlite3_int64 entity, const char *id,
 	size_t i;
 	int rc = 0;
 
-	if (!(st = ties_db__stmt(db, ST_KEYS_DELETE)))
-		return TIES_EDB;
-	sqlite3_bind_int64(st, 1, entity);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return ties_db__sqlerr(db);
-	sqlite3_reset(st);
+	if (entity <= db->fresh_entity) {
+		if (!(st = ties_db__stmt(db, ST_KEYS_DELETE)))
+			return TIES_EDB;
+		sqlite3_bind_int64(st, 1, entity);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return ties_db__sqlerr(db);
+		sqlite3_reset(st);
+	}
 	if ((rc = key_add(db, entity, name, &seen)) < 0 ||
 	    (rc = key_add(db, entity, id, &seen)) < 0)
 		goto done;
@@ -615,8 +786,12 @@ int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
 	sqlite3_stmt *st;
 	size_t i;
 	int rc;
+	sqlite3_int64 fresh = owner == OWNER_ENTITY  ? db->fresh_entity
+			      : owner == OWNER_EVENT ? db->fresh_event
+						     : INT64_MAX;
 
-	if (replace) {
+	/* A row made by this bulk import has no attributes yet. */
+	if (replace && rowid <= fresh) {
 		if (!(st = ties_db__stmt(db, ST_ATTRS_DELETE)))
 			return TIES_EDB;
 		sqlite3_bind_text(st, 1, o, 1, SQLITE_TRANSIENT);
@@ -677,7 +852,7 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 	sqlite3_bind_int(st, 5, row->set_country);
 	if ((rc = step_rowid(db, st, &id)) < 0)
 		return rc;
-	if (row->replace_aliases) {
+	if (row->replace_aliases && id <= db->fresh_entity) {
 		if (!(st = ties_db__stmt(db, ST_ALIASES_DELETE)))
 			return TIES_EDB;
 		sqlite3_bind_int64(st, 1, id);
@@ -1230,38 +1405,40 @@ int ties_store__resolve_source(ties_db *db, const char *ref,
 			       sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st = ties_db__stmt(db, ST_SOURCE_LOOKUP);
-	sqlite3_int64 first = 0;
-	int rc, n = 0, exact = 0;
+	int rc, n = 0;
 
 	*rowid = 0;
 	if (!st)
 		return TIES_EDB;
+	/* The id first: the common case, one index probe. */
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == 0) {
-			first = sqlite3_column_int64(st, 0);
-			exact = sqlite3_column_int(st, 1) == 0;
-		} else if (sqlite3_column_int64(st, 0) != first) {
-			if (exact)
-				break;
-			n++;
-			continue;
-		}
-		if (n == 0)
-			n = 1;
-	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return ties_db__sqlerr(db);
+	if (!(st = ties_db__stmt(db, ST_SOURCE_BY_TEXT)))
+		return TIES_EDB;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			*rowid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
 		return ties_db__sqlerr(db);
 	if (n == 0)
 		return ties_db__seterr(db, TIES_ENOTFOUND, "no source '%s'",
 				       ref);
-	if (n > 1)
+	if (n > 1) {
+		*rowid = 0;
 		return ties_db__seterr(db, TIES_EAMBIGUOUS,
 				       "'%s' names %d sources; use the source "
 				       "id",
 				       ref, n);
-	*rowid = first;
+	}
 	return 0;
 }
 

@@ -47,6 +47,8 @@ typedef struct ties_strmap {
 /* Find `key`: returns 1 and sets *val when present; else adds it with
  * `val` and returns 0; TIES_ENOMEM on failure. */
 int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old);
+/* Look `key` up: 1 and *val when present, else 0. */
+int ties_strmap__get(const ties_strmap *m, const char *key, long *val);
 void ties_strmap__release(ties_strmap *m);
 
 /* Statements kept prepared for the life of the handle. */
@@ -58,6 +60,7 @@ enum ties_stmt {
 	ST_ENTITY_SET_COUNTRY,
 	ST_KEYS_DELETE,
 	ST_KEY_INSERT,
+	ST_FTS_INSERT,
 	ST_ALIASES_DELETE,
 	ST_ALIAS_INSERT,
 	ST_ALIASES_OF,
@@ -66,6 +69,7 @@ enum ties_stmt {
 	ST_ATTRS_DELETE,
 	ST_SOURCE_UPSERT,
 	ST_SOURCE_LOOKUP,
+	ST_SOURCE_BY_TEXT,
 	ST_EVENT_UPSERT,
 	ST_EVENT_LOOKUP,
 	ST_EVENT_BY_TITLE,
@@ -82,6 +86,13 @@ struct ties_db {
 	ties_buf scratch; /* returned strings valid until the next call */
 	sqlite3_stmt *stmt[ST_COUNT];
 	int txn_depth;
+	/* Bulk import (ties_store__bulk_begin): rows with rowids above these
+	 * were made by this import and have no aliases, keys or attributes to
+	 * clear; outside one they are INT64_MAX. */
+	sqlite3_int64 fresh_entity, fresh_event;
+	int bulk;		/* name keys wait for ties_store__bulk_index */
+	sqlite3_int64 fts_from; /* first name_key rowid of the import */
+	ties_buf deferred;	/* CREATE INDEX statements to run at the end */
 	ties_progress_cb progress;
 	void *progress_payload;
 };
@@ -128,6 +139,17 @@ int ties_store__resolve_source(ties_db *db, const char *ref,
 /* The rowid of the event `ref` names (id, then title). */
 int ties_store__resolve_event(ties_db *db, const char *ref,
 			      sqlite3_int64 *rowid);
+
+/*
+ * Bulk import, inside the caller's transaction: _begin notes which rows
+ * are new and defers the word index of new names; _index builds it (call
+ * it before anything resolves references by words); _end leaves bulk mode
+ * (also on the error path, with ok = 0, before the rollback).
+ */
+int ties_store__bulk_begin(ties_db *db);
+int ties_store__bulk_index(ties_db *db);
+/* With ok, rebuilds the indexes deferred for empty tables. */
+int ties_store__bulk_end(ties_db *db, int ok);
 
 /* Store writes without a transaction of their own (the caller holds one);
  * references already resolved to rowids (0 = none). */

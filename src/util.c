@@ -180,6 +180,21 @@ int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old)
 	return 0;
 }
 
+int ties_strmap__get(const ties_strmap *m, const char *key, long *val)
+{
+	size_t j;
+
+	if (!m->cap)
+		return 0;
+	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[j], key)) {
+			*val = m->vals[j];
+			return 1;
+		}
+	return 0;
+}
+
 void ties_strmap__release(ties_strmap *m)
 {
 	size_t i;

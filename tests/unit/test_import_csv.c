@@ -1,4 +1,6 @@
 /* Unit tests: the CSV importer's edge cases and its all-or-nothing rule. */
+#include <sqlite3.h>
+
 #include "helpers.h"
 
 /* Import one file; returns the code. */
@@ -249,6 +251,51 @@ static void test_progress_can_cancel(void **state)
 	ties_db_close(db);
 }
 
+/* The names of the indexes, sorted, one string. */
+static void index_names(const char *path, char *out, size_t cap)
+{
+	sqlite3 *s = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t len = 0;
+
+	out[0] = '\0';
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s,
+					    "SELECT name FROM sqlite_schema "
+					    "WHERE type = 'index' ORDER BY name",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		len += (size_t)snprintf(out + len, cap - len, "%s ",
+					sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+}
+
+static void test_bulk_import_rebuilds_deferred_indexes(void **state)
+{
+	static const char *const paths[] = {"graphs/issi-icca-ras-2025"};
+	char before[2048], after[2048];
+	ties_db *db = new_db("bulk.db");
+	const char *bad;
+
+	(void)state;
+	index_names(tmppath("bulk.db"), before, sizeof(before));
+	assert_non_null(strstr(before, "participant_entity"));
+	/* A failed import into empty tables leaves every index in place. */
+	bad = WRITE("bulk-bad.csv", "event,entity\nnone,issi\n");
+	assert_int_equal(import1(db, bad, TIES_TABLE_AUTO, NULL),
+			 TIES_ENOTFOUND);
+	index_names(tmppath("bulk.db"), after, sizeof(after));
+	assert_string_equal(before, after);
+	/* A good one rebuilds those it deferred. */
+	assert_int_equal(ties_import_csv(db, paths, 1, TIES_TABLE_AUTO, NULL),
+			 0);
+	index_names(tmppath("bulk.db"), after, sizeof(after));
+	assert_string_equal(before, after);
+	ties_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_table_option_and_unknown_columns),
 		cmocka_unit_test(test_reimport_is_idempotent),
 		cmocka_unit_test(test_progress_can_cancel),
+		cmocka_unit_test(test_bulk_import_rebuilds_deferred_indexes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
