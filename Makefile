@@ -146,6 +146,9 @@ $(BUILD)/ties-asan: $(CLI_OBJ) $(BUILD)/libties.a
 	$(call quiet,LD,$@)
 	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libties.a $(DEP_LIBS)
 
+bench: all
+	$(Q)sh bench/run.sh "$(or $(SIZES),S M)" "$(or $(RUNS),5)"
+
 check-valgrind: all $(UNIT_BIN) $(EXAMPLE_BIN)
 	$(Q)BUILD=$(BUILD) VALGRIND='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' sh tests/run.sh
 
@@ -173,6 +176,6 @@ clean:
 	rm -rf build build-asan ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html
 
 help:
-	@echo 'targets: all (default) deps demo test check-asan check-valgrind install uninstall clean format'
+	@echo 'targets: all (default) deps demo test check-asan check-valgrind bench install uninstall clean format'
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
