@@ -70,8 +70,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_SRC := $(wildcard examples/*.c)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
+# ties.pc is made anew each time: it records PREFIX, which may differ from
+# one invocation to the next.
 .PHONY: all deps demo test check check-asan asan check-valgrind install \
-	uninstall clean format bench fuzz help headertest
+	uninstall clean format bench fuzz help headertest ties.pc
 
 all: $(BUILD)/libties.a $(BUILD)/$(SONAME) ties ties.pc
 

@@ -68,6 +68,16 @@ for e in examples/*.sh; do
 	fi
 done
 
+# --- install and uninstall -----------------------------------------------
+if [ -z "$VALGRIND" ] && [ "$BUILD" = build ]; then
+	if sh tests/install.sh "$work/install" >"$work/install.log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		fail "install"
+		cat "$work/install.log"
+	fi
+fi
+
 # --- golden command-line tests --------------------------------------------
 sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
 cat "$work/cli.log"
