@@ -32,7 +32,7 @@ extern "C" {
 #define TIES_VERSION_MAJOR 0
 #define TIES_VERSION_MINOR 1
 #define TIES_VERSION_PATCH 0
-#define TIES_VERSION "0.1.0"
+#define TIES_VERSION	   "0.1.0"
 
 /* The schema version stored in PRAGMA user_version by this library. */
 #define TIES_SCHEMA_VERSION 1
@@ -46,8 +46,8 @@ enum ties_error {
 	TIES_EINVALID = -4,   /* bad input: a file, a field, an argument */
 	TIES_EEXISTS = -5,    /* the thing already exists */
 	TIES_ENOMEM = -6,     /* out of memory */
-	TIES_EIO = -7,        /* a file could not be read or written */
-	TIES_EDB = -8,        /* the database refused (busy, corrupt, newer) */
+	TIES_EIO = -7,	      /* a file could not be read or written */
+	TIES_EDB = -8,	      /* the database refused (busy, corrupt, newer) */
 };
 
 /* Text for an error code alone; never NULL. The string is static. */
@@ -350,7 +350,7 @@ int ties_find(ties_db *db, ties_table **out, const char *text, long limit);
 typedef struct ties_list_opts {
 	const char *kind;
 	const char *country; /* reference to a country entity */
-	int all;             /* include seeded countries nothing uses */
+	int all;	     /* include seeded countries nothing uses */
 } ties_list_opts;
 
 /* Entities ordered by kind, then name, then id: id,kind,name,country. */

@@ -14,7 +14,7 @@ static const char *const card_section_names[CARD_NSECTIONS] = {
 
 struct ties_card {
 	char *id, *kind, *name, *country, *country_name;
-	ties_table *aliases;    /* alias */
+	ties_table *aliases;	/* alias */
 	ties_table *attributes; /* key, value */
 	ties_table *sections[CARD_NSECTIONS];
 };

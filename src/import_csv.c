@@ -35,16 +35,16 @@ typedef int (*row_fn)(char **fields, size_t n, long line, void *ctx);
 struct reader {
 	ties_db *db;
 	const char *path;
-	ties_buf data;	    /* the fields of the record, NUL-separated */
-	size_t *offs;	    /* offsets of the fields in data */
+	ties_buf data; /* the fields of the record, NUL-separated */
+	size_t *offs;  /* offsets of the fields in data */
 	size_t nfields, cap;
-	long line;	    /* line being fed */
-	long newlines;	    /* newlines inside the record's fields */
+	long line;     /* line being fed */
+	long newlines; /* newlines inside the record's fields */
 	char **argv;
 	row_fn fn;
 	void *ctx;
-	int stop;	    /* return code that stopped the parse */
-	long long bytes;    /* bytes read so far */
+	int stop;	 /* return code that stopped the parse */
+	long long bytes; /* bytes read so far */
 };
 
 static void on_field(void *s, size_t len, void *data)
@@ -143,8 +143,7 @@ static int read_csv(ties_db *db, const char *path, row_fn fn, void *ctx,
 	if (!(f = fopen(path, "rb")))
 		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
 				       path, strerror(errno));
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) !=
-	    0) {
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fclose(f);
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	}
@@ -168,10 +167,11 @@ static int read_csv(ties_db *db, const char *path, row_fn fn, void *ctx,
 			goto done;
 		}
 		if ((bad = ties_utf8__invalid(s, len))) {
-			rc = ties_db__seterr(db, TIES_EINVALID,
-					     "%s:%ld: invalid UTF-8 at byte %zu "
-					     "of the line",
-					     path, r.line, bad);
+			rc = ties_db__seterr(
+				db, TIES_EINVALID,
+				"%s:%ld: invalid UTF-8 at byte %zu "
+				"of the line",
+				path, r.line, bad);
 			goto done;
 		}
 		if (csv_parse(&p, s, len, on_field, on_row, &r) != len &&
@@ -216,20 +216,18 @@ done:
 struct tabledef {
 	enum ties_table_kind kind;
 	const char *name;
-	const char *const *cols;     /* known columns, NULL-terminated */
-	unsigned required;	     /* bit i: cols[i] is required */
-	int attrs;		     /* other columns become attributes */
+	const char *const *cols; /* known columns, NULL-terminated */
+	unsigned required;	 /* bit i: cols[i] is required */
+	int attrs;		 /* other columns become attributes */
 };
 
 static const char *const entity_cols[] = {"id",	     "kind",	"name",
 					  "country", "aliases", NULL};
 static const char *const relation_cols[] = {
 	"source", "target", "kind", "role", "start", "end", "source_id", NULL};
-static const char *const event_cols[] = {"id",	  "kind",  "date",
-					 "title", "place", "source_id",
-					 NULL};
-static const char *const participant_cols[] = {"event", "entity", "role",
-					       NULL};
+static const char *const event_cols[] = {"id",	  "kind",      "date", "title",
+					 "place", "source_id", NULL};
+static const char *const participant_cols[] = {"event", "entity", "role", NULL};
 static const char *const source_cols[] = {"id",	       "title", "url",
 					  "publisher", "date",	NULL};
 
@@ -260,8 +258,7 @@ enum ties_table_kind ties_table_kind_parse(const char *name)
 	size_t i;
 
 	for (i = 0; i < NTABLES; i++)
-		if (!strcmp(name, tables[i].name) ||
-		    !strcmp(name, singular[i]))
+		if (!strcmp(name, tables[i].name) || !strcmp(name, singular[i]))
 			return tables[i].kind;
 	return TIES_TABLE_AUTO;
 }
@@ -276,9 +273,9 @@ struct input {
 /* The header of the file being loaded, mapped to the table's columns. */
 struct header {
 	size_t ncols;
-	char **names;  /* lower-cased, trimmed */
-	int col[8];    /* index of each known column in the file, or -1 */
-	int *is_attr;  /* per file column: becomes an attribute */
+	char **names; /* lower-cased, trimmed */
+	int col[8];   /* index of each known column in the file, or -1 */
+	int *is_attr; /* per file column: becomes an attribute */
 };
 
 static void header_release(struct header *h)
@@ -342,9 +339,8 @@ static const struct tabledef *recognise(char **names, size_t n)
 }
 
 /* Parse a header row into h; with def NULL, recognise the table. */
-static int header_parse(ties_db *db, const char *path, char **fields,
-			size_t n, const struct tabledef **def,
-			struct header *h)
+static int header_parse(ties_db *db, const char *path, char **fields, size_t n,
+			const struct tabledef **def, struct header *h)
 {
 	size_t i, j;
 
@@ -369,8 +365,7 @@ static int header_parse(ties_db *db, const char *path, char **fields,
 			if (!strcmp(h->names[j], t))
 				return ties_db__seterr(
 					db, TIES_EINVALID,
-					"%s:1: duplicate column '%s'", path,
-					t);
+					"%s:1: duplicate column '%s'", path, t);
 	}
 	if (!*def && !(*def = recognise(h->names, n)))
 		return ties_db__seterr(
@@ -533,10 +528,10 @@ static int split_aliases(struct load *l, char *s, size_t *n)
 		a = trim(p);
 		if (*a) {
 			if (*n == l->capaliases) {
-				size_t cap = l->capaliases ? l->capaliases * 2
-							   : 8;
-				const char **g = realloc(
-					(void *)l->aliases, cap * sizeof(*g));
+				size_t cap =
+					l->capaliases ? l->capaliases * 2 : 8;
+				const char **g = realloc((void *)l->aliases,
+							 cap * sizeof(*g));
 
 				if (!g)
 					return TIES_ENOMEM;
@@ -661,13 +656,13 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 			return rc;
 		a = 0;
 		if (*place && (rc = ties_store__resolve_as(db, place, "place",
-							  NULL, &a)) < 0)
+							   NULL, &a)) < 0)
 			break;
 		if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
 			break;
-		rc = ties_store__event_put(db, col(l, f, 0), kind,
-					   col(l, f, 2), raw(l, f, 3), a, b,
-					   l->attrs, nattrs, NULL);
+		rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
+					   raw(l, f, 3), a, b, l->attrs, nattrs,
+					   NULL);
 		l->stats->events++;
 		break;
 	}
@@ -743,8 +738,8 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_input(ties_db *db, struct input **in, size_t *n,
-		     size_t *cap, const char *path, long long size)
+static int add_input(ties_db *db, struct input **in, size_t *n, size_t *cap,
+		     const char *path, long long size)
 {
 	if (*n == *cap) {
 		size_t c = *cap ? *cap * 2 : 8;
@@ -789,10 +784,9 @@ static int expand(ties_db *db, const char *const *paths, size_t npaths,
 			size_t nn = 0, j, before = *n;
 
 			if (!d)
-				return ties_db__seterr(db, TIES_EIO,
-						       "cannot open '%s': %s",
-						       paths[i],
-						       strerror(errno));
+				return ties_db__seterr(
+					db, TIES_EIO, "cannot open '%s': %s",
+					paths[i], strerror(errno));
 			while ((de = readdir(d))) {
 				size_t len = strlen(de->d_name);
 				char **g;
@@ -815,12 +809,12 @@ static int expand(ties_db *db, const char *const *paths, size_t npaths,
 				ties_buf p = TIES_BUF_INIT;
 				struct stat fs;
 
-				ties_buf__printf(&p, "%s%s%s", paths[i],
-						 paths[i][strlen(paths[i]) - 1] ==
-							 '/'
-							 ? ""
-							 : "/",
-						 names[j]);
+				ties_buf__printf(
+					&p, "%s%s%s", paths[i],
+					paths[i][strlen(paths[i]) - 1] == '/'
+						? ""
+						: "/",
+					names[j]);
 				if (rc == 0 &&
 				    stat(ties_buf__str(&p), &fs) == 0 &&
 				    S_ISREG(fs.st_mode))

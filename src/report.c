@@ -78,8 +78,7 @@ int ties_table__add_row(ties_table *t)
 {
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
-		struct cell *c = realloc(t->cells,
-					 cap * t->ncols * sizeof(*c));
+		struct cell *c = realloc(t->cells, cap * t->ncols * sizeof(*c));
 
 		if (!c) {
 			t->oom = 1;
@@ -100,8 +99,7 @@ static struct cell *last(ties_table *t, size_t col)
 	return &t->cells[(t->nrows - 1) * t->ncols + col];
 }
 
-static int set(ties_table *t, size_t col, enum ties_type type,
-	       const char *text)
+static int set(ties_table *t, size_t col, enum ties_type type, const char *text)
 {
 	struct cell *c = last(t, col);
 
@@ -220,7 +218,7 @@ long long ties_table_int(const ties_table *t, size_t r, size_t c)
 {
 	const struct cell *x = cell(t, r, c);
 
-	return x->type == TIES_INT	  ? x->v.i
+	return x->type == TIES_INT    ? x->v.i
 	       : x->type == TIES_REAL ? (long long)x->v.r
 	       : x->text	      ? strtoll(x->text, NULL, 10)
 				      : 0;
@@ -251,9 +249,9 @@ int ties_format_parse(const char *name)
 
 static int is_bidi_control(utf8proc_int32_t cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
-						  cp <= 0x2069) ||
-	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	       cp == 0x061c;
 }
 
 void ties_report__escape_display(ties_buf *out, const char *s)
@@ -486,7 +484,8 @@ json_t *ties_table__json(const ties_table *t)
 /* Pretty JSON with keys in column order; reals with 15 significant
  * digits, which every double survives to 1e-15 relative and which reads
  * better than 17. */
-#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+#define JSON_FLAGS                                                             \
+	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 static int json_dump_checked(json_t *v, FILE *f)
 {
@@ -682,15 +681,14 @@ static json_t *card_json(const ties_card *c)
 	json_object_set_new(o, "id", json_string(c->id));
 	json_object_set_new(o, "kind", json_string(c->kind));
 	json_object_set_new(o, "name", json_string(c->name));
-	json_object_set_new(o, "country", c->country ? json_string(c->country)
-						     : json_null());
+	json_object_set_new(o, "country",
+			    c->country ? json_string(c->country) : json_null());
 	json_object_set_new(o, "country_name",
 			    c->country_name ? json_string(c->country_name)
 					    : json_null());
 	for (i = 0; i < c->aliases->nrows; i++)
-		json_array_append_new(aliases,
-				      json_string(ties_table_text(c->aliases,
-								  i, 0)));
+		json_array_append_new(aliases, json_string(ties_table_text(
+						       c->aliases, i, 0)));
 	json_object_set_new(o, "aliases", aliases);
 	aliases = NULL;
 	for (i = 0; i < c->attributes->nrows; i++)
@@ -727,7 +725,8 @@ int ties_cards_write(ties_card *const *cards, size_t n, FILE *f,
 		json_t *arr = json_array();
 
 		for (i = 0; arr && i < n; i++)
-			if (json_array_append_new(arr, card_json(cards[i])) < 0) {
+			if (json_array_append_new(arr, card_json(cards[i])) <
+			    0) {
 				json_decref(arr);
 				arr = NULL;
 			}

@@ -40,7 +40,8 @@ static const char schema_v1[] =
 	"CREATE INDEX entity_kind ON entity(kind, name);\n"
 	"CREATE INDEX entity_country ON entity(country);\n"
 	"CREATE TABLE alias(\n"
-	"  entity INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE CASCADE,\n"
+	"  entity INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE "
+	"CASCADE,\n"
 	"  alias TEXT NOT NULL,\n"
 	"  PRIMARY KEY(entity, alias)\n"
 	") WITHOUT ROWID;\n"
@@ -68,8 +69,10 @@ static const char schema_v1[] =
 	"CREATE INDEX source_title ON source(title);\n"
 	"CREATE TABLE relation(\n"
 	"  rowid INTEGER PRIMARY KEY,\n"
-	"  source INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE CASCADE,\n"
-	"  target INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE CASCADE,\n"
+	"  source INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE "
+	"CASCADE,\n"
+	"  target INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE "
+	"CASCADE,\n"
 	"  kind TEXT NOT NULL,\n"
 	"  role TEXT,\n"
 	"  start_date TEXT,\n"
@@ -94,7 +97,8 @@ static const char schema_v1[] =
 	"CREATE INDEX event_cite ON event(source_id);\n"
 	"CREATE TABLE participant(\n"
 	"  event INTEGER NOT NULL REFERENCES event(rowid) ON DELETE CASCADE,\n"
-	"  entity INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE CASCADE,\n"
+	"  entity INTEGER NOT NULL REFERENCES entity(rowid) ON DELETE "
+	"CASCADE,\n"
 	"  role TEXT NOT NULL,\n"
 	"  PRIMARY KEY(event, entity, role)\n"
 	") WITHOUT ROWID;\n"
@@ -153,7 +157,8 @@ static const char schema_v1[] =
 	"  FROM participants a JOIN participants b\n"
 	"    ON a.event = b.event AND a.entity < b.entity;\n"
 	"CREATE VIEW attributes AS\n"
-	"  SELECT CASE a.owner WHEN 'e' THEN 'entity' WHEN 'r' THEN 'relation'\n"
+	"  SELECT CASE a.owner WHEN 'e' THEN 'entity' WHEN 'r' THEN "
+	"'relation'\n"
 	"    WHEN 'v' THEN 'event' ELSE 'source' END AS owner_kind,\n"
 	"    CASE a.owner WHEN 'e' THEN (SELECT id FROM entity WHERE rowid = "
 	"a.object)\n"
@@ -329,8 +334,8 @@ static int user_version(ties_db *db, int *out)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return ties_db__sqlerr(db);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -386,10 +391,11 @@ static int migrate(ties_db *db, const char *path, int readonly)
 					       path);
 	}
 	if (readonly)
-		return ties_db__seterr(db, TIES_EDB,
-				       "'%s' has schema %d and needs an upgrade "
-				       "to %d; open it once for writing",
-				       path, v, TIES_SCHEMA_VERSION);
+		return ties_db__seterr(
+			db, TIES_EDB,
+			"'%s' has schema %d and needs an upgrade "
+			"to %d; open it once for writing",
+			path, v, TIES_SCHEMA_VERSION);
 	if ((rc = ties_db__begin(db)) < 0)
 		return rc;
 	/* Someone may have migrated it while we waited for the lock. */
@@ -399,8 +405,7 @@ static int migrate(ties_db *db, const char *path, int readonly)
 		if ((rc = ties_db__exec(db, migrations[v])) < 0)
 			goto fail;
 	}
-	ties_buf__printf(&sql, "PRAGMA user_version = %d",
-			 TIES_SCHEMA_VERSION);
+	ties_buf__printf(&sql, "PRAGMA user_version = %d", TIES_SCHEMA_VERSION);
 	if ((rc = ties_db__exec(db, ties_buf__str(&sql))) < 0)
 		goto fail;
 	ties_buf__release(&sql);
@@ -432,9 +437,9 @@ static int max_rowid(ties_db *db, const char *sql, sqlite3_int64 *out)
  * reads (unique ids, name keys, relation_source) are never deferred.
  */
 static const char *const deferrable[] = {
-	"entity_kind",	     "entity_country", "event_date",
-	"event_title",	     "event_place",    "event_cite",
-	"relation_target",   "relation_cite",  "participant_entity",
+	"entity_kind",	   "entity_country", "event_date",
+	"event_title",	   "event_place",    "event_cite",
+	"relation_target", "relation_cite",  "participant_entity",
 };
 
 static int defer_indexes(ties_db *db)
@@ -458,8 +463,8 @@ static int defer_indexes(ties_db *db)
 		int is_empty = 0;
 
 		/* The table is the index name up to its first '_'. */
-		snprintf(table, sizeof(table), "%.*s",
-			 (int)strcspn(name, "_"), name);
+		snprintf(table, sizeof(table), "%.*s", (int)strcspn(name, "_"),
+			 name);
 		ties_buf__printf(&q, "SELECT NOT EXISTS (SELECT 1 FROM %s)",
 				 table);
 		if (sqlite3_prepare_v2(db->sql, ties_buf__str(&q), -1, &empty,
@@ -661,8 +666,8 @@ static int key_add(ties_db *db, sqlite3_int64 entity, const char *text,
 		ties_buf__release(&key);
 		return rc == TIES_ENOMEM
 			       ? ties_db__seterr(db, rc, "out of memory")
-			       : ties_db__seterr(db, rc, "invalid UTF-8 in '%s'",
-						 text);
+			       : ties_db__seterr(db, rc,
+						 "invalid UTF-8 in '%s'", text);
 	}
 	k = ties_buf__str(&key);
 	klen = strlen(k);
@@ -740,7 +745,8 @@ static int keys_rebuild(ties_db *db, sqlite3_int64 entity, const char *id,
 		}
 		sqlite3_bind_int64(st, 1, entity);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *a = (const char *)sqlite3_column_text(st, 0);
+			const char *a =
+				(const char *)sqlite3_column_text(st, 0);
 
 			ties_buf__add(&list, a, strlen(a) + 1);
 		}
@@ -807,8 +813,8 @@ int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
 					       "empty attribute name");
 		if (del && replace)
 			continue;
-		if (!(st = ties_db__stmt(db, del ? ST_ATTR_DELETE
-						 : ST_ATTR_SET)))
+		if (!(st = ties_db__stmt(db,
+					 del ? ST_ATTR_DELETE : ST_ATTR_SET)))
 			return TIES_EDB;
 		sqlite3_bind_text(st, 1, o, 1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, rowid);
@@ -913,12 +919,12 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 	    (rc = ties_check__text(db, "role", role)) < 0)
 		return rc;
 	if (!ties_str__empty(start) && !ties_str__empty(end) &&
-	    strncmp(start, end, strlen(end) < strlen(start) ? strlen(end)
-							    : strlen(start)) >
+	    strncmp(start, end,
+		    strlen(end) < strlen(start) ? strlen(end) : strlen(start)) >
 		    0)
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "end date '%s' is before start date '%s'",
-				       end, start);
+		return ties_db__seterr(
+			db, TIES_EINVALID,
+			"end date '%s' is before start date '%s'", end, start);
 
 	if (!(st = ties_db__stmt(db, ST_RELATION_FIND)))
 		return TIES_EDB;
@@ -958,9 +964,8 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 			return rc;
 		id = sqlite3_last_insert_rowid(db->sql);
 	}
-	if (nattrs &&
-	    (rc = ties_store__attrs_put(db, OWNER_RELATION, id, attrs, nattrs,
-					1)) < 0)
+	if (nattrs && (rc = ties_store__attrs_put(db, OWNER_RELATION, id, attrs,
+						  nattrs, 1)) < 0)
 		return rc;
 	if (rowid)
 		*rowid = id;
@@ -996,8 +1001,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 		sqlite3_bind_int64(st, 6, source_id);
 	if ((rc = step_rowid(db, st, &r)) < 0)
 		return rc;
-	if ((rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs, nattrs,
-					1)) < 0)
+	if ((rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs, nattrs, 1)) <
+	    0)
 		return rc;
 	if (rowid)
 		*rowid = r;
@@ -1032,8 +1037,8 @@ int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 	if ((rc = ties_check__id(db, "source id", spec->id)) < 0 ||
 	    (rc = ties_check__date(db, "date", spec->date)) < 0)
 		return rc;
-	if ((spec->title && (rc = ties_check__text(db, "title", spec->title)) <
-				    0) ||
+	if ((spec->title &&
+	     (rc = ties_check__text(db, "title", spec->title)) < 0) ||
 	    (spec->url && (rc = ties_check__text(db, "url", spec->url)) < 0) ||
 	    (spec->publisher &&
 	     (rc = ties_check__text(db, "publisher", spec->publisher)) < 0))
@@ -1217,7 +1222,8 @@ static int not_found(ties_db *db, const char *ref, const char *key,
 		sqlite3_bind_text(st, 1, ties_buf__str(&q), -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			sqlite3_int64 e = sqlite3_column_int64(st, 0);
-			const char *k = (const char *)sqlite3_column_text(st, 1);
+			const char *k =
+				(const char *)sqlite3_column_text(st, 1);
 			size_t d = word_distance(key, k);
 			int dup = 0;
 
@@ -1295,13 +1301,12 @@ static int check_kind(ties_db *db, const char *ref, const char *noun,
 	if (sqlite3_step(st) != SQLITE_ROW)
 		rc = ties_db__sqlerr(db);
 	else if (strcmp((const char *)sqlite3_column_text(st, 1), kind))
-		rc = ties_db__seterr(db, TIES_EINVALID,
-				     "%s '%s' names '%s', of kind %s, not "
-				     "%s",
-				     noun, ref,
-				     (const char *)sqlite3_column_text(st, 0),
-				     (const char *)sqlite3_column_text(st, 1),
-				     kind);
+		rc = ties_db__seterr(
+			db, TIES_EINVALID,
+			"%s '%s' names '%s', of kind %s, not "
+			"%s",
+			noun, ref, (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1), kind);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -1536,10 +1541,9 @@ int ties_relation_put(ties_db *db, const ties_relation_spec *spec)
 	    (rc = ties_store__resolve(db, spec->target ? spec->target : "",
 				      &t)) < 0 ||
 	    (rc = resolve_source_opt(db, spec->source_id, &src)) < 0 ||
-	    (rc = ties_store__relation_put(db, s, t, spec->kind, spec->role,
-					   spec->start, spec->end, src,
-					   spec->attrs, spec->nattrs,
-					   NULL)) < 0)
+	    (rc = ties_store__relation_put(
+		     db, s, t, spec->kind, spec->role, spec->start, spec->end,
+		     src, spec->attrs, spec->nattrs, NULL)) < 0)
 		goto fail;
 	return ties_db__commit(db);
 fail:
@@ -1671,11 +1675,12 @@ int ties_remove(ties_db *db, enum ties_object what, const char *ref,
 		break;
 	case TIES_OBJ_SOURCE:
 		if ((rc = ties_store__resolve_source(db, ref, &rowid)) < 0 ||
-		    (rc = count_of(db,
-				   "SELECT (SELECT count(*) FROM relation WHERE "
-				   "source_id = ?1) + (SELECT count(*) FROM "
-				   "event WHERE source_id = ?1)",
-				   rowid, &a)) < 0 ||
+		    (rc = count_of(
+			     db,
+			     "SELECT (SELECT count(*) FROM relation WHERE "
+			     "source_id = ?1) + (SELECT count(*) FROM "
+			     "event WHERE source_id = ?1)",
+			     rowid, &a)) < 0 ||
 		    (rc = exec_rowid(db, "DELETE FROM source WHERE rowid = ?1",
 				     rowid)) < 0)
 			goto fail;

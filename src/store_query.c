@@ -15,13 +15,13 @@
 #include "ties_int.h"
 
 /* True for an entity row `e` that is not a seeded, unreferenced country. */
-#define USED_SQL(e)                                                           \
-	"(" e ".seeded = 0"                                                   \
-	" OR EXISTS (SELECT 1 FROM entity x WHERE x.country = " e ".rowid)"   \
-	" OR EXISTS (SELECT 1 FROM participant x WHERE x.entity = " e         \
-	".rowid)"                                                             \
-	" OR EXISTS (SELECT 1 FROM relation x WHERE x.source = " e ".rowid)"  \
-	" OR EXISTS (SELECT 1 FROM relation x WHERE x.target = " e ".rowid)"  \
+#define USED_SQL(e)                                                            \
+	"(" e ".seeded = 0"                                                    \
+	" OR EXISTS (SELECT 1 FROM entity x WHERE x.country = " e ".rowid)"    \
+	" OR EXISTS (SELECT 1 FROM participant x WHERE x.entity = " e          \
+	".rowid)"                                                              \
+	" OR EXISTS (SELECT 1 FROM relation x WHERE x.source = " e ".rowid)"   \
+	" OR EXISTS (SELECT 1 FROM relation x WHERE x.target = " e ".rowid)"   \
 	" OR EXISTS (SELECT 1 FROM event x WHERE x.place = " e ".rowid))"
 
 /* Prepare `sql`, or set the handle's message. */
@@ -97,9 +97,9 @@ static int find_pass(ties_db *db, ties_table *t, const char *sql,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
 }
 
-#define FIND_COLS                                                             \
-	"SELECT e.id, e.kind, e.name, c.id, k.origin, e.rowid FROM name_key " \
-	"k JOIN entity e ON e.rowid = k.entity LEFT JOIN entity c ON "        \
+#define FIND_COLS                                                              \
+	"SELECT e.id, e.kind, e.name, c.id, k.origin, e.rowid FROM name_key "  \
+	"k JOIN entity e ON e.rowid = k.entity LEFT JOIN entity c ON "         \
 	"c.rowid = e.country "
 
 int ties_find(ties_db *db, ties_table **out, const char *text, long limit)
@@ -196,8 +196,9 @@ int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts)
 			  "LEFT JOIN entity c ON c.rowid = e.country "
 			  "WHERE (?1 IS NULL OR e.kind = ?1) "
 			  "AND (?2 IS NULL OR e.country = ?2) "
-			  "AND (?3 OR " USED_SQL("e") ") "
-			  "ORDER BY e.kind, e.name, e.id",
+			  "AND (?3 OR " USED_SQL(
+				  "e") ") "
+				       "ORDER BY e.kind, e.name, e.id",
 			  &st)) < 0)
 		return rc;
 	ties_db__bind_text(st, 1, opts->kind);
@@ -222,24 +223,32 @@ int ties_stats(ties_db *db, ties_table **out)
 	if ((rc = prepare(
 		     db,
 		     "WITH c(o, kind, n) AS ("
-		     " SELECT 1, kind, count(*) FROM entity e WHERE "
-		     USED_SQL("e") " GROUP BY kind"
-		     " UNION ALL SELECT 2, kind, count(*) FROM event "
-		     "GROUP BY kind"
-		     " UNION ALL SELECT 3, kind, count(*) FROM relation "
-		     "GROUP BY kind"
-		     " UNION ALL SELECT 4, role, count(*) FROM participant "
-		     "GROUP BY role"
-		     " UNION ALL SELECT 5, 'source', count(*) FROM source),"
-		     " s(o, what) AS (VALUES (1, 'entity'), (2, 'event'), "
-		     "(3, 'relation'), (4, 'participant'), (5, 'source'))"
-		     " SELECT what, kind, n FROM ("
-		     "  SELECT s.o, 0 AS t, s.what, c.kind, c.n FROM c JOIN s "
-		     "ON s.o = c.o WHERE c.o < 5"
-		     "  UNION ALL SELECT s.o, 1, s.what, 'total', "
-		     "(SELECT coalesce(sum(n), 0) FROM c WHERE c.o = s.o) "
-		     "FROM s)"
-		     " ORDER BY o, t, kind",
+		     " SELECT 1, kind, count(*) FROM entity e WHERE " USED_SQL(
+			     "e") " GROUP BY kind"
+				  " UNION ALL SELECT 2, kind, count(*) FROM "
+				  "event "
+				  "GROUP BY kind"
+				  " UNION ALL SELECT 3, kind, count(*) FROM "
+				  "relation "
+				  "GROUP BY kind"
+				  " UNION ALL SELECT 4, role, count(*) FROM "
+				  "participant "
+				  "GROUP BY role"
+				  " UNION ALL SELECT 5, 'source', count(*) "
+				  "FROM source),"
+				  " s(o, what) AS (VALUES (1, 'entity'), (2, "
+				  "'event'), "
+				  "(3, 'relation'), (4, 'participant'), (5, "
+				  "'source'))"
+				  " SELECT what, kind, n FROM ("
+				  "  SELECT s.o, 0 AS t, s.what, c.kind, c.n "
+				  "FROM c JOIN s "
+				  "ON s.o = c.o WHERE c.o < 5"
+				  "  UNION ALL SELECT s.o, 1, s.what, 'total', "
+				  "(SELECT coalesce(sum(n), 0) FROM c WHERE "
+				  "c.o = s.o) "
+				  "FROM s)"
+				  " ORDER BY o, t, kind",
 		     &st)) < 0)
 		return rc;
 	rc = query_table(db, st, 3, cols, out);
@@ -325,11 +334,11 @@ int ties_card_get(ties_db *db, ties_card **out, const char *ref)
 {
 	static const char *const alias_cols[] = {"alias"};
 	static const char *const attr_cols[] = {"key", "value"};
-	static const char *const rel_cols[] = {"direction", "kind",  "role",
-					       "other",	    "other_name",
-					       "start",	    "end",   "source"};
-	static const char *const ev_cols[] = {"date",  "kind", "event",
-					      "title", "role", "with",
+	static const char *const rel_cols[] = {
+		"direction",  "kind",  "role", "other",
+		"other_name", "start", "end",  "source"};
+	static const char *const ev_cols[] = {"date",  "kind",	"event",
+					      "title", "role",	"with",
 					      "place", "source"};
 	static const char *const src_cols[] = {"id", "title", "publisher",
 					       "date", "url"};

@@ -24,7 +24,10 @@ typedef struct ties_buf {
 	int oom; /* an allocation failed: the contents are incomplete */
 } ties_buf;
 
-#define TIES_BUF_INIT {NULL, 0, 0, 0}
+#define TIES_BUF_INIT                                                          \
+	{                                                                      \
+		NULL, 0, 0, 0                                                  \
+	}
 
 void ties_buf__add(ties_buf *b, const char *s, size_t n);
 void ties_buf__puts(ties_buf *b, const char *s);
@@ -186,8 +189,12 @@ int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 			   sqlite3_int64 *rowid);
 
 /* Attribute owners. */
-enum ties_owner { OWNER_ENTITY = 'e', OWNER_RELATION = 'r', OWNER_EVENT = 'v',
-		  OWNER_SOURCE = 's' };
+enum ties_owner {
+	OWNER_ENTITY = 'e',
+	OWNER_RELATION = 'r',
+	OWNER_EVENT = 'v',
+	OWNER_SOURCE = 's'
+};
 int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
 			  const ties_attr *attrs, size_t nattrs, int replace);
 

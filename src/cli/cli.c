@@ -69,8 +69,8 @@ int cli_print_table(struct cli_ctx *ctx, ties_table *t, int fmt)
 	return 0;
 }
 
-int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg,
-	     long min, long *out)
+int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg, long min,
+	     long *out)
 {
 	char *end;
 	long v;

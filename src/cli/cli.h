@@ -55,8 +55,8 @@ int cli_format(struct cli_ctx *ctx, const char *arg, int *fmt);
 /* Write a table to stdout and free it; returns 0 or 1. */
 int cli_print_table(struct cli_ctx *ctx, ties_table *t, int fmt);
 /* Parse a whole number into *out; returns 0 or the usage error's status. */
-int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg,
-	     long min, long *out);
+int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg, long min,
+	     long *out);
 /* Report getopt's '?' (unknown option) or ':' (missing argument); option
  * strings start with ":" (or "+:") so that getopt tells them apart. */
 int cli_bad_option(struct cli_ctx *ctx, int opt, char **argv);

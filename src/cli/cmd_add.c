@@ -68,18 +68,18 @@ static const struct {
 	int nargs; /* positional arguments before ROLE=ENTITY */
 } things[] = {
 #define B(o) (1u << ((o)-O_KIND))
-	{"entity", B(O_KIND) | B(O_NAME) | B(O_COUNTRY) | B(O_ALIAS) |
-			   B(O_ATTR),
-	 1},
-	{"relation", B(O_KIND) | B(O_ROLE) | B(O_START) | B(O_END) |
-			     B(O_SOURCE_ID) | B(O_ATTR),
+	{"entity",
+	 B(O_KIND) | B(O_NAME) | B(O_COUNTRY) | B(O_ALIAS) | B(O_ATTR), 1},
+	{"relation",
+	 B(O_KIND) | B(O_ROLE) | B(O_START) | B(O_END) | B(O_SOURCE_ID) |
+		 B(O_ATTR),
 	 2},
-	{"event", B(O_KIND) | B(O_DATE) | B(O_TITLE) | B(O_PLACE) |
-			  B(O_SOURCE_ID) | B(O_ATTR),
+	{"event",
+	 B(O_KIND) | B(O_DATE) | B(O_TITLE) | B(O_PLACE) | B(O_SOURCE_ID) |
+		 B(O_ATTR),
 	 1},
-	{"source", B(O_TITLE) | B(O_URL) | B(O_PUBLISHER) | B(O_DATE) |
-			   B(O_ATTR),
-	 1},
+	{"source",
+	 B(O_TITLE) | B(O_URL) | B(O_PUBLISHER) | B(O_DATE) | B(O_ATTR), 1},
 #undef B
 };
 
@@ -112,8 +112,8 @@ static const char *optname(int o)
 	return "?";
 }
 
-static int run(struct cli_ctx *ctx, int which, struct add_args *a,
-	       char **pos, int npos)
+static int run(struct cli_ctx *ctx, int which, struct add_args *a, char **pos,
+	       int npos)
 {
 	int rc = 0, i;
 

@@ -35,8 +35,7 @@ int cmd_find(int argc, char **argv, struct cli_ctx *ctx)
 	int opt, fmt = TIES_FORMAT_TABLE, rc, i;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":hn:", longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
 			if ((rc = cli_long(ctx, "--limit", optarg, 0,

@@ -19,7 +19,8 @@ const char cmd_init_usage[] =
 	"\n"
 	"Options:\n"
 	"  --iso-codes FILE  the ISO 3166-1 JSON file\n"
-	"                    (default /usr/share/iso-codes/json/iso_3166-1.json)\n";
+	"                    (default "
+	"/usr/share/iso-codes/json/iso_3166-1.json)\n";
 
 int cmd_init(int argc, char **argv, struct cli_ctx *ctx)
 {

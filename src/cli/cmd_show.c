@@ -41,10 +41,10 @@ int cmd_show(int argc, char **argv, struct cli_ctx *ctx)
 		case OPT_FORMAT:
 			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
 				return rc;
-			if (fmt != TIES_FORMAT_TABLE &&
-			    fmt != TIES_FORMAT_JSON)
+			if (fmt != TIES_FORMAT_TABLE && fmt != TIES_FORMAT_JSON)
 				return cli_usage_error(
-					ctx, "a card is shown as table or json");
+					ctx,
+					"a card is shown as table or json");
 			break;
 		case 'h':
 			return cli_help(ctx);
@@ -64,8 +64,8 @@ int cmd_show(int argc, char **argv, struct cli_ctx *ctx)
 		}
 		n++;
 	}
-	if (ties_cards_write(cards, (size_t)n, stdout,
-			     (enum ties_format)fmt) < 0)
+	if (ties_cards_write(cards, (size_t)n, stdout, (enum ties_format)fmt) <
+	    0)
 		rc = cli_error("write error");
 done:
 	for (i = 0; i < n; i++)

@@ -19,8 +19,7 @@ static void expect_error(ties_db *db, const char *path, int code, int line,
 {
 	char prefix[600];
 	long long e = count_of(db, "entity"), v = count_of(db, "event");
-	long long r = count_of(db, "relation"),
-		  p = count_of(db, "participant");
+	long long r = count_of(db, "relation"), p = count_of(db, "participant");
 
 	assert_int_equal(import1(db, path, TIES_TABLE_AUTO, NULL), code);
 	snprintf(prefix, sizeof(prefix), "%s:%d: ", path, line);
@@ -41,10 +40,10 @@ static void test_quotes_newlines_and_bom(void **state)
 	ties_db *db = new_db("quotes.db");
 	ties_import_stats st;
 	ties_card *c = NULL;
-	const char *p = WRITE("q.csv",
-			      "\xef\xbb\xbfid,kind,name,aliases\r\n"
-			      "a,person,\"Smith, \"\"Jo\"\"\",\"J|  Jo S. \"\r\n"
-			      "b,institution,\"Two\nlines\",\r\n");
+	const char *p = WRITE(
+		"q.csv", "\xef\xbb\xbfid,kind,name,aliases\r\n"
+			 "a,person,\"Smith, \"\"Jo\"\"\",\"J|  Jo S. \"\r\n"
+			 "b,institution,\"Two\nlines\",\r\n");
 
 	(void)state;
 	assert_int_equal(import1(db, p, TIES_TABLE_AUTO, &st), 0);
@@ -125,8 +124,9 @@ static void test_references_dates_and_duplicates(void **state)
 				      "issi,ras,tie,2025-02-29\n"),
 		     TIES_EINVALID, 2, "bad start date");
 	expect_error(db,
-		     WRITE("p.csv", "event,entity,role\n"
-				    "issi-icca-ras-mou-2025-04-08,ghost,party\n"),
+		     WRITE("p.csv",
+			   "event,entity,role\n"
+			   "issi-icca-ras-mou-2025-04-08,ghost,party\n"),
 		     TIES_ENOTFOUND, 2, "unknown entity 'ghost'");
 	expect_error(db,
 		     WRITE("amb.csv", "source,target,kind\nMahmood,issi,x\n"),
@@ -134,7 +134,8 @@ static void test_references_dates_and_duplicates(void **state)
 	expect_error(db,
 		     WRITE("dupid.csv", "id,kind,name\nz,person,Z\n"
 					"y,person,Y\nz,person,Z2\n"),
-		     TIES_EINVALID, 4, "duplicate entity id 'z' (first given on line 2)");
+		     TIES_EINVALID, 4,
+		     "duplicate entity id 'z' (first given on line 2)");
 	expect_error(db,
 		     WRITE("src.csv", "id,kind,date,source_id\n"
 				      "e9,meeting,2025,no-such-source\n"),
@@ -157,11 +158,12 @@ static void test_forward_references_across_files(void **state)
 	/* Given in the worst order: participants, relations, entities. */
 	paths[0] = WRITE("f-p.csv", "event,entity,role\nm1,Alpha Org,host\n"
 				    "m1,beta,attendee\n");
-	paths[1] = WRITE("f-e.csv", "id,kind,name,country,aliases\n"
-				    "alpha,institution,Alpha Org,gamma-land,\n"
-				    "beta,person,Beta,alpha-country,\n"
-				    "gamma,country,Gammaland,,gamma-land\n"
-				    "alphac,country,Alphaland,,alpha-country\n");
+	paths[1] =
+		WRITE("f-e.csv", "id,kind,name,country,aliases\n"
+				 "alpha,institution,Alpha Org,gamma-land,\n"
+				 "beta,person,Beta,alpha-country,\n"
+				 "gamma,country,Gammaland,,gamma-land\n"
+				 "alphac,country,Alphaland,,alpha-country\n");
 	paths[2] = WRITE("f-v.csv", "id,kind,title,place\nm1,meeting,M,"
 				    "gamma\n");
 	assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO, &st),
@@ -184,8 +186,7 @@ static void test_table_option_and_unknown_columns(void **state)
 				 TIES_TABLE_EVENTS, &st),
 			 0);
 	assert_int_equal(st.events, 1);
-	assert_int_equal(import1(db,
-				 WRITE("t2.csv", "id,title\nx,T\n"),
+	assert_int_equal(import1(db, WRITE("t2.csv", "id,title\nx,T\n"),
 				 TIES_TABLE_ENTITIES, NULL),
 			 TIES_EINVALID);
 	assert_non_null(strstr(ties_errmsg(db), "needs a column 'kind'"));
@@ -260,11 +261,12 @@ static void index_names(const char *path, char *out, size_t cap)
 
 	out[0] = '\0';
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s,
-					    "SELECT name FROM sqlite_schema "
-					    "WHERE type = 'index' ORDER BY name",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(s,
+				   "SELECT name FROM sqlite_schema "
+				   "WHERE type = 'index' ORDER BY name",
+				   -1, &st, NULL),
+		SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		len += (size_t)snprintf(out + len, cap - len, "%s ",
 					sqlite3_column_text(st, 0));

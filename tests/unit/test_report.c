@@ -4,7 +4,8 @@
 #include "ties_int.h"
 
 static const char hostile[] = "Eve \"the\" <b>&amp; \\x\nline\ttab\r"
-			      "\xe2\x80\xae" "RTL";
+			      "\xe2\x80\xae"
+			      "RTL";
 
 static char *render(const ties_table *t, enum ties_format fmt)
 {
@@ -40,7 +41,8 @@ static void test_csv_quotes_and_doubles(void **state)
 	(void)state;
 	assert_string_equal(s, "name,n,score,none\r\n"
 			       "\"Eve \"\"the\"\" <b>&amp; \\x\nline\ttab\r"
-			       "\xe2\x80\xae" "RTL\",42,0.125000,\r\n");
+			       "\xe2\x80\xae"
+			       "RTL\",42,0.125000,\r\n");
 	free(s);
 	ties_table_free(t);
 }
@@ -53,7 +55,8 @@ static void test_tsv_escapes(void **state)
 	(void)state;
 	assert_string_equal(s, "name\tn\tscore\tnone\n"
 			       "Eve \"the\" <b>&amp; \\\\x\\nline\\ttab\\r"
-			       "\xe2\x80\xae" "RTL\t42\t0.125000\t\n");
+			       "\xe2\x80\xae"
+			       "RTL\t42\t0.125000\t\n");
 	free(s);
 	ties_table_free(t);
 }
@@ -65,7 +68,8 @@ static void test_json_types_and_escapes(void **state)
 
 	(void)state;
 	assert_non_null(strstr(s, "\"name\": \"Eve \\\"the\\\" <b>&amp; "
-				  "\\\\x\\nline\\ttab\\r\xe2\x80\xae" "RTL\""));
+				  "\\\\x\\nline\\ttab\\r\xe2\x80\xae"
+				  "RTL\""));
 	assert_non_null(strstr(s, "\"n\": 42"));
 	assert_non_null(strstr(s, "\"score\": 0.125"));
 	assert_non_null(strstr(s, "\"none\": null"));

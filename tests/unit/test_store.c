@@ -25,9 +25,9 @@ static void test_open_refuses_newer_schema(void **state)
 	(void)state;
 	ties_db_close(new_db("newer.db"));
 	assert_int_equal(sqlite3_open(p, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL,
-				      NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL),
+		SQLITE_OK);
 	sqlite3_close(s);
 	assert_int_equal(ties_db_open(&db, p, 0), TIES_EDB);
 	assert_non_null(strstr(ties_errmsg(db), "newer ties (schema 99"));
@@ -43,8 +43,7 @@ static void test_open_refuses_foreign_sqlite_and_garbage(void **state)
 	(void)state;
 	unlink(p);
 	assert_int_equal(sqlite3_open(p, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(s, "CREATE TABLE t(x)", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(s);
 	assert_int_equal(ties_db_open(&db, p, 0), TIES_EDB);
@@ -71,8 +70,7 @@ static void test_init_seeds_countries_once(void **state)
 	assert_string_equal(id, "pk");
 	assert_int_equal(ties_entity_resolve(db, "Russia", &id), 0);
 	assert_string_equal(id, "ru");
-	assert_int_equal(ties_entity_resolve(db, "russian federation", &id),
-			 0);
+	assert_int_equal(ties_entity_resolve(db, "russian federation", &id), 0);
 	assert_string_equal(id, "ru");
 	assert_int_equal(ties_entity_resolve(db, "UK", &id), 0);
 	assert_string_equal(id, "gb");
@@ -91,9 +89,8 @@ static void test_init_missing_iso_file_is_clear(void **state)
 	ties_db *db = NULL;
 
 	(void)state;
-	assert_int_equal(ties_db_open(&db, tmppath("noiso.db"),
-				      TIES_OPEN_CREATE),
-			 0);
+	assert_int_equal(
+		ties_db_open(&db, tmppath("noiso.db"), TIES_OPEN_CREATE), 0);
 	assert_int_equal(ties_db_init(db, tmppath("no-such.json"), NULL),
 			 TIES_EIO);
 	assert_non_null(strstr(ties_errmsg(db), "no-such.json"));
@@ -114,10 +111,10 @@ static void test_resolve_exact_folded_and_words(void **state)
 	assert_string_equal(id, "kirill-babaev");
 	assert_int_equal(ties_entity_resolve(db, "ÖLGA", &id), 0);
 	assert_string_equal(id, "olga-gerasimova");
-	assert_int_equal(ties_entity_resolve(
-				 db, "institute of china and contemporary asia",
-				 &id),
-			 0);
+	assert_int_equal(
+		ties_entity_resolve(
+			db, "institute of china and contemporary asia", &id),
+		0);
 	assert_string_equal(id, "icca-ras");
 	ties_db_close(db);
 }
@@ -134,8 +131,7 @@ static void test_resolve_ambiguous_lists_candidates(void **state)
 	assert_non_null(strstr(ties_errmsg(db), "'sohail-mahmood' (person"));
 	assert_non_null(strstr(ties_errmsg(db), "'khalid-mahmood' (person"));
 	/* "Khan" names four people. */
-	assert_int_equal(ties_entity_resolve(db, "khan", &id),
-			 TIES_EAMBIGUOUS);
+	assert_int_equal(ties_entity_resolve(db, "khan", &id), TIES_EAMBIGUOUS);
 	ties_db_close(db);
 }
 
@@ -147,8 +143,10 @@ static void test_resolve_none_suggests_nearest(void **state)
 	(void)state;
 	assert_int_equal(ties_entity_resolve(db, "Gerasimovaa", &id),
 			 TIES_ENOTFOUND);
-	assert_non_null(strstr(ties_errmsg(db), "unknown entity 'Gerasimovaa'"));
-	assert_non_null(strstr(ties_errmsg(db), "did you mean 'olga-gerasimova'"));
+	assert_non_null(
+		strstr(ties_errmsg(db), "unknown entity 'Gerasimovaa'"));
+	assert_non_null(
+		strstr(ties_errmsg(db), "did you mean 'olga-gerasimova'"));
 	assert_int_equal(ties_entity_resolve(db, "qqqqqq", &id),
 			 TIES_ENOTFOUND);
 	assert_null(strstr(ties_errmsg(db), "did you mean"));
@@ -244,9 +242,8 @@ static void test_remove_entity_takes_its_ties(void **state)
 	const char *what = NULL, *id = NULL;
 
 	(void)state;
-	assert_int_equal(ties_remove(db, TIES_OBJ_ENTITY, "Kirill Babaev",
-				     &what),
-			 0);
+	assert_int_equal(
+		ties_remove(db, TIES_OBJ_ENTITY, "Kirill Babaev", &what), 0);
 	assert_non_null(strstr(what, "1 relations and 2 participations"));
 	assert_int_equal(count_of(db, "relation"), 16);
 	assert_int_equal(count_of(db, "participant"), 14);
@@ -258,10 +255,10 @@ static void test_remove_entity_takes_its_ties(void **state)
 	assert_int_equal(ties_entity_resolve(db, "Olga", &id), 0);
 	assert_int_equal(ties_remove(db, TIES_OBJ_ENTITY, "Mahmood", NULL),
 			 TIES_EAMBIGUOUS);
-	assert_int_equal(ties_remove(db, TIES_OBJ_EVENT,
-				     "ISSI-ICCA RAS Memorandum of Understanding",
-				     NULL),
-			 0);
+	assert_int_equal(
+		ties_remove(db, TIES_OBJ_EVENT,
+			    "ISSI-ICCA RAS Memorandum of Understanding", NULL),
+		0);
 	assert_int_equal(count_of(db, "event"), 1);
 	ties_db_close(db);
 }

@@ -17,10 +17,10 @@ static void test_fold_case_accents_and_space(void **state)
 	fold_is("Ölga", "olga");
 	fold_is("OLGA", "olga");
 	fold_is("  Kirill \t  Babaev ", "kirill babaev");
-	fold_is("ﬁnance", "finance");        /* NFKC ligature */
-	fold_is("Straße", "strasse");        /* full case folding */
+	fold_is("ﬁnance", "finance");		    /* NFKC ligature */
+	fold_is("Straße", "strasse");		    /* full case folding */
 	fold_is("Ｉｓｌａｍａｂａｄ", "islamabad"); /* full-width */
-	fold_is("ISSI’s", "issi's");         /* lumped apostrophe */
+	fold_is("ISSI’s", "issi's");		    /* lumped apostrophe */
 	fold_is("", "");
 }
 
@@ -58,8 +58,9 @@ static void test_utf8_invalid_offsets(void **state)
 	assert_int_equal(ties_utf8__invalid("abc", 3), 0);
 	assert_int_equal(ties_utf8__invalid("Ölga", 5), 0);
 	assert_int_equal(ties_utf8__invalid("ab\xc3", 3), 3);
-	assert_int_equal(ties_utf8__invalid("a\xed\xa0\x80", 4), 2); /* surrogate */
-	assert_int_equal(ties_utf8__invalid("\xc0\xaf", 2), 1);       /* overlong */
+	assert_int_equal(ties_utf8__invalid("a\xed\xa0\x80", 4),
+			 2);					/* surrogate */
+	assert_int_equal(ties_utf8__invalid("\xc0\xaf", 2), 1); /* overlong */
 }
 
 static void test_strmap_finds_what_it_holds(void **state)
