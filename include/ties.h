@@ -396,6 +396,189 @@ int ties_cards_write(ties_card *const *cards, size_t n, FILE *f,
 
 void ties_card_free(ties_card *c);
 
+/* ------------------------------------------------------- tie graph --- */
+
+/*
+ * The tie graph, derived from the store on demand (never stored):
+ *  - TIES_GRAPH_ENTITY: entities as nodes; two entities are tied when they
+ *    take part in the same event (weight = number of shared events) or a
+ *    relation links them (weight 1 each). Nodes are every entity that was
+ *    added or imported, and every seeded country that takes part in an
+ *    event or relation.
+ *  - TIES_GRAPH_INSTITUTION: institutions as nodes; a unit (department,
+ *    board, …) stands for the first institution up its part_of chain, and
+ *    a person, at each event, for the institutions they were member_of at
+ *    the event's date (a membership with dates counts only inside them, an
+ *    undated one always). An event ties every pair of the institutions it
+ *    gathers once.
+ *  - TIES_GRAPH_COUNTRY: each tie of the entity graph between entities of
+ *    different home countries adds its weight to the tie between those
+ *    countries (a country entity stands for itself).
+ *  - TIES_GRAPH_BIPARTITE: entities and events as nodes, participation as
+ *    edges of weight 1.
+ * All graphs are undirected, without loops or parallel edges.
+ */
+enum ties_projection {
+	TIES_GRAPH_ENTITY = 0,
+	TIES_GRAPH_INSTITUTION,
+	TIES_GRAPH_COUNTRY,
+	TIES_GRAPH_BIPARTITE,
+};
+
+/* Projection by name ("entity", "institution", "country", "bipartite");
+ * -1 when unknown. */
+int ties_projection_parse(const char *name);
+
+/*
+ * Filters, applied before projection; zero members filter nothing. Lists
+ * are alternatives (kind A or kind B). Dates are partial dates standing
+ * for intervals: an event dated 2025 lies inside from 2025-01 to 2025-12,
+ * and to 2025 includes 2025-04-08. Events without a date are left out when
+ * a window is given; relations without dates are timeless and stay.
+ */
+typedef struct ties_filter {
+	const char *const *kinds; /* entity kinds */
+	size_t nkinds;
+	const char *const *countries; /* references to countries */
+	size_t ncountries;
+	const char *const *event_kinds;
+	size_t nevent_kinds;
+	const char *const *relation_kinds;
+	size_t nrelation_kinds;
+	const char *from, *to; /* date window, either may be NULL */
+	double min_weight;     /* drop ties weaker than this (0: none) */
+} ties_filter;
+
+typedef struct ties_graph ties_graph;
+
+/*
+ * Build a tie graph from the store, streaming its rows (no self-join in
+ * SQL). Time O(P + sum of k_e^2 + R) for P participations, events of k_e
+ * participants and R relations; memory O(N + E).
+ * The graph keeps a pointer to `db` and must be freed before it is closed.
+ * Returns 0, TIES_EINVALID (bad filter), TIES_ENOTFOUND/TIES_EAMBIGUOUS (a
+ * country reference), TIES_ENOMEM, TIES_EDB. The caller owns *out.
+ */
+int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
+		     const ties_filter *filter);
+void ties_graph_free(ties_graph *g);
+
+size_t ties_graph_nnodes(const ties_graph *g);
+size_t ties_graph_nedges(const ties_graph *g);
+/* Node fields, borrowed from the graph: id, name, kind, and home country id
+ * (NULL when none). Event nodes of the bipartite graph have the event's id,
+ * title (or id) and kind. */
+const char *ties_graph_node_id(const ties_graph *g, size_t node);
+const char *ties_graph_node_name(const ties_graph *g, size_t node);
+const char *ties_graph_node_kind(const ties_graph *g, size_t node);
+const char *ties_graph_node_country(const ties_graph *g, size_t node);
+/* Edge `e`: its two nodes (a < b) and weight. */
+void ties_graph_edge(const ties_graph *g, size_t e, size_t *a, size_t *b,
+		     double *weight);
+
+/* ---------------------------------------------------------- analysis --- */
+
+/* Centrality measures; see ties_graph_measure() for each definition. */
+enum ties_measure {
+	TIES_DEGREE = 0,
+	TIES_STRENGTH,
+	TIES_BETWEENNESS,
+	TIES_CLOSENESS,
+	TIES_HARMONIC,
+	TIES_EIGENVECTOR,
+	TIES_PAGERANK,
+	TIES_CORENESS,
+	TIES_NMEASURES
+};
+
+/* Measure by name ("degree", …); -1 when unknown. */
+int ties_measure_parse(const char *name);
+/* The name of a measure. Static string. */
+const char *ties_measure_name(enum ties_measure m);
+
+/*
+ * Compute measure `m` for every node into out[0 .. nnodes-1]:
+ *  - degree: number of distinct neighbours. O(N).
+ *  - strength: sum of tie weights (weights always count). O(E).
+ *  - betweenness: Σ over unordered pairs {s,t} of the share of shortest
+ *    s–t paths through the node, each pair counted once, unnormalised (the
+ *    UCINET, igraph and NetworkX normalized=False convention). Brandes,
+ *    O(N E) unweighted, O(N E + N² log N) weighted.
+ *  - closeness: (r−1)/Σd over the r nodes reachable from the node (itself
+ *    included); 0 for an isolate. O(N E).
+ *  - harmonic: Σ 1/d over all other nodes, unnormalised. O(N E).
+ *  - eigenvector: the leading eigenvector of the adjacency matrix, scaled
+ *    so that the largest is 1 (ARPACK).
+ *  - pagerank: damping 0.85, scores summing to 1 (PRPACK).
+ *  - coreness: the k-core number. O(E).
+ * With `weighted`, path-based measures use distance = 1/weight and
+ * pagerank and eigenvector use the weights; otherwise they ignore them.
+ * With cutoff > 0, betweenness, closeness and harmonic count only paths of
+ * length up to `cutoff` (approximate). Errors are reported on `db`.
+ */
+int ties_graph_measure(ties_db *db, const ties_graph *g, enum ties_measure m,
+		       int weighted, double cutoff, double *out);
+
+/* Options of ties_rank(). */
+typedef struct ties_rank_opts {
+	enum ties_measure measure;
+	int all;       /* every measure as a column, one row per node */
+	int weighted;  /* see ties_graph_measure() */
+	double cutoff; /* see ties_graph_measure(); 0 for exact */
+	long top;      /* rows to keep; 0 for all */
+} ties_rank_opts;
+
+/*
+ * Rank the nodes of `g`: columns rank,id,name,kind,country,score, highest
+ * first; equal scores (within 1e-9 relative) share a rank and are ordered
+ * by name, then id. With a cutoff, a last column `note` says the scores are
+ * approximate. With `all`: columns id,name,kind,country and one per measure,
+ * ordered by name. The caller owns *out.
+ */
+int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
+	      const ties_rank_opts *opts);
+
+enum ties_community_method {
+	TIES_LOUVAIN = 0,
+	TIES_LEIDEN = 1,
+};
+
+typedef struct ties_community_opts {
+	enum ties_community_method method;
+	double resolution; /* 1 is classic modularity */
+	unsigned long seed;
+	int runs;	   /* keep the best of this many seeds (seed, seed+1, …) */
+	int weighted;	   /* use tie weights */
+} ties_community_opts;
+
+/*
+ * Communities by modularity: columns id,name,kind,country,community,
+ * stability. Communities are numbered by size (1 the largest; ties by the
+ * first member's name); rows ordered by community, then name. `stability`
+ * is, over the runs, the mean share of runs in which the node was grouped
+ * with each member of its community in the best partition (1 with one run).
+ * *modularity receives the best partition's modularity (with the weights
+ * and resolution used). The same seed gives the same partition.
+ * Louvain: igraph's multilevel; Leiden: igraph's, on the modularity
+ * objective. The caller owns *out.
+ */
+int ties_communities(ties_db *db, ties_table **out, const ties_graph *g,
+		     const ties_community_opts *opts, double *modularity);
+
+/*
+ * Pairs of nodes grouped together in at least one run, with the share of
+ * runs: columns a,b,together. The last ties_communities() run on `g` is
+ * not reused: this runs the same opts again. O(runs × Σ size²).
+ */
+int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
+			 const ties_community_opts *opts);
+
+/*
+ * Connected components: columns component,size,members (up to ten names,
+ * '; '-separated, "…" when more), largest first. The caller owns *out.
+ */
+int ties_components(ties_db *db, ties_table **out, const ties_graph *g);
+
 /* ----------------------------------------------------------- dates --- */
 
 /*

@@ -205,6 +205,36 @@ int ties_check__kind(ties_db *db, const char *what, const char *kind);
 int ties_check__date(ties_db *db, const char *what, const char *date);
 int ties_check__text(ties_db *db, const char *what, const char *s);
 
+/* Streams of rows for the tie graph (store_graph.c). A callback returns 0
+ * to go on, anything else to stop with that code. */
+typedef int (*ties_entity_fn)(void *ctx, sqlite3_int64 rowid, const char *id,
+			      const char *name, const char *kind,
+			      sqlite3_int64 country, const char *country_id,
+			      int used);
+typedef int (*ties_event_fn)(void *ctx, sqlite3_int64 rowid, const char *id,
+			     const char *title, const char *kind,
+			     const char *date);
+typedef int (*ties_pair_fn)(void *ctx, sqlite3_int64 event,
+			    sqlite3_int64 entity);
+typedef int (*ties_relation_fn)(void *ctx, sqlite3_int64 source,
+				sqlite3_int64 target, const char *kind,
+				const char *start, const char *end);
+int ties_store__max_rowids(ties_db *db, sqlite3_int64 *entity,
+			   sqlite3_int64 *event);
+/* Entities in rowid order; `used` is 0 for a seeded country nothing
+ * refers to. */
+int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx);
+int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
+/* Participations grouped by event (event order), each entity once per
+ * role. */
+int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
+int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx);
+
+/* Partial dates as intervals: the first and last full date a partial date
+ * stands for ("2025" → 2025-01-01 … 2025-12-31), in out[11]. */
+void ties_date__lo(const char *date, char *out);
+void ties_date__hi(const char *date, char *out);
+
 /* Tables (report.c). */
 ties_table *ties_table__new(size_t ncols, const char *const *names);
 int ties_table__add_row(ties_table *t);

@@ -420,6 +420,23 @@ int ties_date_check(const char *d)
 	return day <= max ? 0 : TIES_EINVALID;
 }
 
+void ties_date__lo(const char *date, char *out)
+{
+	size_t n = strlen(date);
+
+	snprintf(out, 11, "%s%s", date,
+		 n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+}
+
+void ties_date__hi(const char *date, char *out)
+{
+	size_t n = strlen(date);
+
+	/* Day 31 of any month sorts after every real day of it. */
+	snprintf(out, 11, "%s%s", date,
+		 n == 4 ? "-12-31" : n == 7 ? "-31" : "");
+}
+
 /* --------------------------------------------------------- validation --- */
 
 int ties_check__text(ties_db *db, const char *what, const char *s)

@@ -40,7 +40,43 @@ struct cli_cmd {
 };
 
 /* Long-only options use values above CHAR_MAX. */
-enum { OPT_FORMAT = CHAR_MAX + 1, OPT_FIRST_FREE };
+enum {
+	OPT_FORMAT = CHAR_MAX + 1,
+	OPT_GRAPH,
+	OPT_KIND,
+	OPT_COUNTRY,
+	OPT_EVENT_KIND,
+	OPT_RELATION_KIND,
+	OPT_FROM,
+	OPT_TO,
+	OPT_MIN_WEIGHT,
+	OPT_FIRST_FREE
+};
+
+/* The graph and filter options every analysis command takes. */
+#define CLI_GRAPH_OPTIONS                                                      	{"graph", required_argument, NULL, OPT_GRAPH},                         		{"kind", required_argument, NULL, OPT_KIND},                   		{"country", required_argument, NULL, OPT_COUNTRY},             		{"event-kind", required_argument, NULL, OPT_EVENT_KIND},       		{"relation-kind", required_argument, NULL, OPT_RELATION_KIND}, 		{"from", required_argument, NULL, OPT_FROM},                   		{"to", required_argument, NULL, OPT_TO},                       		{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}
+
+#define CLI_GRAPH_HELP                                                         	"Graph and filters (applied before projection):\n"                     	"  --graph G          entity (default), institution, country or\n"     	"                     bipartite\n"                                     	"  --kind K           only entities of kind K (repeat, or K1,K2)\n"    	"  --country C        only entities whose home country is C\n"         	"  --event-kind K     only events of kind K\n"                         	"  --relation-kind K  only relations of kind K\n"                      	"  --from DATE        only events and relations on or after DATE\n"    	"  --to DATE          only events and relations on or before DATE\n"   	"                     (partial dates are intervals: --to 2025\n"       	"                     includes 2025-04-08)\n"                          	"  --min-weight W     drop ties weaker than W\n"
+
+/* The graph options as parsed. */
+struct cli_graph {
+	int projection;
+	ties_filter filter;
+	const char *lists[4][64]; /* kinds, countries, event, relation kinds */
+	size_t nlists[4];
+};
+
+void cli_graph_init(struct cli_graph *g);
+/* Take a graph option: 1 when `opt` was one, 0 when not, 2 on a usage
+ * error (already reported). */
+int cli_graph_option(struct cli_ctx *ctx, struct cli_graph *g, int opt,
+		     char *arg);
+/* Build the graph; returns 0 or 1 (reported). */
+int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
+		    ties_graph **out);
+/* Parse a number into *out; returns 0 or the usage error's status. */
+int cli_double(struct cli_ctx *ctx, const char *opt, const char *arg,
+	       double min, double *out);
 
 /* "ties CMD: message", then "Try 'ties CMD --help'."; returns 2. */
 int cli_usage_error(struct cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
@@ -62,6 +98,9 @@ int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg, long min,
 int cli_bad_option(struct cli_ctx *ctx, int opt, char **argv);
 
 int cmd_add(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_communities(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_components(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_rank(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_find(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_init(int argc, char **argv, struct cli_ctx *ctx);
@@ -70,7 +109,9 @@ int cmd_remove(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct cli_ctx *ctx);
 
-extern const char cmd_add_usage[], cmd_find_usage[], cmd_import_usage[],
+extern const char cmd_add_usage[], cmd_communities_usage[],
+	cmd_components_usage[], cmd_rank_usage[], cmd_find_usage[],
+	cmd_import_usage[],
 	cmd_init_usage[], cmd_list_usage[], cmd_remove_usage[],
 	cmd_show_usage[], cmd_stats_usage[];
 

@@ -28,6 +28,11 @@ static const struct cli_cmd commands[] = {
 	{"add", cmd_add, CLI_NEEDS_DB | CLI_CREATES,
 	 "add or update an entity, relation, event or source by hand",
 	 cmd_add_usage},
+	{"communities", cmd_communities, CLI_NEEDS_DB,
+	 "communities by modularity, with stability across seeds",
+	 cmd_communities_usage},
+	{"components", cmd_components, CLI_NEEDS_DB,
+	 "connected components of the tie graph", cmd_components_usage},
 	{"find", cmd_find, CLI_NEEDS_DB, "find entities by name or alias",
 	 cmd_find_usage},
 	{"help", cmd_help, 0, "show help for a command", cmd_help_usage},
@@ -37,6 +42,9 @@ static const struct cli_cmd commands[] = {
 	 cmd_init_usage},
 	{"list", cmd_list, CLI_NEEDS_DB, "list entities, by kind or country",
 	 cmd_list_usage},
+	{"rank", cmd_rank, CLI_NEEDS_DB,
+	 "rank entities by centrality: degree, betweenness, pagerank, …",
+	 cmd_rank_usage},
 	{"remove", cmd_remove, CLI_NEEDS_DB,
 	 "remove an entity, event or source", cmd_remove_usage},
 	{"show", cmd_show, CLI_NEEDS_DB,
@@ -65,7 +73,7 @@ static void list_commands(FILE *f)
 	fputs(main_usage, f);
 	fputs("\nCommands:\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name,
+		fprintf(f, "  %-12s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs("\nSee 'ties help COMMAND' or 'man ties' for more.\n", f);
 }

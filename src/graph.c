@@ -1,0 +1,840 @@
+/*
+ * graph.c — the tie graph: projection of the store onto nodes and weighted
+ * undirected edges, with the filters applied first.
+ *
+ * Rows are streamed from the store (store_graph.c) and aggregated in C:
+ * rowids map to node indices through arrays indexed by rowid; ties are
+ * kept in an open-addressing hash from the node pair to the edge index.
+ * Participations arrive grouped by event, so an event's participants are
+ * collected, deduplicated, and each pair among them gains weight 1.
+ *
+ * Invariants of a built graph: edges have a < b, no loops, no parallels;
+ * node and edge order depend only on the store's rowids, so the same data
+ * gives the same graph (and the same results) every time.
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "ties_int.h"
+
+int ties_projection_parse(const char *name)
+{
+	static const char *const names[] = {"entity", "institution",
+					    "country", "bipartite"};
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+/* ------------------------------------------------------------ edges --- */
+
+typedef struct edgemap {
+	uint64_t *keys; /* (a << 32 | b) + 1; 0 = empty */
+	uint32_t *idx;
+	size_t cap, n;
+} edgemap;
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static int edgemap_grow(edgemap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i, j;
+	uint64_t *keys = calloc(cap, sizeof(*keys));
+	uint32_t *idx = malloc(cap * sizeof(*idx));
+
+	if (!keys || !idx) {
+		free(keys);
+		free(idx);
+		return TIES_ENOMEM;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		for (j = mix(m->keys[i]) & (cap - 1); keys[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		keys[j] = m->keys[i];
+		idx[j] = m->idx[i];
+	}
+	free(m->keys);
+	free(m->idx);
+	m->keys = keys;
+	m->idx = idx;
+	m->cap = cap;
+	return 0;
+}
+
+static void edgemap_release(edgemap *m)
+{
+	free(m->keys);
+	free(m->idx);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Add weight w to the tie {a, b}. */
+static int add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
+		   double w)
+{
+	uint64_t key;
+	size_t j;
+
+	if (a == b)
+		return 0;
+	if (a > b) {
+		uint32_t t = a;
+		a = b;
+		b = t;
+	}
+	key = ((uint64_t)a << 32 | b) + 1;
+	if ((m->n + 1) * 2 > m->cap && edgemap_grow(m) < 0)
+		return TIES_ENOMEM;
+	for (j = mix(key) & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
+		if (m->keys[j] == key) {
+			g->ew[m->idx[j]] += w;
+			return 0;
+		}
+	if (g->m == g->capm) {
+		size_t cap = g->capm ? g->capm * 2 : 1024;
+		uint32_t *ea = realloc(g->ea, cap * sizeof(*ea));
+		uint32_t *eb;
+		double *ew;
+
+		if (!ea)
+			return TIES_ENOMEM;
+		g->ea = ea;
+		if (!(eb = realloc(g->eb, cap * sizeof(*eb))))
+			return TIES_ENOMEM;
+		g->eb = eb;
+		if (!(ew = realloc(g->ew, cap * sizeof(*ew))))
+			return TIES_ENOMEM;
+		g->ew = ew;
+		g->capm = cap;
+	}
+	g->ea[g->m] = a;
+	g->eb[g->m] = b;
+	g->ew[g->m] = w;
+	m->keys[j] = key;
+	m->idx[j] = (uint32_t)g->m;
+	m->n++;
+	g->m++;
+	return 0;
+}
+
+/* ------------------------------------------------------------ nodes --- */
+
+static int add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
+		    const char *id, const char *name, const char *kind,
+		    const char *country, sqlite3_int64 country_rowid)
+{
+	struct ties_graph_node *nd;
+
+	if (g->n == g->capn) {
+		size_t cap = g->capn ? g->capn * 2 : 256;
+		struct ties_graph_node *p = realloc(g->nodes,
+						    cap * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		g->nodes = p;
+		g->capn = cap;
+	}
+	nd = &g->nodes[g->n];
+	memset(nd, 0, sizeof(*nd));
+	nd->rowid = rowid;
+	nd->is_event = is_event;
+	nd->country_rowid = country_rowid;
+	nd->id = strdup(id ? id : "");
+	nd->name = strdup(name && *name ? name : id ? id : "");
+	nd->kind = strdup(kind ? kind : "");
+	nd->country = country ? strdup(country) : NULL;
+	g->n++;
+	if (!nd->id || !nd->name || !nd->kind || (country && !nd->country))
+		return TIES_ENOMEM;
+	return 0;
+}
+
+void ties_graph_free(ties_graph *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->n; i++) {
+		free(g->nodes[i].id);
+		free(g->nodes[i].name);
+		free(g->nodes[i].kind);
+		free(g->nodes[i].country);
+	}
+	free(g->nodes);
+	free(g->ea);
+	free(g->eb);
+	free(g->ew);
+	free(g);
+}
+
+size_t ties_graph_nnodes(const ties_graph *g)
+{
+	return g->n;
+}
+
+size_t ties_graph_nedges(const ties_graph *g)
+{
+	return g->m;
+}
+
+const char *ties_graph_node_id(const ties_graph *g, size_t i)
+{
+	assert(i < g->n);
+	return g->nodes[i].id;
+}
+
+const char *ties_graph_node_name(const ties_graph *g, size_t i)
+{
+	assert(i < g->n);
+	return g->nodes[i].name;
+}
+
+const char *ties_graph_node_kind(const ties_graph *g, size_t i)
+{
+	assert(i < g->n);
+	return g->nodes[i].kind;
+}
+
+const char *ties_graph_node_country(const ties_graph *g, size_t i)
+{
+	assert(i < g->n);
+	return g->nodes[i].country;
+}
+
+void ties_graph_edge(const ties_graph *g, size_t e, size_t *a, size_t *b,
+		     double *w)
+{
+	assert(e < g->m);
+	if (a)
+		*a = g->ea[e];
+	if (b)
+		*b = g->eb[e];
+	if (w)
+		*w = g->ew[e];
+}
+
+/* ---------------------------------------------------------- filters --- */
+
+static int in_list(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; s && i < n; i++)
+		if (!strcmp(s, list[i]))
+			return 1;
+	return 0;
+}
+
+/* The state of one build. */
+struct build {
+	ties_db *db;
+	ties_graph *g;
+	const ties_filter *f;
+	enum ties_projection p;
+	edgemap map;
+	char from_lo[11], to_hi[11];
+	sqlite3_int64 *countries; /* country filter, as rowids */
+	size_t ncountries;
+	/* By entity rowid. */
+	int32_t *node_of;	  /* node index, or -1 */
+	sqlite3_int64 *home;	  /* home country rowid (self for a country) */
+	unsigned char *is_inst;	  /* kind institution */
+	sqlite3_int64 maxent, maxev;
+	/* By event rowid. */
+	unsigned char *accepted;
+	char (*evdate)[11];	  /* lo of the event's date (institution) */
+	char (*evdate_hi)[11];
+	int32_t *event_node;	  /* bipartite: node of the event */
+	/* The event being collected. */
+	sqlite3_int64 cur_event;
+	uint32_t *members;
+	size_t nmembers, capmembers;
+	/* Institution projection. */
+	struct link {
+		sqlite3_int64 from, to;
+		char lo[11], hi[11];
+	} *parents, *memberships;
+	size_t nparents, capparents, nmemberships, capmemberships;
+	sqlite3_int64 *inst_memo; /* 0 unknown, -1 none, else rowid */
+};
+
+static int date_in_window(struct build *b, const char *date)
+{
+	char lo[11], hi[11];
+
+	if (!b->f->from && !b->f->to)
+		return 1;
+	if (!date || !*date)
+		return 0;
+	ties_date__lo(date, lo);
+	ties_date__hi(date, hi);
+	if (b->f->from && strcmp(hi, b->from_lo) < 0)
+		return 0;
+	if (b->f->to && strcmp(lo, b->to_hi) > 0)
+		return 0;
+	return 1;
+}
+
+/* A relation's [start, end] overlaps the window; undated is timeless. */
+static int span_in_window(struct build *b, const char *start, const char *end)
+{
+	char lo[11], hi[11];
+
+	if (start && *start) {
+		ties_date__lo(start, lo);
+		if (b->f->to && strcmp(lo, b->to_hi) > 0)
+			return 0;
+	}
+	if (end && *end) {
+		ties_date__hi(end, hi);
+		if (b->f->from && strcmp(hi, b->from_lo) < 0)
+			return 0;
+	}
+	return 1;
+}
+
+static int country_ok(struct build *b, sqlite3_int64 rowid,
+		      sqlite3_int64 country)
+{
+	size_t i;
+
+	if (b->ncountries == 0)
+		return 1;
+	for (i = 0; i < b->ncountries; i++)
+		if (b->countries[i] == country || b->countries[i] == rowid)
+			return 1;
+	return 0;
+}
+
+/* --------------------------------------------------------- streams --- */
+
+static int on_entity(void *ctx, sqlite3_int64 rowid, const char *id,
+		     const char *name, const char *kind, sqlite3_int64 country,
+		     const char *country_id, int used)
+{
+	struct build *b = ctx;
+	int is_country = !strcmp(kind, "country");
+	int node;
+
+	b->home[rowid] = is_country ? rowid : country;
+	b->is_inst[rowid] = !strcmp(kind, "institution");
+	if (!used || !in_list(kind, b->f->kinds, b->f->nkinds) ||
+	    !country_ok(b, rowid, country))
+		return 0;
+	if (b->p == TIES_GRAPH_INSTITUTION && !b->is_inst[rowid])
+		return 0;
+	if (b->p == TIES_GRAPH_COUNTRY) {
+		/* Entity nodes are collected, countries become nodes later. */
+		b->node_of[rowid] = 1;
+		return 0;
+	}
+	node = (int)b->g->n;
+	if (add_node(b->g, rowid, 0, id, name, kind, country_id, country) < 0)
+		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+	b->node_of[rowid] = node;
+	return 0;
+}
+
+static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
+		    const char *title, const char *kind, const char *date)
+{
+	struct build *b = ctx;
+
+	if (!in_list(kind, b->f->event_kinds, b->f->nevent_kinds) ||
+	    !date_in_window(b, date))
+		return 0;
+	b->accepted[rowid] = 1;
+	if (b->evdate) {
+		if (date && *date) {
+			ties_date__lo(date, b->evdate[rowid]);
+			ties_date__hi(date, b->evdate_hi[rowid]);
+		}
+	}
+	if (b->p == TIES_GRAPH_BIPARTITE) {
+		b->event_node[rowid] = (int32_t)b->g->n;
+		if (add_node(b->g, rowid, 1, id, title, kind, NULL, 0) < 0)
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+	}
+	return 0;
+}
+
+static int push_member(struct build *b, uint32_t node)
+{
+	if (b->nmembers == b->capmembers) {
+		size_t cap = b->capmembers ? b->capmembers * 2 : 64;
+		uint32_t *p = realloc(b->members, cap * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		b->members = p;
+		b->capmembers = cap;
+	}
+	b->members[b->nmembers++] = node;
+	return 0;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, c = *(const uint32_t *)y;
+
+	return a < c ? -1 : a > c;
+}
+
+static int cmp_link(const void *x, const void *y)
+{
+	const struct link *a = x, *c = y;
+
+	return a->from < c->from ? -1 : a->from > c->from;
+}
+
+/* The first institution up the part_of chain of `e` (itself included);
+ * -1 when none. Memoised; cycles and chains over 32 long give none. */
+static sqlite3_int64 institution_of(struct build *b, sqlite3_int64 e, int depth)
+{
+	sqlite3_int64 r = -1;
+	size_t lo = 0, hi = b->nparents;
+
+	if (e <= 0 || e > b->maxent)
+		return -1;
+	if (b->inst_memo[e])
+		return b->inst_memo[e];
+	if (b->is_inst[e])
+		return b->inst_memo[e] = e;
+	if (depth > 32)
+		return -1;
+	b->inst_memo[e] = -1; /* a cycle back here finds none */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->parents[mid].from < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nparents && b->parents[lo].from == e && r < 0; lo++)
+		r = institution_of(b, b->parents[lo].to, depth + 1);
+	return b->inst_memo[e] = r;
+}
+
+/* Add to the members the node(s) entity `e` stands for at event `ev`. */
+static int collect(struct build *b, sqlite3_int64 e, sqlite3_int64 ev)
+{
+	sqlite3_int64 inst;
+	size_t lo = 0, hi;
+
+	if (b->p != TIES_GRAPH_INSTITUTION) {
+		if (b->node_of[e] >= 0)
+			return push_member(b, (uint32_t)b->node_of[e]);
+		return 0;
+	}
+	inst = institution_of(b, e, 0);
+	if (inst > 0)
+		return b->node_of[inst] >= 0
+			       ? push_member(b, (uint32_t)b->node_of[inst])
+			       : 0;
+	/* A person: the institutions of their memberships at the date. */
+	hi = b->nmemberships;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->memberships[mid].from < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nmemberships && b->memberships[lo].from == e; lo++) {
+		const struct link *m = &b->memberships[lo];
+		const char *dlo = ev ? b->evdate[ev] : "";
+		const char *dhi = ev ? b->evdate_hi[ev] : "";
+
+		if (*dlo && ((*m->lo && strcmp(dhi, m->lo) < 0) ||
+			     (*m->hi && strcmp(dlo, m->hi) > 0)))
+			continue;
+		inst = institution_of(b, m->to, 0);
+		if (inst > 0 && b->node_of[inst] >= 0 &&
+		    push_member(b, (uint32_t)b->node_of[inst]) < 0)
+			return TIES_ENOMEM;
+	}
+	return 0;
+}
+
+/* Tie every pair of the collected members once. */
+static int flush_event(struct build *b)
+{
+	size_t i, j, n = 0;
+
+	if (b->nmembers == 0)
+		return 0;
+	qsort(b->members, b->nmembers, sizeof(*b->members), cmp_u32);
+	for (i = 0; i < b->nmembers; i++)
+		if (i == 0 || b->members[i] != b->members[i - 1])
+			b->members[n++] = b->members[i];
+	if (b->p == TIES_GRAPH_BIPARTITE) {
+		uint32_t evnode = (uint32_t)b->event_node[b->cur_event];
+
+		for (i = 0; i < n; i++)
+			if (add_tie(b->g, &b->map, b->members[i], evnode, 1) <
+			    0)
+				return TIES_ENOMEM;
+	} else {
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				if (add_tie(b->g, &b->map, b->members[i],
+					    b->members[j], 1) < 0)
+					return TIES_ENOMEM;
+	}
+	b->nmembers = 0;
+	return 0;
+}
+
+static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
+{
+	struct build *b = ctx;
+	int rc;
+
+	if (event != b->cur_event) {
+		if ((rc = flush_event(b)) < 0)
+			return ties_db__seterr(b->db, rc, "out of memory");
+		b->cur_event = event;
+	}
+	if (event > b->maxev || !b->accepted[event] || entity > b->maxent)
+		return 0;
+	if (b->p == TIES_GRAPH_COUNTRY) {
+		/* Collected as entity rowids; mapped to countries later. */
+		return 0;
+	}
+	if (collect(b, entity, event) < 0)
+		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+	return 0;
+}
+
+static int push_link(struct link **v, size_t *n, size_t *cap,
+		     sqlite3_int64 from, sqlite3_int64 to, const char *start,
+		     const char *end)
+{
+	struct link *l;
+
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		struct link *p = realloc(*v, c * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		*v = p;
+		*cap = c;
+	}
+	l = &(*v)[(*n)++];
+	l->from = from;
+	l->to = to;
+	l->lo[0] = l->hi[0] = '\0';
+	if (start && *start)
+		ties_date__lo(start, l->lo);
+	if (end && *end)
+		ties_date__hi(end, l->hi);
+	return 0;
+}
+
+/* Institution projection, first pass: part_of and member_of links. */
+static int on_link(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
+		   const char *kind, const char *start, const char *end)
+{
+	struct build *b = ctx;
+	int rc = 0;
+
+	if (!strcmp(kind, "part_of"))
+		rc = push_link(&b->parents, &b->nparents, &b->capparents,
+			       source, target, start, end);
+	else if (!strcmp(kind, "member_of"))
+		rc = push_link(&b->memberships, &b->nmemberships,
+			       &b->capmemberships, source, target, start, end);
+	return rc < 0 ? ties_db__seterr(b->db, rc, "out of memory") : 0;
+}
+
+static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
+		       const char *kind, const char *start, const char *end)
+{
+	struct build *b = ctx;
+	size_t i, j, na;
+	int rc;
+
+	if (!in_list(kind, b->f->relation_kinds, b->f->nrelation_kinds) ||
+	    !span_in_window(b, start, end) || b->p == TIES_GRAPH_BIPARTITE ||
+	    b->p == TIES_GRAPH_COUNTRY)
+		return 0;
+	/* Memberships are what the institution projection rolls up. */
+	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
+		return 0;
+	b->nmembers = 0;
+	if ((rc = collect(b, source, 0)) < 0)
+		return ties_db__seterr(b->db, rc, "out of memory");
+	na = b->nmembers;
+	if ((rc = collect(b, target, 0)) < 0)
+		return ties_db__seterr(b->db, rc, "out of memory");
+	for (i = 0; i < na; i++)
+		for (j = na; j < b->nmembers; j++)
+			if (add_tie(b->g, &b->map, b->members[i],
+				    b->members[j], 1) < 0)
+				return ties_db__seterr(b->db, TIES_ENOMEM,
+						       "out of memory");
+	b->nmembers = 0;
+	return 0;
+}
+
+/* ------------------------------------------------------------ build --- */
+
+static void build_release(struct build *b)
+{
+	edgemap_release(&b->map);
+	free(b->countries);
+	free(b->node_of);
+	free(b->home);
+	free(b->is_inst);
+	free(b->accepted);
+	free(b->evdate);
+	free(b->evdate_hi);
+	free(b->event_node);
+	free(b->members);
+	free(b->parents);
+	free(b->memberships);
+	free(b->inst_memo);
+}
+
+/* Keep only ties of at least the minimum weight. */
+static void prune(ties_graph *g, double min)
+{
+	size_t i, m = 0;
+
+	if (min <= 0)
+		return;
+	for (i = 0; i < g->m; i++)
+		if (g->ew[i] >= min) {
+			g->ea[m] = g->ea[i];
+			g->eb[m] = g->eb[i];
+			g->ew[m] = g->ew[i];
+			m++;
+		}
+	g->m = m;
+}
+
+/* The entity graph, then each tie between entities of different home
+ * countries added to the tie between those countries. */
+static int project_countries(struct build *b)
+{
+	ties_graph *g = b->g, *eg = NULL;
+	ties_filter f = *b->f;
+	int32_t *cnode = NULL;
+	edgemap map = {0};
+	size_t i;
+	int rc;
+
+	f.min_weight = 0;
+	if ((rc = ties_graph_build(b->db, &eg, TIES_GRAPH_ENTITY, &f)) < 0)
+		return rc;
+	if (!(cnode = malloc(((size_t)b->maxent + 1) * sizeof(*cnode)))) {
+		rc = ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i <= (size_t)b->maxent; i++)
+		cnode[i] = -1;
+	/* Country nodes in the order of their rowids. */
+	for (i = 0; i < eg->n; i++) {
+		sqlite3_int64 c = b->home[eg->nodes[i].rowid];
+
+		if (c > 0)
+			cnode[c] = -2;
+	}
+	for (i = 1; i <= (size_t)b->maxent; i++)
+		if (cnode[i] == -2) {
+			cnode[i] = (int32_t)g->n;
+			if ((rc = add_node(g, (sqlite3_int64)i, 0, NULL, NULL,
+					   "country", NULL, 0)) < 0) {
+				rc = ties_db__seterr(b->db, rc,
+						     "out of memory");
+				goto done;
+			}
+		}
+	for (i = 0; i < eg->m; i++) {
+		sqlite3_int64 ca = b->home[eg->nodes[eg->ea[i]].rowid];
+		sqlite3_int64 cb = b->home[eg->nodes[eg->eb[i]].rowid];
+
+		if (ca > 0 && cb > 0 && ca != cb &&
+		    add_tie(g, &map, (uint32_t)cnode[ca], (uint32_t)cnode[cb],
+			    eg->ew[i]) < 0) {
+			rc = ties_db__seterr(b->db, TIES_ENOMEM,
+					     "out of memory");
+			goto done;
+		}
+	}
+	rc = 0;
+done:
+	edgemap_release(&map);
+	free(cnode);
+	ties_graph_free(eg);
+	return rc;
+}
+
+/* Names of the country nodes, which the entity scan did not make. */
+static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
+			   const char *name, const char *kind,
+			   sqlite3_int64 country, const char *country_id,
+			   int used)
+{
+	ties_graph *g = ctx;
+	size_t lo = 0, hi = g->n;
+
+	(void)kind;
+	(void)country;
+	(void)country_id;
+	(void)used;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (g->nodes[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->n && g->nodes[lo].rowid == rowid) {
+		char *i = strdup(id), *n = strdup(name);
+
+		if (!i || !n) {
+			free(i);
+			free(n);
+			return TIES_ENOMEM;
+		}
+		free(g->nodes[lo].id);
+		free(g->nodes[lo].name);
+		g->nodes[lo].id = i;
+		g->nodes[lo].name = n;
+	}
+	return 0;
+}
+
+int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
+		     const ties_filter *filter)
+{
+	static const ties_filter none;
+	struct build b;
+	ties_graph *g;
+	size_t i;
+	int rc;
+
+	assert(db && out);
+	*out = NULL;
+	memset(&b, 0, sizeof(b));
+	b.db = db;
+	b.p = p;
+	b.f = filter ? filter : &none;
+	b.cur_event = -1;
+	if ((b.f->from && ties_check__date(db, "--from date", b.f->from) < 0) ||
+	    (b.f->to && ties_check__date(db, "--to date", b.f->to) < 0))
+		return TIES_EINVALID;
+	if (b.f->from)
+		ties_date__lo(b.f->from, b.from_lo);
+	if (b.f->to)
+		ties_date__hi(b.f->to, b.to_hi);
+	if (b.f->from && b.f->to && strcmp(b.from_lo, b.to_hi) > 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--from '%s' is after --to '%s'",
+				       b.f->from, b.f->to);
+	if (!(g = calloc(1, sizeof(*g))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	g->db = db;
+	g->projection = p;
+	b.g = g;
+
+	if (b.f->ncountries &&
+	    !(b.countries = calloc(b.f->ncountries, sizeof(*b.countries)))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < b.f->ncountries; i++)
+		if ((rc = ties_store__resolve_as(db, b.f->countries[i],
+						 "country", "country",
+						 &b.countries[i])) < 0)
+			goto fail;
+	b.ncountries = b.f->ncountries;
+	if ((rc = ties_store__max_rowids(db, &b.maxent, &b.maxev)) < 0)
+		goto fail;
+	b.node_of = malloc(((size_t)b.maxent + 1) * sizeof(*b.node_of));
+	b.home = calloc((size_t)b.maxent + 1, sizeof(*b.home));
+	b.is_inst = calloc((size_t)b.maxent + 1, 1);
+	b.accepted = calloc((size_t)b.maxev + 1, 1);
+	if (p == TIES_GRAPH_BIPARTITE)
+		b.event_node = calloc((size_t)b.maxev + 1,
+				      sizeof(*b.event_node));
+	if (p == TIES_GRAPH_INSTITUTION) {
+		b.evdate = calloc((size_t)b.maxev + 1, sizeof(*b.evdate));
+		b.evdate_hi = calloc((size_t)b.maxev + 1,
+				     sizeof(*b.evdate_hi));
+		b.inst_memo = calloc((size_t)b.maxent + 1,
+				     sizeof(*b.inst_memo));
+	}
+	if (!b.node_of || !b.home || !b.is_inst || !b.accepted ||
+	    (p == TIES_GRAPH_BIPARTITE && !b.event_node) ||
+	    (p == TIES_GRAPH_INSTITUTION &&
+	     (!b.evdate || !b.evdate_hi || !b.inst_memo))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i <= (size_t)b.maxent; i++)
+		b.node_of[i] = -1;
+
+	if ((rc = ties_store__scan_entities(db, on_entity, &b)) != 0)
+		goto fail;
+	if (p == TIES_GRAPH_COUNTRY) {
+		if ((rc = project_countries(&b)) < 0 ||
+		    (rc = ties_store__scan_entities(db, on_country_name, g)) !=
+			    0)
+			goto fail;
+		goto finish;
+	}
+	if ((rc = ties_store__scan_events(db, on_event, &b)) != 0)
+		goto fail;
+	if (p == TIES_GRAPH_INSTITUTION) {
+		if ((rc = ties_store__scan_relations(db, on_link, &b)) != 0)
+			goto fail;
+		qsort(b.parents, b.nparents, sizeof(*b.parents), cmp_link);
+		qsort(b.memberships, b.nmemberships, sizeof(*b.memberships),
+		      cmp_link);
+	}
+	if ((rc = ties_store__scan_participants(db, on_participant, &b)) != 0)
+		goto fail;
+	if ((rc = flush_event(&b)) < 0) {
+		rc = ties_db__seterr(db, rc, "out of memory");
+		goto fail;
+	}
+	if ((rc = ties_store__scan_relations(db, on_relation, &b)) != 0)
+		goto fail;
+finish:
+	prune(g, b.f->min_weight);
+	build_release(&b);
+	*out = g;
+	return 0;
+fail:
+	build_release(&b);
+	ties_graph_free(g);
+	return rc < 0 ? rc : TIES_ERROR;
+}

@@ -1,0 +1,127 @@
+/*
+ * store_graph.c — the rows the tie graph is built from, streamed to
+ * callbacks in one pass each, in orders the builder relies on:
+ * participants grouped by event (the primary key's order, no sort).
+ */
+#include <assert.h>
+
+#include "ties_int.h"
+
+static int prepare(ties_db *db, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(db->sql, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return ties_db__sqlerr(db);
+	}
+	return 0;
+}
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Step to the end; a callback's non-zero return stops with that code. */
+#define SCAN(db, st, call)                                                     \
+	do {                                                                   \
+		int rc_, cb_ = 0;                                              \
+		while ((rc_ = sqlite3_step(st)) == SQLITE_ROW)                 \
+			if ((cb_ = (call)) != 0)                               \
+				break;                                         \
+		if (cb_ == 0 && rc_ != SQLITE_DONE)                            \
+			cb_ = ties_db__sqlerr(db);                             \
+		sqlite3_finalize(st);                                          \
+		return cb_;                                                    \
+	} while (0)
+
+int ties_store__max_rowids(ties_db *db, sqlite3_int64 *entity,
+			   sqlite3_int64 *event)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT (SELECT coalesce(max(rowid), 0) FROM "
+			  "entity), (SELECT coalesce(max(rowid), 0) FROM "
+			  "event)",
+			  &st)) < 0)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = ties_db__sqlerr(db);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	*entity = sqlite3_column_int64(st, 0);
+	*event = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	/* A seeded country is data only once something refers to it as a
+	 * participant or a relation's end. */
+	if ((rc = prepare(
+		     db,
+		     "SELECT e.rowid, e.id, e.name, e.kind, e.country, c.id, "
+		     "(e.seeded = 0 OR EXISTS (SELECT 1 FROM participant x "
+		     "WHERE x.entity = e.rowid) OR EXISTS (SELECT 1 FROM "
+		     "relation x WHERE x.source = e.rowid) OR EXISTS (SELECT "
+		     "1 FROM relation x WHERE x.target = e.rowid)) "
+		     "FROM entity e LEFT JOIN entity c ON c.rowid = e.country "
+		     "ORDER BY e.rowid",
+		     &st)) < 0)
+		return rc;
+	SCAN(db, st,
+	     fn(ctx, sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+		text(st, 3), sqlite3_column_int64(st, 4), text(st, 5),
+		sqlite3_column_int(st, 6)));
+}
+
+int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT rowid, id, title, kind, date FROM event "
+			  "ORDER BY rowid",
+			  &st)) < 0)
+		return rc;
+	SCAN(db, st,
+	     fn(ctx, sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+		text(st, 3), text(st, 4)));
+}
+
+int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	/* The primary key (event, entity, role) gives event order. */
+	if ((rc = prepare(db,
+			  "SELECT event, entity FROM participant ORDER BY "
+			  "event, entity",
+			  &st)) < 0)
+		return rc;
+	SCAN(db, st,
+	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)));
+}
+
+int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT source, target, kind, start_date, end_date "
+			  "FROM relation ORDER BY rowid",
+			  &st)) < 0)
+		return rc;
+	SCAN(db, st,
+	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		text(st, 2), text(st, 3), text(st, 4)));
+}
