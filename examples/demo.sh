@@ -15,5 +15,8 @@ step show "Kirill Babaev"
 step show PAK
 step list --kind institution
 step find khan
+step rank --top 8
+step rank --graph institution --by strength
+step communities --runs 10
 echo
 echo "The database is $DB; try: ./ties --db $DB show issi"

@@ -18,6 +18,9 @@
  *  - The library never prints to stdout and never exits; it writes only to
  *    the FILE * it is given.
  *  - All strings are UTF-8.
+ *  - A handle is used by one thread at a time. igraph's error handlers are
+ *    process-wide, so analysis functions must not run in several threads at
+ *    once.
  */
 #ifndef TIES_H
 #define TIES_H

@@ -266,40 +266,48 @@ static int same_score(double a, double b)
 	return fabs(a - b) <= 1e-9 * (scale > 1 ? scale : 1);
 }
 
-/* Order of nodes by name, then id. */
-static int by_name(const ties_graph *g, size_t a, size_t b)
-{
-	int c = strcmp(g->nodes[a].name, g->nodes[b].name);
+/* Sort keys carry what the comparison needs: qsort has no payload. */
+struct sortkey {
+	double score;
+	const char *name, *id;
+	size_t node;
+	int by_score;
+};
 
-	return c ? c : strcmp(g->nodes[a].id, g->nodes[b].id);
+/* By score (highest first) when asked, then by name, then id. */
+static int cmp_key(const void *x, const void *y)
+{
+	const struct sortkey *a = x, *b = y;
+	int c;
+
+	if (a->by_score && !same_score(a->score, b->score))
+		return a->score > b->score ? -1 : 1;
+	c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->id, b->id);
 }
 
-/* qsort has no payload: the comparison reads these. */
-static const ties_graph *sort_graph;
-static const double *sort_score;
-
-static int cmp_rank(const void *x, const void *y)
-{
-	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-
-	if (sort_score && !same_score(sort_score[a], sort_score[b]))
-		return sort_score[a] > sort_score[b] ? -1 : 1;
-	return by_name(sort_graph, a, b);
-}
-
+/* The nodes in rank order (score NULL: by name). */
 static size_t *sorted_nodes(const ties_graph *g, const double *score)
 {
 	size_t *order = malloc((g->n ? g->n : 1) * sizeof(*order)), i;
+	struct sortkey *k = malloc((g->n ? g->n : 1) * sizeof(*k));
 
-	if (!order)
+	if (!order || !k) {
+		free(order);
+		free(k);
 		return NULL;
+	}
+	for (i = 0; i < g->n; i++) {
+		k[i].score = score ? score[i] : 0;
+		k[i].name = g->nodes[i].name;
+		k[i].id = g->nodes[i].id;
+		k[i].node = i;
+		k[i].by_score = score != NULL;
+	}
+	qsort(k, g->n, sizeof(*k), cmp_key);
 	for (i = 0; i < g->n; i++)
-		order[i] = i;
-	sort_graph = g;
-	sort_score = score;
-	qsort(order, g->n, sizeof(*order), cmp_rank);
-	sort_graph = NULL;
-	sort_score = NULL;
+		order[i] = k[i].node;
+	free(k);
 	return order;
 }
 
@@ -487,16 +495,21 @@ static igraph_error_t all_runs(const igraph_t *ig, const igraph_vector_t *w,
 
 struct comm {
 	igraph_integer_t label;
-	size_t size, first; /* first member by name */
+	size_t size;
+	const char *name, *id; /* of the first member by name */
 };
 
 static int cmp_comm(const void *x, const void *y)
 {
 	const struct comm *a = x, *b = y;
+	int c;
 
 	if (a->size != b->size)
 		return a->size > b->size ? -1 : 1;
-	return by_name(sort_graph, a->first, b->first);
+	if (!a->size)
+		return 0;
+	c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->id, b->id);
 }
 
 /* Renumber communities by size: number[label] = 1, 2, … */
@@ -522,12 +535,12 @@ static size_t *number_by_size(const ties_graph *g,
 		size_t v = order[i];
 		igraph_integer_t l = VECTOR(*mem)[v];
 
-		if (c[l].size++ == 0)
-			c[l].first = v;
+		if (c[l].size++ == 0) {
+			c[l].name = g->nodes[v].name;
+			c[l].id = g->nodes[v].id;
+		}
 	}
-	sort_graph = g;
 	qsort(c, n, sizeof(*c), cmp_comm);
-	sort_graph = NULL;
 	for (i = 0; i < n && c[i].size > 0; i++, k++)
 		number[c[i].label] = i + 1;
 	*ncomm = k;

@@ -816,9 +816,12 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	if (p == TIES_GRAPH_INSTITUTION) {
 		if ((rc = ties_store__scan_relations(db, on_link, &b)) != 0)
 			goto fail;
-		qsort(b.parents, b.nparents, sizeof(*b.parents), cmp_link);
-		qsort(b.memberships, b.nmemberships, sizeof(*b.memberships),
-		      cmp_link);
+		if (b.nparents)
+			qsort(b.parents, b.nparents, sizeof(*b.parents),
+			      cmp_link);
+		if (b.nmemberships)
+			qsort(b.memberships, b.nmemberships,
+			      sizeof(*b.memberships), cmp_link);
 	}
 	if ((rc = ties_store__scan_participants(db, on_participant, &b)) != 0)
 		goto fail;

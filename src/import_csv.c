@@ -803,7 +803,8 @@ static int expand(ties_db *db, const char *const *paths, size_t npaths,
 					nn++;
 			}
 			closedir(d);
-			qsort(names, nn, sizeof(*names), cmp_str);
+			if (nn)
+				qsort(names, nn, sizeof(*names), cmp_str);
 			rc = 0;
 			for (j = 0; j < nn; j++) {
 				ties_buf p = TIES_BUF_INIT;

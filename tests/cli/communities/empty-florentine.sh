@@ -1,0 +1,6 @@
+# The best of 20 Louvain seeds on the Florentine marriages; the modularity
+# goes to stderr.
+$TIES --db "$DB" import -q graphs/florentine-families 2>/dev/null
+$TIES --db "$DB" communities --relation-kind marriage --runs 20
+$TIES --db "$DB" communities --relation-kind marriage --method leiden --seed 3 --format csv
+$TIES --db "$DB" communities --relation-kind marriage --runs 5 --pairs --format csv | head -n 5
