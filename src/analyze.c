@@ -232,6 +232,25 @@ static int measures(ties_db *db, const ties_graph *g,
 	if (cutoff < 0)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "cutoff must not be negative");
+	/* Degree and strength need no igraph graph, whose index building
+	 * would take most of the time on big graphs. */
+	for (k = 0; k < nm; k++)
+		if (ms[k] != TIES_DEGREE && ms[k] != TIES_STRENGTH)
+			break;
+	if (k == nm) {
+		for (k = 0; k < nm; k++) {
+			size_t e;
+
+			memset(out[k], 0, g->n * sizeof(double));
+			for (e = 0; e < g->m; e++) {
+				double wt = ms[k] == TIES_DEGREE ? 1 : g->ew[e];
+
+				out[k][g->ea[e]] += wt;
+				out[k][g->eb[e]] += wt;
+			}
+		}
+		return 0;
+	}
 	guard_on(&guard);
 	err = to_igraph(g, &ig, &w, &dist);
 	if (err != IGRAPH_SUCCESS) {
