@@ -535,8 +535,8 @@ typedef struct ties_rank_opts {
  * Rank the nodes of `g`: columns rank,id,name,kind,country,score, highest
  * first; equal scores (within 1e-9 relative) share a rank and are ordered
  * by name, then id. With a cutoff, a last column `note` says the scores are
- * approximate. With `all`: columns id,name,kind,country and one per measure,
- * ordered by name. The caller owns *out.
+ * approximate. With `all`: columns id,name,kind,country and one per measure
+ * (and `note` with a cutoff), ordered by name. The caller owns *out.
  */
 int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 	      const ties_rank_opts *opts);

@@ -356,7 +356,7 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 {
 	static const char *const cols[] = {"rank", "id",    "name", "kind",
 					   "country", "score", "note"};
-	const char *allcols[4 + TIES_NMEASURES];
+	const char *allcols[5 + TIES_NMEASURES];
 	enum ties_measure ms[TIES_NMEASURES];
 	double *scores[TIES_NMEASURES] = {0};
 	ties_table *t = NULL;
@@ -388,7 +388,9 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 		allcols[3] = "country";
 		for (k = 0; k < TIES_NMEASURES; k++)
 			allcols[4 + k] = measure_names[k];
-		t = ties_table__new(4 + TIES_NMEASURES, allcols);
+		allcols[4 + TIES_NMEASURES] = "note";
+		t = ties_table__new(4 + TIES_NMEASURES + (o->cutoff > 0),
+				    allcols);
 	} else {
 		t = ties_table__new(o->cutoff > 0 ? 7 : 6, cols);
 	}
@@ -407,6 +409,9 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 			for (k = 0; rc == 0 && k < TIES_NMEASURES; k++)
 				rc = set_score(t, 4 + k, (enum ties_measure)k,
 					       scores[k][node]);
+			if (rc == 0 && o->cutoff > 0)
+				rc = ties_table__set_text(
+					t, 4 + TIES_NMEASURES, note);
 		} else if (rc == 0) {
 			/* Competition ranking: 1, 2, 2, 4. */
 			if (i == 0 || !same_score(scores[0][order[i - 1]],
