@@ -18,5 +18,8 @@ step find khan
 step rank --top 8
 step rank --graph institution --by strength
 step communities --runs 10
+step path "Maheen Shafiq" "Olga Gerasimova"
+step between Pakistan Russia
+step countries
 echo
 echo "The database is $DB; try: ./ties --db $DB show issi"

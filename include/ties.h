@@ -450,6 +450,8 @@ typedef struct ties_filter {
 	size_t nrelation_kinds;
 	const char *from, *to; /* date window, either may be NULL */
 	double min_weight;     /* drop ties weaker than this (0: none) */
+	const char *at;	       /* a snapshot: events on or before this date,
+				  relations in force on it (NULL: none) */
 } ties_filter;
 
 typedef struct ties_graph ties_graph;
@@ -581,6 +583,122 @@ int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
  * '; '-separated, "…" when more), largest first. The caller owns *out.
  */
 int ties_components(ties_db *db, ties_table **out, const ties_graph *g);
+
+/* --------------------------------------------------------- exploring --- */
+
+/* Options of ties_paths(). */
+typedef struct ties_path_opts {
+	int all;	 /* every shortest path (at most k) */
+	long k;		 /* with all: at most k paths; without: the k best
+			    paths that share no intermediate entity */
+	long max_length; /* longest path in hops; 0 for no limit */
+	int weighted;	 /* the strongest path: distance = 1/weight */
+} ties_path_opts;
+
+/*
+ * Paths from `from` to `to` (references) in an entity graph, each hop with
+ * its evidence: the events both ends took part in (with each side's role)
+ * and the relations between them, as the graph's filter allows, each with
+ * its source. One row per piece of evidence; columns path,length,hop,from,
+ * from_name,to,to_name,weight,type,kind,event,date,end,title,place,
+ * from_role,to_role,role,source,publisher,source_date,url,sentence, where
+ * `sentence` reads as a line of a briefing ("Maheen Shafiq and Olga
+ * Gerasimova both attended the meeting at ISSI on 2025-04-08 (UrduPoint /
+ * Pakistan Point News, 2025-04-08)").
+ * Shortest means fewest hops (unweighted BFS) or, weighted, least total
+ * 1/weight (Dijkstra); equal paths are found in node order, so results
+ * are stable. No path: TIES_ENOTFOUND with "no path between 'A' and 'B'".
+ * The caller owns *out.
+ */
+int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
+	       const char *from, const char *to, const ties_path_opts *opts);
+
+/*
+ * Write paths as found by ties_paths(): TIES_FORMAT_TABLE as numbered
+ * paths with one sentence per piece of evidence; TIES_FORMAT_JSON as an
+ * array of paths, each {path, length, nodes, hops: [{from, to, weight,
+ * evidence: [...]}]}; CSV and TSV as the flat rows.
+ */
+int ties_paths_write(const ties_table *paths, FILE *f, enum ties_format fmt);
+
+/*
+ * The ego network of `ref` within `depth` hops of a graph: columns id,name,
+ * kind,country,distance,via, where `via` lists the kinds of tie (event and
+ * relation kinds) that link the node to the nodes one hop nearer. Ordered
+ * by distance, then name. O(nodes and ties within depth). The caller owns
+ * *out.
+ */
+int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
+		   const char *ref, long depth);
+
+/*
+ * Everything that links x and its entities to y and its entities (for a
+ * country: itself and every entity whose home country it is; otherwise
+ * itself, its units part_of it and their members): one row per event (in
+ * date order) and per relation, columns type,date,kind,id,title,place,
+ * x_side,y_side,source,cite; x_side and y_side list each side's
+ * participants with their roles (for a relation, its two ends), cite the
+ * source's publisher and date. *years (may be NULL) receives the counts per year: columns
+ * year,events,relations. The filter's event and relation kinds and dates
+ * apply. The caller owns *out and *years.
+ */
+int ties_between(ties_db *db, ties_table **out, ties_table **years,
+		 const char *x, const char *y, const ties_filter *filter);
+
+/*
+ * The ties between countries of a country graph: columns country_a,
+ * country_b,weight,events,first,last (names; events = events that gather
+ * entities of both countries, first and last their dates), strongest
+ * first. With `matrix`, a country × country table of weights instead:
+ * columns country then one per country id. The caller owns *out.
+ */
+int ties_countries(ties_db *db, ties_table **out, const ties_graph *g,
+		   int matrix);
+
+/* Options of ties_brokers(). */
+typedef struct ties_broker_opts {
+	const char *x, *y; /* two groups: countries, or community numbers */
+	int by_community;  /* groups are Louvain communities (seed 1) */
+	long top;	   /* rows to keep; 0 for all */
+} ties_broker_opts;
+
+/*
+ * Brokers between two groups of an entity graph. For every node, the
+ * Gould–Fernandez roles it plays in open triads a–v–b (a and b not tied),
+ * for undirected ties: coordinator (a, v, b in one group), itinerant (a
+ * and b in one group, v in another), gatekeeper (v shares its group with
+ * exactly one of a and b; representative and gatekeeper are one role when
+ * ties have no direction), liaison (three groups). Then the open triads
+ * with one end in x and the other in y (xy_triads), and betweenness
+ * counted only over the pairs with one end in x and one in y
+ * (xy_betweenness, each pair once). Columns rank,id,name,kind,country,
+ * group,coordinator,itinerant,gatekeeper,liaison,xy_triads,xy_betweenness;
+ * nodes with some x–y brokerage, highest xy_betweenness first.
+ * O(Σ deg²) for the triads, O(N E) for betweenness.
+ */
+int ties_brokers(ties_db *db, ties_table **out, const ties_graph *g,
+		 const ties_broker_opts *opts);
+
+/*
+ * Events per year for `ref` (and its entities, as in ties_between()), or,
+ * with `ref2`, for the events that link the two: columns year,events,bar,
+ * every year from the first to the last; `bar` is a text bar. *spark (may
+ * be NULL) receives a one-line sparkline, owned by the handle. The caller
+ * owns *out.
+ */
+int ties_timeline(ties_db *db, ties_table **out, const char *ref,
+		  const char *ref2, const ties_filter *filter,
+		  const char **spark);
+
+/*
+ * What changed between the network as it stood at date `at1` and at `at2`
+ * (events on or before the date; relations in force on it): columns
+ * change,id,name,other_id,other_name,before,after, where change is
+ * new_tie, ended_tie, new_entity, degree_mover or betweenness_mover (the
+ * `top` largest changes in rank of each). The caller owns *out.
+ */
+int ties_diff(ties_db *db, ties_table **out, const char *at1,
+	      const char *at2, const ties_filter *filter, long top);
 
 /* ----------------------------------------------------------- dates --- */
 

@@ -134,6 +134,26 @@ static int add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 	return 0;
 }
 
+/* The index of the tie {a, b}, or -1. */
+static long find_tie(const edgemap *m, uint32_t a, uint32_t b)
+{
+	uint64_t key;
+	size_t j;
+
+	if (a > b) {
+		uint32_t t = a;
+		a = b;
+		b = t;
+	}
+	key = ((uint64_t)a << 32 | b) + 1;
+	if (!m->cap)
+		return -1;
+	for (j = mix(key) & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
+		if (m->keys[j] == key)
+			return (long)m->idx[j];
+	return -1;
+}
+
 /* ------------------------------------------------------------ nodes --- */
 
 static int add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
@@ -183,7 +203,94 @@ void ties_graph_free(ties_graph *g)
 	free(g->ea);
 	free(g->eb);
 	free(g->ew);
+	free(g->events);
+	free(g->first);
+	free(g->last);
+	for (i = 0; i < g->nstrings; i++)
+		free(g->strings[i]);
+	free(g->strings);
+	free((void *)g->filter.kinds);
+	free((void *)g->filter.countries);
+	free((void *)g->filter.event_kinds);
+	free((void *)g->filter.relation_kinds);
 	free(g);
+}
+
+long ties_graph__node_of(const ties_graph *g, sqlite3_int64 rowid)
+{
+	size_t lo = 0, hi = g->n;
+
+	/* Entity nodes come first, in rowid order. */
+	while (hi > 0 && g->nodes[hi - 1].is_event)
+		hi--;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (g->nodes[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->n && !g->nodes[lo].is_event && g->nodes[lo].rowid == rowid)
+		return (long)lo;
+	return -1;
+}
+
+/* Keep a copy of `s` with the graph. */
+static const char *keep(ties_graph *g, const char *s)
+{
+	char **p;
+	char *c;
+
+	if (!s)
+		return NULL;
+	p = realloc(g->strings, (g->nstrings + 1) * sizeof(*p));
+	if (!p)
+		return NULL;
+	g->strings = p;
+	if (!(c = strdup(s)))
+		return NULL;
+	g->strings[g->nstrings++] = c;
+	return c;
+}
+
+static int keep_list(ties_graph *g, const char *const *in, size_t n,
+		     const char *const **out)
+{
+	const char **l;
+	size_t i;
+
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	if (!(l = calloc(n, sizeof(*l))))
+		return TIES_ENOMEM;
+	*out = l;
+	for (i = 0; i < n; i++)
+		if (!(l[i] = keep(g, in[i])))
+			return TIES_ENOMEM;
+	return 0;
+}
+
+/* A deep copy of the filter, so the graph can explain itself later. */
+static int keep_filter(ties_graph *g, const ties_filter *f)
+{
+	g->filter = *f;
+	g->filter.kinds = g->filter.countries = NULL;
+	g->filter.event_kinds = g->filter.relation_kinds = NULL;
+	if (keep_list(g, f->kinds, f->nkinds, &g->filter.kinds) < 0 ||
+	    keep_list(g, f->countries, f->ncountries, &g->filter.countries) <
+		    0 ||
+	    keep_list(g, f->event_kinds, f->nevent_kinds,
+		      &g->filter.event_kinds) < 0 ||
+	    keep_list(g, f->relation_kinds, f->nrelation_kinds,
+		      &g->filter.relation_kinds) < 0)
+		return TIES_ENOMEM;
+	if ((f->from && !(g->filter.from = keep(g, f->from))) ||
+	    (f->to && !(g->filter.to = keep(g, f->to))) ||
+	    (f->at && !(g->filter.at = keep(g, f->at))))
+		return TIES_ENOMEM;
+	return 0;
 }
 
 size_t ties_graph_nnodes(const ties_graph *g)
@@ -279,39 +386,87 @@ struct build {
 	sqlite3_int64 *inst_memo; /* 0 unknown, -1 none, else rowid */
 };
 
-static int date_in_window(struct build *b, const char *date)
+static int date_in_window(const ties_filter *f, const char *date)
 {
-	char lo[11], hi[11];
+	char lo[11], hi[11], wlo[11], whi[11];
 
-	if (!b->f->from && !b->f->to)
+	if (!f->from && !f->to)
 		return 1;
 	if (!date || !*date)
 		return 0;
 	ties_date__lo(date, lo);
 	ties_date__hi(date, hi);
-	if (b->f->from && strcmp(hi, b->from_lo) < 0)
-		return 0;
-	if (b->f->to && strcmp(lo, b->to_hi) > 0)
-		return 0;
+	if (f->from) {
+		ties_date__lo(f->from, wlo);
+		if (strcmp(hi, wlo) < 0)
+			return 0;
+	}
+	if (f->to) {
+		ties_date__hi(f->to, whi);
+		if (strcmp(lo, whi) > 0)
+			return 0;
+	}
 	return 1;
 }
 
 /* A relation's [start, end] overlaps the window; undated is timeless. */
-static int span_in_window(struct build *b, const char *start, const char *end)
+static int span_in_window(const ties_filter *f, const char *start,
+			  const char *end)
 {
-	char lo[11], hi[11];
+	char lo[11], hi[11], w[11];
 
-	if (start && *start) {
+	if (start && *start && f->to) {
 		ties_date__lo(start, lo);
-		if (b->f->to && strcmp(lo, b->to_hi) > 0)
+		ties_date__hi(f->to, w);
+		if (strcmp(lo, w) > 0)
 			return 0;
 	}
-	if (end && *end) {
+	if (end && *end && f->from) {
 		ties_date__hi(end, hi);
-		if (b->f->from && strcmp(hi, b->from_lo) < 0)
+		ties_date__lo(f->from, w);
+		if (strcmp(hi, w) < 0)
 			return 0;
 	}
 	return 1;
+}
+
+int ties_filter__event_ok(const ties_filter *f, const char *kind,
+			  const char *date)
+{
+	char lo[11], at[11];
+
+	if (f->at) {
+		if (!date || !*date)
+			return 0;
+		ties_date__lo(date, lo);
+		ties_date__hi(f->at, at);
+		if (strcmp(lo, at) > 0)
+			return 0;
+	}
+	return in_list(kind, f->event_kinds, f->nevent_kinds) &&
+	       date_in_window(f, date);
+}
+
+int ties_filter__relation_ok(const ties_filter *f, const char *kind,
+			     const char *start, const char *end)
+{
+	char x[11], at[11];
+
+	/* In force on the snapshot's date: started by then, not ended. */
+	if (f->at && start && *start) {
+		ties_date__lo(start, x);
+		ties_date__hi(f->at, at);
+		if (strcmp(x, at) > 0)
+			return 0;
+	}
+	if (f->at && end && *end) {
+		ties_date__hi(end, x);
+		ties_date__lo(f->at, at);
+		if (strcmp(x, at) < 0)
+			return 0;
+	}
+	return in_list(kind, f->relation_kinds, f->nrelation_kinds) &&
+	       span_in_window(f, start, end);
 }
 
 static int country_ok(struct build *b, sqlite3_int64 rowid,
@@ -361,8 +516,7 @@ static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
 {
 	struct build *b = ctx;
 
-	if (!in_list(kind, b->f->event_kinds, b->f->nevent_kinds) ||
-	    !date_in_window(b, date))
+	if (!ties_filter__event_ok(b->f, kind, date))
 		return 0;
 	b->accepted[rowid] = 1;
 	if (b->evdate) {
@@ -579,9 +733,8 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 	size_t i, j, na;
 	int rc;
 
-	if (!in_list(kind, b->f->relation_kinds, b->f->nrelation_kinds) ||
-	    !span_in_window(b, start, end) || b->p == TIES_GRAPH_BIPARTITE ||
-	    b->p == TIES_GRAPH_COUNTRY)
+	if (!ties_filter__relation_ok(b->f, kind, start, end) ||
+	    b->p == TIES_GRAPH_BIPARTITE || b->p == TIES_GRAPH_COUNTRY)
 		return 0;
 	/* Memberships are what the institution projection rolls up. */
 	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
@@ -633,9 +786,99 @@ static void prune(ties_graph *g, double min)
 			g->ea[m] = g->ea[i];
 			g->eb[m] = g->eb[i];
 			g->ew[m] = g->ew[i];
+			if (g->events) {
+				g->events[m] = g->events[i];
+				memcpy(g->first[m], g->first[i], 11);
+				memcpy(g->last[m], g->last[i], 11);
+			}
 			m++;
 		}
 	g->m = m;
+}
+
+/* Counting, per country tie, the events that gather both countries. */
+struct country_events {
+	struct build *b;
+	const ties_graph *eg;
+	const edgemap *map;
+	const int32_t *cnode;
+	sqlite3_int64 cur;
+	uint32_t *cs;
+	size_t n, cap;
+};
+
+static int on_event_date(void *ctx, sqlite3_int64 rowid, const char *id,
+			 const char *title, const char *kind, const char *date)
+{
+	struct build *b = ctx;
+
+	(void)id;
+	(void)title;
+	if (ties_filter__event_ok(b->f, kind, date)) {
+		b->accepted[rowid] = 1;
+		if (date && *date)
+			ties_date__lo(date, b->evdate[rowid]);
+	}
+	return 0;
+}
+
+static void country_event_flush(struct country_events *ce)
+{
+	ties_graph *g = ce->b->g;
+	const char *date;
+	size_t i, j, n = 0;
+
+	if (ce->n < 2 || ce->cur < 0) {
+		ce->n = 0;
+		return;
+	}
+	qsort(ce->cs, ce->n, sizeof(*ce->cs), cmp_u32);
+	for (i = 0; i < ce->n; i++)
+		if (i == 0 || ce->cs[i] != ce->cs[i - 1])
+			ce->cs[n++] = ce->cs[i];
+	date = ce->b->evdate[ce->cur];
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			long e = find_tie(ce->map, ce->cs[i], ce->cs[j]);
+
+			if (e < 0)
+				continue;
+			g->events[e]++;
+			if (*date && (!*g->first[e] || strcmp(date, g->first[e]) < 0))
+				memcpy(g->first[e], date, 11);
+			if (*date && strcmp(date, g->last[e]) > 0)
+				memcpy(g->last[e], date, 11);
+		}
+	ce->n = 0;
+}
+
+static int on_country_participant(void *ctx, sqlite3_int64 event,
+				  sqlite3_int64 entity)
+{
+	struct country_events *ce = ctx;
+	struct build *b = ce->b;
+	sqlite3_int64 c;
+
+	if (event != ce->cur) {
+		country_event_flush(ce);
+		ce->cur = event;
+	}
+	if (event > b->maxev || !b->accepted[event] || entity > b->maxent ||
+	    ties_graph__node_of(ce->eg, entity) < 0 ||
+	    (c = b->home[entity]) <= 0 || ce->cnode[c] < 0)
+		return 0;
+	if (ce->n == ce->cap) {
+		size_t cap = ce->cap ? ce->cap * 2 : 64;
+		uint32_t *p = realloc(ce->cs, cap * sizeof(*p));
+
+		if (!p)
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+		ce->cs = p;
+		ce->cap = cap;
+	}
+	ce->cs[ce->n++] = (uint32_t)ce->cnode[c];
+	return 0;
 }
 
 /* The entity graph, then each tie between entities of different home
@@ -686,6 +929,33 @@ static int project_countries(struct build *b)
 					     "out of memory");
 			goto done;
 		}
+	}
+	/* Events per country tie, with their first and last dates. */
+	g->events = calloc(g->m ? g->m : 1, sizeof(*g->events));
+	g->first = calloc(g->m ? g->m : 1, sizeof(*g->first));
+	g->last = calloc(g->m ? g->m : 1, sizeof(*g->last));
+	if (!g->events || !g->first || !g->last) {
+		rc = ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	{
+		struct country_events ce;
+
+		memset(&ce, 0, sizeof(ce));
+		ce.b = b;
+		ce.eg = eg;
+		ce.map = &map;
+		ce.cnode = cnode;
+		ce.cur = -1;
+		rc = ties_store__scan_events(b->db, on_event_date, b);
+		if (rc == 0)
+			rc = ties_store__scan_participants(
+				b->db, on_country_participant, &ce);
+		if (rc == 0)
+			country_event_flush(&ce);
+		free(ce.cs);
+		if (rc != 0)
+			goto done;
 	}
 	rc = 0;
 done:
@@ -749,7 +1019,8 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	b.f = filter ? filter : &none;
 	b.cur_event = -1;
 	if ((b.f->from && ties_check__date(db, "--from date", b.f->from) < 0) ||
-	    (b.f->to && ties_check__date(db, "--to date", b.f->to) < 0))
+	    (b.f->to && ties_check__date(db, "--to date", b.f->to) < 0) ||
+	    (b.f->at && ties_check__date(db, "date", b.f->at) < 0))
 		return TIES_EINVALID;
 	if (b.f->from)
 		ties_date__lo(b.f->from, b.from_lo);
@@ -764,6 +1035,10 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	g->db = db;
 	g->projection = p;
 	b.g = g;
+	if (keep_filter(g, b.f) < 0) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
 
 	if (b.f->ncountries &&
 	    !(b.countries = calloc(b.f->ncountries, sizeof(*b.countries)))) {
@@ -785,7 +1060,7 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	if (p == TIES_GRAPH_BIPARTITE)
 		b.event_node = calloc((size_t)b.maxev + 1,
 				      sizeof(*b.event_node));
-	if (p == TIES_GRAPH_INSTITUTION) {
+	if (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY) {
 		b.evdate = calloc((size_t)b.maxev + 1, sizeof(*b.evdate));
 		b.evdate_hi = calloc((size_t)b.maxev + 1,
 				     sizeof(*b.evdate_hi));
@@ -794,7 +1069,7 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	}
 	if (!b.node_of || !b.home || !b.is_inst || !b.accepted ||
 	    (p == TIES_GRAPH_BIPARTITE && !b.event_node) ||
-	    (p == TIES_GRAPH_INSTITUTION &&
+	    ((p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY) &&
 	     (!b.evdate || !b.evdate_hi || !b.inst_memo))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto fail;

@@ -571,7 +571,8 @@ static void detail(ties_buf *b, const char *label, const char *value)
 	ties_buf__puts(b, value);
 }
 
-static void line(FILE *f, const char *indent, ties_buf *b)
+void ties_report__escape_display_line(FILE *f, ties_buf *b,
+				      const char *indent)
 {
 	ties_buf e = TIES_BUF_INIT;
 
@@ -590,7 +591,7 @@ static void write_card_human(const ties_card *c, FILE *f)
 	size_t i;
 
 	ties_buf__puts(&b, c->name);
-	line(f, "", &b);
+	ties_report__escape_display_line(f, &b, "");
 	human_field(f, "id", c->id);
 	human_field(f, "kind", c->kind);
 	if (c->country) {
@@ -622,7 +623,7 @@ static void write_card_human(const ties_card *c, FILE *f)
 		ties_buf__printf(&b, "%s %s %s (%s)", get(t, i, "kind"),
 				 out ? "→" : "←", get(t, i, "other"),
 				 get(t, i, "other_name"));
-		line(f, "  ", &b);
+		ties_report__escape_display_line(f, &b, "  ");
 		detail(&b, "role", get(t, i, "role"));
 		if (start || end) {
 			ties_buf d = TIES_BUF_INIT;
@@ -633,7 +634,7 @@ static void write_card_human(const ties_card *c, FILE *f)
 			ties_buf__release(&d);
 		}
 		detail(&b, "source", get(t, i, "source"));
-		line(f, "      ", &b);
+		ties_report__escape_display_line(f, &b, "      ");
 	}
 
 	t = c->sections[CARD_EVENTS];
@@ -646,13 +647,13 @@ static void write_card_human(const ties_card *c, FILE *f)
 				 get(t, i, "kind"),
 				 get(t, i, "title") ? get(t, i, "title") : "",
 				 get(t, i, "event"));
-		line(f, "  ", &b);
+		ties_report__escape_display_line(f, &b, "  ");
 		detail(&b, "role", get(t, i, "role"));
 		detail(&b, "at", get(t, i, "place"));
 		detail(&b, "source", get(t, i, "source"));
-		line(f, "      ", &b);
+		ties_report__escape_display_line(f, &b, "      ");
 		detail(&b, "with", get(t, i, "with"));
-		line(f, "      ", &b);
+		ties_report__escape_display_line(f, &b, "      ");
 	}
 
 	t = c->sections[CARD_SOURCES];
@@ -661,11 +662,11 @@ static void write_card_human(const ties_card *c, FILE *f)
 	for (i = 0; i < t->nrows; i++) {
 		ties_buf__printf(&b, "[%s] %s", get(t, i, "id"),
 				 get(t, i, "title") ? get(t, i, "title") : "");
-		line(f, "  ", &b);
+		ties_report__escape_display_line(f, &b, "  ");
 		detail(&b, NULL, get(t, i, "publisher"));
 		detail(&b, NULL, get(t, i, "date"));
 		detail(&b, NULL, get(t, i, "url"));
-		line(f, "      ", &b);
+		ties_report__escape_display_line(f, &b, "      ");
 	}
 	ties_buf__release(&b);
 }

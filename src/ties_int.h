@@ -230,6 +230,30 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx);
 
+/* One piece of evidence: an event or a relation (store_explore.c). For an
+ * event, a_role and b_role are the roles of the two sides; for a relation
+ * `forward` says it points from a to b. Strings are borrowed for the call. */
+typedef struct ties_evidence {
+	const char *type; /* "event" or "relation" */
+	const char *id, *kind, *date, *end, *title, *place, *role;
+	const char *a_role, *b_role;
+	const char *source_id, *source_title, *publisher, *source_date, *url;
+	int forward;
+} ties_evidence;
+typedef int (*ties_evidence_fn)(void *ctx, const ties_evidence *ev);
+/* The events both entities took part in and the relations between them. */
+int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
+			      ties_evidence_fn fn, void *ctx);
+/* Events and relations between the entities that stand for x and for y
+ * (a country: itself and its entities; else itself, its units and their
+ * members). For events a_role/b_role list each side's participants with
+ * their roles; for relations the two ends' names, x's first. */
+int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
+			ties_evidence_fn fn, void *ctx);
+/* Events of the entities that stand for x. */
+int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
+			      ties_evidence_fn fn, void *ctx);
+
 /* Partial dates as intervals: the first and last full date a partial date
  * stands for ("2025" → 2025-01-01 … 2025-12-31), in out[11]. */
 void ties_date__lo(const char *date, char *out);
@@ -253,6 +277,10 @@ struct json_t *ties_table__json(const ties_table *t);
 
 /* Text escaping for the human table format (report.c). */
 void ties_report__escape_display(ties_buf *out, const char *s);
+/* Print indent, b escaped for display and a newline; empty b prints
+ * nothing. b is cleared. */
+void ties_report__escape_display_line(FILE *f, ties_buf *b,
+				      const char *indent);
 /* Display width of UTF-8 text in terminal columns. */
 size_t ties_report__width(const char *s);
 

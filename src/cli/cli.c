@@ -196,6 +196,15 @@ int cli_graph_option(struct cli_ctx *ctx, struct cli_graph *g, int opt,
 int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
 		    ties_graph **out)
 {
+	cli_graph_filter(g);
+	if (ties_graph_build(ctx->db, out, (enum ties_projection)g->projection,
+			     &g->filter) < 0)
+		return cli_db_error(ctx);
+	return 0;
+}
+
+void cli_graph_filter(struct cli_graph *g)
+{
 	g->filter.kinds = g->lists[0];
 	g->filter.nkinds = g->nlists[0];
 	g->filter.countries = g->lists[1];
@@ -204,8 +213,4 @@ int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
 	g->filter.nevent_kinds = g->nlists[2];
 	g->filter.relation_kinds = g->lists[3];
 	g->filter.nrelation_kinds = g->nlists[3];
-	if (ties_graph_build(ctx->db, out, (enum ties_projection)g->projection,
-			     &g->filter) < 0)
-		return cli_db_error(ctx);
-	return 0;
 }

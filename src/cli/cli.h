@@ -71,6 +71,8 @@ void cli_graph_init(struct cli_graph *g);
  * error (already reported). */
 int cli_graph_option(struct cli_ctx *ctx, struct cli_graph *g, int opt,
 		     char *arg);
+/* Point the filter at the parsed lists (cli_graph_build does it too). */
+void cli_graph_filter(struct cli_graph *g);
 /* Build the graph; returns 0 or 1 (reported). */
 int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
 		    ties_graph **out);
@@ -98,7 +100,14 @@ int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg, long min,
 int cli_bad_option(struct cli_ctx *ctx, int opt, char **argv);
 
 int cmd_add(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_between(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_brokers(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_communities(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_countries(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_diff(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_path(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_timeline(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_components(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_rank(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_find(int argc, char **argv, struct cli_ctx *ctx);
@@ -109,6 +118,9 @@ int cmd_remove(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct cli_ctx *ctx);
 
+extern const char cmd_between_usage[], cmd_brokers_usage[],
+	cmd_countries_usage[], cmd_diff_usage[], cmd_neighbors_usage[],
+	cmd_path_usage[], cmd_timeline_usage[];
 extern const char cmd_add_usage[], cmd_communities_usage[],
 	cmd_components_usage[], cmd_rank_usage[], cmd_find_usage[],
 	cmd_import_usage[],

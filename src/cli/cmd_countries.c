@@ -1,0 +1,71 @@
+/*
+ * cmd_countries.c — ties countries: the ties between countries.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char cmd_countries_usage[] =
+	"usage: ties countries [--matrix] [filters] [--format F]\n"
+	"\n"
+	"One row per pair of countries that are tied: columns country_a,\n"
+	"country_b,weight,events,first,last. A tie between two entities of\n"
+	"different home countries adds its weight to the tie between the\n"
+	"countries (a country entity stands for itself); events counts the\n"
+	"events that gather entities of both, first and last their dates.\n"
+	"Strongest first.\n"
+	"\n"
+	"Options:\n"
+	"  --matrix    a country × country table of weights instead\n"
+	"  --format F  table, csv, tsv or json\n"
+	"\n" CLI_GRAPH_HELP;
+
+enum { O_MATRIX = OPT_FIRST_FREE };
+
+int cmd_countries(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option longopts[] = {
+		{"matrix", no_argument, NULL, O_MATRIX},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		CLI_GRAPH_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli_graph gopt;
+	ties_graph *g = NULL;
+	ties_table *t = NULL;
+	int opt, fmt = TIES_FORMAT_TABLE, rc, matrix = 0;
+
+	cli_graph_init(&gopt);
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
+			return 2;
+		if (rc == 1)
+			continue;
+		switch (opt) {
+		case O_MATRIX:
+			matrix = 1;
+			break;
+		case OPT_FORMAT:
+			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
+				return rc;
+			break;
+		case 'h':
+			return cli_help(ctx);
+		default:
+			return cli_bad_option(ctx, opt, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(ctx, "unexpected argument '%s'",
+				       argv[optind]);
+	gopt.projection = TIES_GRAPH_COUNTRY;
+	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
+		return rc;
+	if (ties_countries(ctx->db, &t, g, matrix) < 0)
+		rc = cli_db_error(ctx);
+	ties_graph_free(g);
+	return rc ? rc : cli_print_table(ctx, t, fmt);
+}

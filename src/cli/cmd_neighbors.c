@@ -1,0 +1,72 @@
+/*
+ * cmd_neighbors.c — ties neighbors: the ego network of an entity.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char cmd_neighbors_usage[] =
+	"usage: ties neighbors REF [--depth N] [filters] [--format F]\n"
+	"\n"
+	"The entities within N hops of REF in the entity graph (REF itself at\n"
+	"distance 0): columns id,name,kind,country,distance,via, where via\n"
+	"lists the kinds of tie (event and relation kinds) that link the\n"
+	"entity to those one hop nearer. Ordered by distance, then name.\n"
+	"\n"
+	"Options:\n"
+	"  --depth N   hops (default 1)\n"
+	"  --format F  table, csv, tsv or json\n"
+	"\n" CLI_GRAPH_HELP;
+
+enum { O_DEPTH = OPT_FIRST_FREE };
+
+int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx)
+{
+	static const struct option longopts[] = {
+		{"depth", required_argument, NULL, O_DEPTH},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		CLI_GRAPH_OPTIONS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli_graph gopt;
+	ties_graph *g = NULL;
+	ties_table *t = NULL;
+	long depth = 1;
+	int opt, fmt = TIES_FORMAT_TABLE, rc;
+
+	cli_graph_init(&gopt);
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
+			return 2;
+		if (rc == 1)
+			continue;
+		switch (opt) {
+		case O_DEPTH:
+			if ((rc = cli_long(ctx, "--depth", optarg, 1, &depth)) !=
+			    0)
+				return rc;
+			break;
+		case OPT_FORMAT:
+			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
+				return rc;
+			break;
+		case 'h':
+			return cli_help(ctx);
+		default:
+			return cli_bad_option(ctx, opt, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(ctx, "give one entity, REF");
+	if (gopt.projection != TIES_GRAPH_ENTITY)
+		return cli_usage_error(ctx, "neighbors use the entity graph");
+	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
+		return rc;
+	if (ties_neighbors(ctx->db, &t, g, argv[optind], depth) < 0)
+		rc = cli_db_error(ctx);
+	ties_graph_free(g);
+	return rc ? rc : cli_print_table(ctx, t, fmt);
+}

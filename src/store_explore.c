@@ -1,0 +1,272 @@
+/*
+ * store_explore.c — the questions behind the exploration commands: the
+ * evidence that ties two entities, the entities that stand for a country or
+ * an institution, and the events and relations between two such sets.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "ties_int.h"
+
+static int prepare(ties_db *db, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(db->sql, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return ties_db__sqlerr(db);
+	}
+	return 0;
+}
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* The shortest of an entity's name and aliases: "ISSI" for the place. */
+#define SHORT_NAME(x)                                                          \
+	"(SELECT n FROM (SELECT name AS n FROM entity WHERE rowid = " x        \
+	" UNION ALL SELECT alias FROM alias WHERE entity = " x                 \
+	") ORDER BY length(n), n LIMIT 1)"
+
+#define ROLES(ev, ent)                                                         \
+	"(SELECT group_concat(role, ', ') FROM (SELECT role FROM participant " \
+	"WHERE event = " ev " AND entity = " ent " ORDER BY role))"
+
+int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
+			      ties_evidence_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	ties_evidence ev;
+	int rc;
+
+	if ((rc = prepare(
+		     db,
+		     "SELECT v.id, v.kind, v.date, v.title, " SHORT_NAME(
+			     "v.place") ", " ROLES("v.rowid",
+						   "?1") ", " ROLES("v.rowid",
+								    "?2") ", "
+		     "s.id, s.title, s.publisher, s.date, s.url FROM event v "
+		     "LEFT JOIN source s ON s.rowid = v.source_id WHERE "
+		     "v.rowid IN (SELECT event FROM participant WHERE entity = "
+		     "?1 INTERSECT SELECT event FROM participant WHERE entity "
+		     "= ?2) ORDER BY v.date, v.id",
+		     &st)) < 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = "event";
+		ev.id = text(st, 0);
+		ev.kind = text(st, 1);
+		ev.date = text(st, 2);
+		ev.title = text(st, 3);
+		ev.place = text(st, 4);
+		ev.a_role = text(st, 5);
+		ev.b_role = text(st, 6);
+		ev.source_id = text(st, 7);
+		ev.source_title = text(st, 8);
+		ev.publisher = text(st, 9);
+		ev.source_date = text(st, 10);
+		ev.url = text(st, 11);
+		if ((rc = fn(ctx, &ev)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	if ((rc = prepare(db,
+			  "SELECT r.kind, r.role, r.start_date, r.end_date, "
+			  "r.source = ?1, s.id, s.title, s.publisher, s.date, "
+			  "s.url FROM relation r LEFT JOIN source s ON "
+			  "s.rowid = r.source_id WHERE (r.source = ?1 AND "
+			  "r.target = ?2) OR (r.source = ?2 AND r.target = ?1) "
+			  "ORDER BY r.start_date, r.kind, r.rowid",
+			  &st)) < 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = "relation";
+		ev.kind = text(st, 0);
+		ev.role = text(st, 1);
+		ev.date = text(st, 2);
+		ev.end = text(st, 3);
+		ev.forward = sqlite3_column_int(st, 4);
+		ev.source_id = text(st, 5);
+		ev.source_title = text(st, 6);
+		ev.publisher = text(st, 7);
+		ev.source_date = text(st, 8);
+		ev.url = text(st, 9);
+		if ((rc = fn(ctx, &ev)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	return 0;
+}
+
+/*
+ * Fill temp table `name` with the entities that stand for `rowid`: a
+ * country and every entity whose home country it is; anything else, itself,
+ * the units part_of it (at any depth) and their members (member_of).
+ */
+static int fill_set(ties_db *db, const char *name, sqlite3_int64 rowid)
+{
+	sqlite3_stmt *st = NULL;
+	ties_buf sql = TIES_BUF_INIT;
+	int rc;
+
+	ties_buf__printf(&sql,
+			 "CREATE TEMP TABLE IF NOT EXISTS %s(e INTEGER PRIMARY "
+			 "KEY); DELETE FROM %s;",
+			 name, name);
+	rc = ties_db__exec(db, ties_buf__str(&sql));
+	ties_buf__clear(&sql);
+	if (rc < 0)
+		goto done;
+	ties_buf__printf(
+		&sql,
+		"INSERT OR IGNORE INTO %s(e) "
+		"WITH RECURSIVE unit(e) AS (SELECT ?1 UNION SELECT r.source "
+		"FROM relation r JOIN unit u ON r.target = u.e WHERE r.kind = "
+		"'part_of' AND (SELECT kind FROM entity WHERE rowid = ?1) <> "
+		"'country') "
+		"SELECT e FROM unit "
+		"UNION SELECT rowid FROM entity WHERE country = ?1 AND "
+		"(SELECT kind FROM entity WHERE rowid = ?1) = 'country' "
+		"UNION SELECT r.source FROM relation r JOIN unit u ON r.target "
+		"= u.e WHERE r.kind = 'member_of' AND (SELECT kind FROM entity "
+		"WHERE rowid = ?1) <> 'country'",
+		name);
+	if ((rc = prepare(db, ties_buf__str(&sql), &st)) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, rowid);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
+done:
+	sqlite3_finalize(st);
+	ties_buf__release(&sql);
+	return rc;
+}
+
+#define SIDE(set)                                                              \
+	"(SELECT group_concat(who, '; ') FROM (SELECT e.name || ' (' || "      \
+	"group_concat(p.role, ', ') || ')' AS who FROM (SELECT * FROM "        \
+	"participant WHERE event = v.rowid AND entity IN (SELECT e FROM " set  \
+	") ORDER BY role) p JOIN entity e ON e.rowid = p.entity GROUP BY "     \
+	"p.entity ORDER BY e.name, e.id))"
+
+int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
+			ties_evidence_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	ties_evidence ev;
+	int rc;
+
+	if ((rc = fill_set(db, "ties_sx", x)) < 0 ||
+	    (rc = fill_set(db, "ties_sy", y)) < 0)
+		return rc;
+	if ((rc = prepare(
+		     db,
+		     "SELECT v.id, v.kind, v.date, v.title, " SHORT_NAME(
+			     "v.place") ", " SIDE("ties_sx") ", " SIDE("ties_sy") ", "
+		     "s.id, s.title, s.publisher, s.date, s.url FROM event v "
+		     "LEFT JOIN source s ON s.rowid = v.source_id WHERE "
+		     "v.rowid IN (SELECT p1.event FROM participant p1 JOIN "
+		     "ties_sx ON ties_sx.e = p1.entity JOIN participant p2 ON "
+		     "p2.event = p1.event JOIN ties_sy ON ties_sy.e = p2.entity "
+		     "WHERE p1.entity <> p2.entity) ORDER BY v.date, v.id",
+		     &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = "event";
+		ev.id = text(st, 0);
+		ev.kind = text(st, 1);
+		ev.date = text(st, 2);
+		ev.title = text(st, 3);
+		ev.place = text(st, 4);
+		ev.a_role = text(st, 5);
+		ev.b_role = text(st, 6);
+		ev.source_id = text(st, 7);
+		ev.source_title = text(st, 8);
+		ev.publisher = text(st, 9);
+		ev.source_date = text(st, 10);
+		ev.url = text(st, 11);
+		if ((rc = fn(ctx, &ev)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	if ((rc = prepare(
+		     db,
+		     "SELECT r.kind, r.role, r.start_date, r.end_date, "
+		     "r.source IN (SELECT e FROM ties_sx), a.name, b.name, "
+		     "s.id, s.title, s.publisher, s.date, s.url FROM relation r "
+		     "JOIN entity a ON a.rowid = r.source JOIN entity b ON "
+		     "b.rowid = r.target LEFT JOIN source s ON s.rowid = "
+		     "r.source_id WHERE (r.source IN (SELECT e FROM ties_sx) "
+		     "AND r.target IN (SELECT e FROM ties_sy)) OR (r.source IN "
+		     "(SELECT e FROM ties_sy) AND r.target IN (SELECT e FROM "
+		     "ties_sx)) ORDER BY r.start_date, r.kind, r.rowid",
+		     &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = "relation";
+		ev.kind = text(st, 0);
+		ev.role = text(st, 1);
+		ev.date = text(st, 2);
+		ev.end = text(st, 3);
+		ev.forward = sqlite3_column_int(st, 4);
+		/* The X side first, whichever way the relation points. */
+		ev.a_role = ev.forward ? text(st, 5) : text(st, 6);
+		ev.b_role = ev.forward ? text(st, 6) : text(st, 5);
+		ev.source_id = text(st, 7);
+		ev.source_title = text(st, 8);
+		ev.publisher = text(st, 9);
+		ev.source_date = text(st, 10);
+		ev.url = text(st, 11);
+		if ((rc = fn(ctx, &ev)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	return 0;
+}
+
+int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
+			      ties_evidence_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	ties_evidence ev;
+	int rc;
+
+	if ((rc = fill_set(db, "ties_sx", x)) < 0)
+		return rc;
+	if ((rc = prepare(db,
+			  "SELECT v.id, v.kind, v.date, v.title FROM event v "
+			  "WHERE v.rowid IN (SELECT event FROM participant p "
+			  "JOIN ties_sx ON ties_sx.e = p.entity) ORDER BY "
+			  "v.date, v.id",
+			  &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = "event";
+		ev.id = text(st, 0);
+		ev.kind = text(st, 1);
+		ev.date = text(st, 2);
+		ev.title = text(st, 3);
+		if ((rc = fn(ctx, &ev)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	return 0;
+}

@@ -1,0 +1,285 @@
+/*
+ * Unit tests: explained paths, ego networks, ties between countries,
+ * brokers (against an answer worked out by hand), timelines and diffs.
+ */
+#include "helpers.h"
+
+static ties_db *load(const char *name, const char *folder)
+{
+	const char *paths[1];
+	char path[256];
+	ties_db *db = new_db(name);
+
+	snprintf(path, sizeof(path), "graphs/%s", folder);
+	paths[0] = path;
+	if (ties_import_csv(db, paths, 1, TIES_TABLE_AUTO, NULL) != 0)
+		fail_msg("import %s: %s", folder, ties_errmsg(db));
+	return db;
+}
+
+static ties_graph *graph(ties_db *db, enum ties_projection p,
+			 const ties_filter *f)
+{
+	ties_graph *g = NULL;
+
+	if (ties_graph_build(db, &g, p, f) != 0)
+		fail_msg("graph: %s", ties_errmsg(db));
+	return g;
+}
+
+static size_t col(const ties_table *t, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < ties_table_ncols(t); c++)
+		if (!strcmp(ties_table_colname(t, c), name))
+			return c;
+	fail_msg("no column %s", name);
+	return 0;
+}
+
+static const char *at(const ties_table *t, size_t r, const char *name)
+{
+	const char *s = ties_table_text(t, r, col(t, name));
+
+	return s ? s : "";
+}
+
+static void test_florentine_only_shortest_path(void **state)
+{
+	static const char *const marriage[] = {"marriage"};
+	ties_db *db = load("flo.db", "florentine-families");
+	ties_filter f = {0};
+	ties_path_opts o = {1, 10, 0, 0};
+	ties_graph *g;
+	ties_table *t = NULL;
+
+	(void)state;
+	f.relation_kinds = marriage;
+	f.nrelation_kinds = 1;
+	g = graph(db, TIES_GRAPH_ENTITY, &f);
+	/* --all finds one: Acciaiuoli, Medici, Ridolfi, Strozzi. */
+	assert_int_equal(ties_paths(db, &t, g, "Acciaiuoli", "Strozzi", &o), 0);
+	assert_int_equal(ties_table_nrows(t), 3);
+	assert_string_equal(at(t, 0, "from"), "acciaiuoli");
+	assert_string_equal(at(t, 0, "to"), "medici");
+	assert_string_equal(at(t, 1, "to"), "ridolfi");
+	assert_string_equal(at(t, 2, "to"), "strozzi");
+	assert_string_equal(at(t, 2, "length"), "3");
+	assert_string_equal(at(t, 0, "sentence"),
+			    "Acciaiuoli is tied to Medici by marriage");
+	ties_table_free(t);
+	/* Pucci married no one. */
+	assert_int_equal(ties_paths(db, &t, g, "Pucci", "Medici", &o),
+			 TIES_ENOTFOUND);
+	assert_string_equal(ties_errmsg(db),
+			    "no path between 'Pucci' and 'Medici'");
+	/* Diverse paths share at most half their intermediate families. */
+	o.all = 0;
+	o.k = 3;
+	assert_int_equal(ties_paths(db, &t, g, "Acciaiuoli", "Strozzi", &o), 0);
+	assert_string_equal(at(t, ties_table_nrows(t) - 1, "path"), "3");
+	ties_table_free(t);
+	/* A length limit. */
+	o.k = 1;
+	o.max_length = 2;
+	assert_int_equal(ties_paths(db, &t, g, "Acciaiuoli", "Strozzi", &o),
+			 TIES_ENOTFOUND);
+	ties_graph_free(g);
+	ties_db_close(db);
+}
+
+static void test_seed_path_explains_the_meeting(void **state)
+{
+	ties_db *db = seed_db("seedpath.db");
+	ties_graph *g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	ties_path_opts o = {0, 0, 0, 0};
+	ties_table *t = NULL;
+
+	(void)state;
+	assert_int_equal(ties_paths(db, &t, g, "Maheen Shafiq",
+				    "Olga Gerasimova", &o),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 1);
+	assert_string_equal(
+		at(t, 0, "sentence"),
+		"Maheen Shafiq and Olga Gerasimova both attended the meeting "
+		"at ISSI on 2025-04-08 (UrduPoint / Pakistan Point News, "
+		"2025-04-08)");
+	assert_string_equal(at(t, 0, "date"), "2025-04-08");
+	assert_string_equal(at(t, 0, "source"), "urdupoint-2025-04-08");
+	ties_table_free(t);
+	/* The signatories: the MoU and the meeting, both explained. */
+	assert_int_equal(ties_paths(db, &t, g, "Babaev", "Sohail Mahmood", &o),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	assert_non_null(strstr(at(t, 1, "sentence"), "both signed the MoU"));
+	ties_table_free(t);
+	ties_graph_free(g);
+	ties_db_close(db);
+}
+
+static void test_between_pakistan_and_russia(void **state)
+{
+	ties_db *db = seed_db("between.db");
+	ties_table *t = NULL, *years = NULL;
+	ties_graph *g;
+
+	(void)state;
+	assert_int_equal(ties_between(db, &t, &years, "Pakistan", "Russia",
+				      NULL),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	assert_string_equal(at(t, 0, "kind"), "meeting");
+	assert_string_equal(at(t, 1, "kind"), "mou");
+	assert_string_equal(at(t, 1, "x_side"),
+			    "Institute of Strategic Studies Islamabad "
+			    "(party); Sohail Mahmood (signatory)");
+	assert_non_null(strstr(at(t, 1, "y_side"), "Kirill Babaev (signatory)"));
+	assert_int_equal(ties_table_nrows(years), 1);
+	assert_int_equal(ties_table_int(years, 0, 1), 2);
+	ties_table_free(t);
+	ties_table_free(years);
+	/* An institution stands for its units and members too. */
+	assert_int_equal(ties_between(db, &t, NULL, "issi", "icca-ras", NULL),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	assert_non_null(strstr(at(t, 0, "x_side"), "Neelum Nigar (attendee)"));
+	ties_table_free(t);
+	/* The country tie. */
+	g = graph(db, TIES_GRAPH_COUNTRY, NULL);
+	assert_int_equal(ties_countries(db, &t, g, 0), 0);
+	assert_int_equal(ties_table_nrows(t), 1);
+	assert_string_equal(at(t, 0, "country_a"), "Pakistan");
+	assert_string_equal(at(t, 0, "country_b"), "Russian Federation");
+	assert_string_equal(at(t, 0, "events"), "2");
+	assert_string_equal(at(t, 0, "first"), "2025-04-08");
+	ties_table_free(t);
+	assert_int_equal(ties_countries(db, &t, g, 1), 0);
+	assert_int_equal(ties_table_ncols(t), 3);
+	assert_true(ties_table_real(t, 0, 2) == ties_table_real(t, 1, 1));
+	ties_table_free(t);
+	ties_graph_free(g);
+	ties_db_close(db);
+}
+
+/*
+ * Brokers on a network small enough to work out by hand.
+ *   a1, a2 in France; b1, b2 in Germany; c1 in Italy.
+ *   Ties: a1–a2, a2–b1, b1–b2, a2–c1, c1–b2.
+ * Open triads (centre: ends) and roles:
+ *   a2: a1,b1 gatekeeper; a1,c1 gatekeeper; b1,c1 liaison.
+ *   b1: a2,b2 gatekeeper.    b2: b1,c1 gatekeeper.    c1: a2,b2 liaison.
+ * France–Germany triads: a2 (a1,b1), b1 (a2,b2), c1 (a2,b2).
+ * France–Germany betweenness: pairs a1–b1 (via a2), a1–b2 (two paths:
+ * a2 1, b1 and c1 ½ each), a2–b2 (two paths: b1 and c1 ½ each):
+ *   a2 2, b1 1, c1 1, a1 0, b2 0.
+ */
+static void test_brokers_by_hand(void **state)
+{
+	ties_db *db = new_db("brokers.db");
+	const char *p[2];
+	ties_graph *g;
+	ties_table *t = NULL;
+	ties_broker_opts o = {"France", "Germany", 0, 0};
+
+	(void)state;
+	p[0] = WRITE("b-e.csv", "id,kind,name,country\na1,person,A1,fr\n"
+				"a2,person,A2,fr\nb1,person,B1,de\n"
+				"b2,person,B2,de\nc1,person,C1,it\n");
+	p[1] = WRITE("b-r.csv", "source,target,kind\na1,a2,tie\na2,b1,tie\n"
+				"b1,b2,tie\na2,c1,tie\nc1,b2,tie\n");
+	assert_int_equal(ties_import_csv(db, p, 2, TIES_TABLE_AUTO, NULL), 0);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	assert_int_equal(ties_brokers(db, &t, g, &o), 0);
+	assert_int_equal(ties_table_nrows(t), 3);
+	assert_string_equal(at(t, 0, "id"), "a2");
+	assert_string_equal(at(t, 0, "rank"), "1");
+	assert_string_equal(at(t, 0, "coordinator"), "0");
+	assert_string_equal(at(t, 0, "itinerant"), "0");
+	assert_string_equal(at(t, 0, "gatekeeper"), "2");
+	assert_string_equal(at(t, 0, "liaison"), "1");
+	assert_string_equal(at(t, 0, "xy_triads"), "1");
+	assert_true(ties_table_real(t, 0, col(t, "xy_betweenness")) == 2);
+	assert_string_equal(at(t, 1, "id"), "b1");
+	assert_string_equal(at(t, 1, "rank"), "2");
+	assert_string_equal(at(t, 1, "gatekeeper"), "1");
+	assert_true(ties_table_real(t, 1, col(t, "xy_betweenness")) == 1);
+	assert_string_equal(at(t, 2, "id"), "c1");
+	assert_string_equal(at(t, 2, "rank"), "2");
+	assert_string_equal(at(t, 2, "liaison"), "1");
+	assert_string_equal(at(t, 2, "group"), "it");
+	ties_table_free(t);
+	o.y = "France";
+	assert_int_equal(ties_brokers(db, &t, g, &o), TIES_EINVALID);
+	ties_graph_free(g);
+	ties_db_close(db);
+}
+
+static void test_neighbors_timeline_diff(void **state)
+{
+	ties_db *db = seed_db("nbr.db");
+	ties_graph *g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	ties_table *t = NULL;
+	const char *spark = NULL, *p[1];
+	size_t r, new_ties = 0, movers = 0;
+
+	(void)state;
+	assert_int_equal(ties_neighbors(db, &t, g, "Neelum Nigar", 1), 0);
+	assert_int_equal(ties_table_nrows(t), 13);
+	assert_string_equal(at(t, 0, "distance"), "0");
+	for (r = 1; r < ties_table_nrows(t); r++)
+		if (!strcmp(at(t, r, "id"), "issi-csp"))
+			assert_string_equal(at(t, r, "via"), "member_of");
+	ties_table_free(t);
+	assert_int_equal(ties_neighbors(db, &t, g, "Neelum Nigar", 2), 0);
+	assert_int_equal(ties_table_nrows(t), 19);
+	ties_table_free(t);
+	ties_graph_free(g);
+
+	/* A second year of ties: a 2026 visit. */
+	p[0] = WRITE("n-v.csv", "id,kind,date\nvisit-2026,visit,2026-02\n");
+	assert_int_equal(ties_import_csv(db, p, 1, TIES_TABLE_AUTO, NULL), 0);
+	p[0] = WRITE("n-p.csv", "event,entity,role\nvisit-2026,neelum-nigar,"
+				"attendee\nvisit-2026,ras,host\n");
+	assert_int_equal(ties_import_csv(db, p, 1, TIES_TABLE_AUTO, NULL), 0);
+	assert_int_equal(ties_timeline(db, &t, "Pakistan", NULL, NULL, &spark),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	assert_int_equal(ties_table_int(t, 0, 0), 2025);
+	assert_int_equal(ties_table_int(t, 0, 1), 2);
+	assert_int_equal(ties_table_int(t, 1, 1), 1);
+	assert_string_equal(spark, "█▄");
+	ties_table_free(t);
+	assert_int_equal(ties_timeline(db, &t, "Pakistan", "Russia", NULL, NULL),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	ties_table_free(t);
+
+	assert_int_equal(ties_diff(db, &t, "2025-12", "2026", NULL, 5), 0);
+	for (r = 0; r < ties_table_nrows(t); r++) {
+		if (!strcmp(at(t, r, "change"), "new_tie")) {
+			new_ties++;
+			assert_string_equal(at(t, r, "other_id"), "neelum-nigar");
+			assert_string_equal(at(t, r, "id"), "ras");
+		}
+		if (!strcmp(at(t, r, "change"), "degree_mover"))
+			movers++;
+	}
+	assert_int_equal(new_ties, 1);
+	assert_true(movers >= 1 && movers <= 5);
+	ties_table_free(t);
+	ties_db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_florentine_only_shortest_path),
+		cmocka_unit_test(test_seed_path_explains_the_meeting),
+		cmocka_unit_test(test_between_pakistan_and_russia),
+		cmocka_unit_test(test_brokers_by_hand),
+		cmocka_unit_test(test_neighbors_timeline_diff),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
