@@ -646,6 +646,16 @@ int ties_between(ties_db *db, ties_table **out, ties_table **years,
 		 const char *x, const char *y, const ties_filter *filter);
 
 /*
+ * Write what ties_between() found: in TIES_FORMAT_TABLE one block per
+ * event or relation (date, kind, title, place; each side's participants
+ * under the names xname and yname; the source), then the counts per year;
+ * in the other formats the rows of `t` only.
+ */
+int ties_between_write(const ties_table *t, const ties_table *years,
+		       FILE *f, enum ties_format fmt, const char *xname,
+		       const char *yname);
+
+/*
  * The ties between countries of a country graph: columns country_a,
  * country_b,weight,events,first,last (names; events = events that gather
  * entities of both countries, first and last their dates), strongest

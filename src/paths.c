@@ -1636,3 +1636,44 @@ done:
 	ties_graph_free(g2);
 	return rc;
 }
+
+int ties_between_write(const ties_table *t, const ties_table *years,
+		       FILE *f, enum ties_format fmt, const char *xname,
+		       const char *yname)
+{
+	size_t r;
+	int rc;
+
+	if (fmt != TIES_FORMAT_TABLE)
+		return ties_table_write(t, f, fmt);
+	for (r = 0; r < ties_table_nrows(t); r++) {
+		ties_buf b = TIES_BUF_INIT;
+		int event = !strcmp(cell(t, r, 0), "event");
+
+		ties_buf__printf(&b, "%s  %s  %s", *cell(t, r, 1) ? cell(t, r, 1)
+							       : "undated",
+				 cell(t, r, 2), cell(t, r, 4));
+		if (*cell(t, r, 5))
+			ties_buf__printf(&b, " (at %s)", cell(t, r, 5));
+		if (*cell(t, r, 3))
+			ties_buf__printf(&b, " [%s]", cell(t, r, 3));
+		ties_report__escape_display_line(f, &b, "");
+		ties_buf__printf(&b, "%s: %s", xname, cell(t, r, 6));
+		ties_report__escape_display_line(f, &b, "    ");
+		ties_buf__printf(&b, "%s: %s", yname, cell(t, r, 7));
+		ties_report__escape_display_line(f, &b, "    ");
+		if (*cell(t, r, 9))
+			ties_buf__printf(&b, "source: %s", cell(t, r, 9));
+		ties_report__escape_display_line(f, &b, "    ");
+		(void)event;
+		ties_buf__release(&b);
+	}
+	if (ties_table_nrows(t) == 0)
+		fprintf(f, "nothing links them\n");
+	if (years && ties_table_nrows(years)) {
+		fputc('\n', f);
+		if ((rc = ties_table_write(years, f, fmt)) < 0)
+			return rc;
+	}
+	return ferror(f) ? TIES_EIO : 0;
+}

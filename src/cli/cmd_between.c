@@ -16,7 +16,8 @@ const char cmd_between_usage[] =
 	"and per relation: columns type,date,kind,id,title,place,x_side,\n"
 	"y_side,source,cite, where x_side and y_side list each side's\n"
 	"participants with their roles (for a relation, its two ends). The\n"
-	"table form then counts them per year.\n"
+	"table form shows one block per event or relation, then the counts\n"
+	"per year.\n"
 	"\n"
 	"Options:\n"
 	"  --by-year   print only the counts per year: year,events,relations\n"
@@ -69,15 +70,9 @@ int cmd_between(int argc, char **argv, struct cli_ctx *ctx)
 		ties_table_free(t);
 		return cli_print_table(ctx, years, fmt);
 	}
-	if (fmt != TIES_FORMAT_TABLE) {
-		ties_table_free(years);
-		return cli_print_table(ctx, t, fmt);
-	}
-	if ((rc = cli_print_table(ctx, t, fmt)) == 0) {
-		fputs("\n", stdout);
-		rc = cli_print_table(ctx, years, fmt);
-	} else {
-		ties_table_free(years);
-	}
-	return rc;
+	rc = ties_between_write(t, years, stdout, (enum ties_format)fmt,
+				argv[optind], argv[optind + 1]);
+	ties_table_free(t);
+	ties_table_free(years);
+	return rc < 0 ? cli_error("write error") : 0;
 }
