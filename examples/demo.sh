@@ -21,5 +21,8 @@ step communities --runs 10
 step path "Maheen Shafiq" "Olga Gerasimova"
 step between Pakistan Russia
 step countries
+step draw -o demo.svg
+step report -o demo.html --title "ISSI and ICCA RAS, April 2025"
+echo "wrote demo.svg and demo.html"
 echo
 echo "The database is $DB; try: ./ties --db $DB show issi"

@@ -710,6 +710,82 @@ int ties_timeline(ties_db *db, ties_table **out, const char *ref,
 int ties_diff(ties_db *db, ties_table **out, const char *at1,
 	      const char *at2, const ties_filter *filter, long top);
 
+/* ---------------------------------------------------------- diagrams --- */
+
+enum ties_cluster_by {
+	TIES_CLUSTER_COUNTRY = 0,
+	TIES_CLUSTER_COMMUNITY = 1,
+	TIES_CLUSTER_NONE = 2,
+};
+
+enum ties_labels {
+	TIES_LABELS_ALL = 0,
+	TIES_LABELS_NONE = 1,
+	TIES_LABELS_TOP = 2, /* the nodes at least half as central as the
+				most central */
+};
+
+/* Options of ties_draw(). */
+typedef struct ties_draw_opts {
+	const char *focus;	/* draw only the ego network of this entity */
+	long depth;		/* its radius (default 1) */
+	int layout;		/* ties_layout_parse(), or -1: fdp, and sfdp
+				   with overlap removal past 2,000 nodes */
+	enum ties_measure size_by; /* node size (default pagerank) */
+	enum ties_cluster_by cluster_by;
+	long top;		/* keep the N most central nodes; 0: all */
+	enum ties_labels labels;
+} ties_draw_opts;
+
+/* Layout by name (dot, neato, fdp, sfdp, circo, twopi); -1 when
+ * unknown. */
+int ties_layout_parse(const char *name);
+
+/* Warnings of ties_draw(). */
+enum ties_draw_warnings {
+	TIES_DRAW_WARN_BIG = 1u << 0, /* over 2,000 nodes: sfdp chosen */
+};
+
+/*
+ * Draw the graph with Graphviz (cgraph, gvc). Shape by kind (institution
+ * box, person ellipse, country double octagon, departments and boards
+ * component, events points); one colour per country from a hash of its id,
+ * with a legend; node size by `size_by`; edge width by tie weight; edge
+ * style by evidence (MoU bold, meeting dashed, membership dotted), the
+ * number of pieces of evidence as the edge label when more than one;
+ * tooltips (kind, country, score; the evidence of each tie). Clusters
+ * `cluster_<country>` (or per community) with the dot and fdp layouts.
+ * The same data and options give the same file.
+ * `path` chooses the format by extension: .dot or .gv write DOT (not laid
+ * out); .svg, .png and .pdf are laid out and rendered in-process. With
+ * path NULL, DOT goes to `out`. *warnings (may be NULL) receives
+ * TIES_DRAW_WARN_* flags. Returns 0, TIES_EINVALID (unknown extension),
+ * TIES_EIO, TIES_ERROR.
+ */
+int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *opts,
+	      const char *path, FILE *out, unsigned *warnings);
+
+/* The diagram as an SVG document in memory: *svg is NUL-terminated and
+ * owned by the caller, who frees it with ties_free(). */
+int ties_draw_svg(ties_db *db, const ties_graph *g,
+		  const ties_draw_opts *opts, char **svg, size_t *len);
+
+/*
+ * Write a report to `path`: .html gives one self-contained page (no remote
+ * assets: the SVG inline, sortable tables, a search box that highlights an
+ * entity in the diagram, pan and zoom); .md gives GitHub Markdown with the
+ * diagram as an .svg beside it (report.md → report.svg). Contents: counts;
+ * the top 10 entities by degree, betweenness and pagerank; communities
+ * (Louvain, best of 10 seeds); the ties between countries; the events and
+ * relations between the three strongest country pairs; the diagram (the
+ * 150 most central entities when there are more). `title` may be NULL.
+ */
+int ties_report(ties_db *db, const ties_filter *filter, const char *path,
+		const char *title);
+
+/* Free memory the library returned for the caller to free. */
+void ties_free(void *p);
+
 /* ----------------------------------------------------------- dates --- */
 
 /*

@@ -158,7 +158,8 @@ static long find_tie(const edgemap *m, uint32_t a, uint32_t b)
 
 static int add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 		    const char *id, const char *name, const char *kind,
-		    const char *country, sqlite3_int64 country_rowid)
+		    const char *country, const char *country_name,
+		    sqlite3_int64 country_rowid)
 {
 	struct ties_graph_node *nd;
 
@@ -181,8 +182,10 @@ static int add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 	nd->name = strdup(name && *name ? name : id ? id : "");
 	nd->kind = strdup(kind ? kind : "");
 	nd->country = country ? strdup(country) : NULL;
+	nd->country_name = country_name ? strdup(country_name) : NULL;
 	g->n++;
-	if (!nd->id || !nd->name || !nd->kind || (country && !nd->country))
+	if (!nd->id || !nd->name || !nd->kind || (country && !nd->country) ||
+	    (country_name && !nd->country_name))
 		return TIES_ENOMEM;
 	return 0;
 }
@@ -198,6 +201,7 @@ void ties_graph_free(ties_graph *g)
 		free(g->nodes[i].name);
 		free(g->nodes[i].kind);
 		free(g->nodes[i].country);
+		free(g->nodes[i].country_name);
 	}
 	free(g->nodes);
 	free(g->ea);
@@ -486,7 +490,7 @@ static int country_ok(struct build *b, sqlite3_int64 rowid,
 
 static int on_entity(void *ctx, sqlite3_int64 rowid, const char *id,
 		     const char *name, const char *kind, sqlite3_int64 country,
-		     const char *country_id, int used)
+		     const char *country_id, const char *country_name, int used)
 {
 	struct build *b = ctx;
 	int is_country = !strcmp(kind, "country");
@@ -494,18 +498,16 @@ static int on_entity(void *ctx, sqlite3_int64 rowid, const char *id,
 
 	b->home[rowid] = is_country ? rowid : country;
 	b->is_inst[rowid] = !strcmp(kind, "institution");
+	if (b->p == TIES_GRAPH_COUNTRY)
+		return 0; /* the entity graph is built apart */
 	if (!used || !in_list(kind, b->f->kinds, b->f->nkinds) ||
 	    !country_ok(b, rowid, country))
 		return 0;
 	if (b->p == TIES_GRAPH_INSTITUTION && !b->is_inst[rowid])
 		return 0;
-	if (b->p == TIES_GRAPH_COUNTRY) {
-		/* Entity nodes are collected, countries become nodes later. */
-		b->node_of[rowid] = 1;
-		return 0;
-	}
 	node = (int)b->g->n;
-	if (add_node(b->g, rowid, 0, id, name, kind, country_id, country) < 0)
+	if (add_node(b->g, rowid, 0, id, name, kind, country_id, country_name,
+		     country) < 0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
 	b->node_of[rowid] = node;
 	return 0;
@@ -527,7 +529,8 @@ static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
 	}
 	if (b->p == TIES_GRAPH_BIPARTITE) {
 		b->event_node[rowid] = (int32_t)b->g->n;
-		if (add_node(b->g, rowid, 1, id, title, kind, NULL, 0) < 0)
+		if (add_node(b->g, rowid, 1, id, title, kind, NULL, NULL, 0) <
+		    0)
 			return ties_db__seterr(b->db, TIES_ENOMEM,
 					       "out of memory");
 	}
@@ -912,7 +915,7 @@ static int project_countries(struct build *b)
 		if (cnode[i] == -2) {
 			cnode[i] = (int32_t)g->n;
 			if ((rc = add_node(g, (sqlite3_int64)i, 0, NULL, NULL,
-					   "country", NULL, 0)) < 0) {
+					   "country", NULL, NULL, 0)) < 0) {
 				rc = ties_db__seterr(b->db, rc,
 						     "out of memory");
 				goto done;
@@ -969,7 +972,7 @@ done:
 static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
 			   const char *name, const char *kind,
 			   sqlite3_int64 country, const char *country_id,
-			   int used)
+			   const char *country_name, int used)
 {
 	ties_graph *g = ctx;
 	size_t lo = 0, hi = g->n;
@@ -977,6 +980,7 @@ static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
 	(void)kind;
 	(void)country;
 	(void)country_id;
+	(void)country_name;
 	(void)used;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;

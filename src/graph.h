@@ -13,7 +13,7 @@ struct ties_graph_node {
 	sqlite3_int64 rowid;	     /* entity rowid, or event rowid */
 	sqlite3_int64 country_rowid; /* home country, 0 when none */
 	int is_event;		     /* bipartite event node */
-	char *id, *name, *kind, *country;
+	char *id, *name, *kind, *country, *country_name;
 };
 
 struct ties_graph {

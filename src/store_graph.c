@@ -67,6 +67,7 @@ int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx)
 	if ((rc = prepare(
 		     db,
 		     "SELECT e.rowid, e.id, e.name, e.kind, e.country, c.id, "
+		     "c.name, "
 		     "(e.seeded = 0 OR EXISTS (SELECT 1 FROM participant x "
 		     "WHERE x.entity = e.rowid) OR EXISTS (SELECT 1 FROM "
 		     "relation x WHERE x.source = e.rowid) OR EXISTS (SELECT "
@@ -78,7 +79,7 @@ int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx)
 	SCAN(db, st,
 	     fn(ctx, sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
 		text(st, 3), sqlite3_column_int64(st, 4), text(st, 5),
-		sqlite3_column_int(st, 6)));
+		text(st, 6), sqlite3_column_int(st, 7)));
 }
 
 int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx)

@@ -210,7 +210,7 @@ int ties_check__text(ties_db *db, const char *what, const char *s);
 typedef int (*ties_entity_fn)(void *ctx, sqlite3_int64 rowid, const char *id,
 			      const char *name, const char *kind,
 			      sqlite3_int64 country, const char *country_id,
-			      int used);
+			      const char *country_name, int used);
 typedef int (*ties_event_fn)(void *ctx, sqlite3_int64 rowid, const char *id,
 			     const char *title, const char *kind,
 			     const char *date);

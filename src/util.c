@@ -232,6 +232,11 @@ const char *ties_strerror(int code)
 	}
 }
 
+void ties_free(void *p)
+{
+	free(p);
+}
+
 const char *ties_version(void)
 {
 	return TIES_VERSION;

@@ -19,6 +19,7 @@ export BUILD TIES VALGRIND
 
 passed=0
 failed=0
+skipped=0
 failures=""
 fail() { failed=$((failed + 1)); failures="$failures
   $1"; }
@@ -78,6 +79,17 @@ if [ -z "$VALGRIND" ] && [ "$BUILD" = build ]; then
 	fi
 fi
 
+# --- the HTML report in a browser (skipped without Chromium) -------------
+if [ -z "$VALGRIND" ]; then
+	sh tests/browser/report.sh "$TIES" "$work/browser" >"$work/browser.log" 2>&1
+	case $? in
+	0) passed=$((passed + 1)) ;;
+	77) skipped=$((skipped + 1)) ;;
+	*) fail "browser: the HTML report" ;;
+	esac
+	cat "$work/browser.log"
+fi
+
 # --- golden command-line tests --------------------------------------------
 sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
 cat "$work/cli.log"
@@ -95,5 +107,9 @@ fi
 if [ -n "$failures" ]; then
 	echo "failures:$failures"
 fi
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

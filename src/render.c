@@ -1,0 +1,654 @@
+/*
+ * render.c — network diagrams with Graphviz: a styled cgraph graph built
+ * from a tie graph, written as DOT or laid out and rendered in-process by
+ * gvc (SVG, PNG, PDF).
+ *
+ * The only file that knows Graphviz. Graphviz 2.43 takes `char *` where it
+ * means `const char *`; the helpers set()/node()/sub() cast once here so
+ * the rest of the tree keeps -Wwrite-strings.
+ *
+ * Labels are Graphviz escStrings: every backslash in user text is doubled
+ * and a newline becomes "\n" before it becomes a label; '&' becomes "&amp;"
+ * so that Graphviz, which decodes entities in labels, shows the text as it
+ * was. HTML-like labels (the legend) escape & < > " as entities.
+ * Determinism: nodes and edges are added in node order, colours come from
+ * a hash of the country id, and randomised layouts get a fixed seed.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "graph.h"
+#include "ties_int.h"
+
+/* ---------------------------------------------------- const helpers --- */
+
+static void set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+static Agnode_t *node(Agraph_t *g, const char *name)
+{
+	return agnode(g, (char *)name, 1);
+}
+
+static Agraph_t *sub(Agraph_t *g, const char *name)
+{
+	return agsubg(g, (char *)name, 1);
+}
+
+/* ---------------------------------------------------------- escapes --- */
+
+/* User text as an escString label. */
+static void esc_label(ties_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\':
+			ties_buf__puts(b, "\\\\");
+			break;
+		case '\n':
+			ties_buf__puts(b, "\\n");
+			break;
+		case '\r':
+			break;
+		case '&':
+			ties_buf__puts(b, "&amp;");
+			break;
+		default:
+			ties_buf__putc(b, *s);
+		}
+	}
+}
+
+/* User text inside an HTML-like label. */
+static void esc_html(ties_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			ties_buf__puts(b, "&amp;");
+			break;
+		case '<':
+			ties_buf__puts(b, "&lt;");
+			break;
+		case '>':
+			ties_buf__puts(b, "&gt;");
+			break;
+		case '"':
+			ties_buf__puts(b, "&quot;");
+			break;
+		case '\n':
+			ties_buf__puts(b, "<br/>");
+			break;
+		default:
+			ties_buf__putc(b, *s);
+		}
+	}
+}
+
+/* ----------------------------------------------------------- colours --- */
+
+/* Twenty distinct, print-safe fills (ColorBrewer-like pastels). */
+static const char *const palette[] = {
+	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3",
+	"#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd",
+	"#ccebc5", "#ffed6f", "#a6cee3", "#b2df8a", "#fb9a99",
+	"#fdbf6f", "#cab2d6", "#e5c494", "#b3b3b3", "#66c2a5"};
+#define NPALETTE (sizeof(palette) / sizeof(palette[0]))
+
+/* One stable colour per country: a hash of its id. */
+static const char *colour_of(const char *country)
+{
+	uint32_t h = 2166136261u;
+
+	if (!country || !*country)
+		return "#ffffff";
+	for (; *country; country++)
+		h = (h ^ (unsigned char)*country) * 16777619u;
+	return palette[h % NPALETTE];
+}
+
+/* The name of a node's country (a country's own name). */
+static const char *country_name(const struct ties_graph_node *n)
+{
+	if (!strcmp(n->kind, "country"))
+		return n->name;
+	return n->country_name ? n->country_name : n->country;
+}
+
+/* ------------------------------------------------------------ shapes --- */
+
+static const char *shape_of(const struct ties_graph_node *n)
+{
+	if (n->is_event)
+		return "point";
+	if (!strcmp(n->kind, "institution"))
+		return "box";
+	if (!strcmp(n->kind, "person"))
+		return "ellipse";
+	if (!strcmp(n->kind, "country"))
+		return "doubleoctagon";
+	if (!strcmp(n->kind, "department") || !strcmp(n->kind, "body"))
+		return "component";
+	return "hexagon";
+}
+
+int ties_layout_parse(const char *name)
+{
+	static const char *const names[] = {"dot",  "neato", "fdp",
+					    "sfdp", "circo", "twopi"};
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+static const char *const layout_names[] = {"dot",  "neato", "fdp",
+					   "sfdp", "circo", "twopi"};
+
+/* ---------------------------------------------------------- evidence --- */
+
+/* What an edge is made of: counts by kind, for style and tooltip. */
+struct edge_ev {
+	const ties_filter *f;
+	long total, mou, meeting, member;
+	ties_buf tip;
+};
+
+static int on_edge_evidence(void *ctx, const ties_evidence *ev)
+{
+	struct edge_ev *e = ctx;
+	int event = !strcmp(ev->type, "event");
+
+	if (event ? !ties_filter__event_ok(e->f, ev->kind, ev->date)
+		  : !ties_filter__relation_ok(e->f, ev->kind, ev->date,
+					      ev->end))
+		return 0;
+	e->total++;
+	if (!strcmp(ev->kind, "mou"))
+		e->mou++;
+	else if (!strcmp(ev->kind, "meeting"))
+		e->meeting++;
+	else if (!strcmp(ev->kind, "member_of"))
+		e->member++;
+	if (e->total <= 5) {
+		if (e->tip.len)
+			ties_buf__puts(&e->tip, "; ");
+		ties_buf__printf(&e->tip, "%s%s%s", ev->kind,
+				 ev->date && *ev->date ? " " : "",
+				 ev->date ? ev->date : "");
+	} else if (e->total == 6) {
+		ties_buf__puts(&e->tip, "; …");
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ select --- */
+
+/* The nodes to draw: all, the ego network of `focus`, and/or the top N
+ * by score. keep[i] = 1 for a node drawn. */
+static int select_nodes(ties_db *db, const ties_graph *g,
+			const ties_draw_opts *o, const double *score,
+			unsigned char *keep, size_t *nkeep)
+{
+	size_t i, e, n = g->n;
+
+	memset(keep, 1, n);
+	if (o->focus) {
+		sqlite3_int64 rowid;
+		long src, *dist, d;
+		int rc;
+		int changed = 1;
+
+		if ((rc = ties_store__resolve(db, o->focus, &rowid)) < 0)
+			return rc;
+		if ((src = ties_graph__node_of(g, rowid)) < 0)
+			return ties_db__seterr(db, TIES_ENOTFOUND,
+					       "'%s' is not in the graph (see "
+					       "the filters)",
+					       o->focus);
+		if (!(dist = malloc((n + 1) * sizeof(*dist))))
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		for (i = 0; i < n; i++)
+			dist[i] = -1;
+		dist[src] = 0;
+		/* Relax the edge list depth times: simple and enough for
+		 * the small depths a diagram wants. */
+		for (d = 0; d < (o->depth > 0 ? o->depth : 1) && changed; d++) {
+			changed = 0;
+			for (e = 0; e < g->m; e++) {
+				uint32_t a = g->ea[e], b = g->eb[e];
+
+				if (dist[a] == d && dist[b] < 0) {
+					dist[b] = d + 1;
+					changed = 1;
+				} else if (dist[b] == d && dist[a] < 0) {
+					dist[a] = d + 1;
+					changed = 1;
+				}
+			}
+		}
+		for (i = 0; i < n; i++)
+			keep[i] = dist[i] >= 0;
+		free(dist);
+	}
+	if (o->top > 0) {
+		/* The top N among the kept, by score, ties by node order. */
+		size_t kept = 0, *idx = malloc((n + 1) * sizeof(*idx)), j;
+
+		if (!idx)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		for (i = 0; i < n; i++)
+			if (keep[i])
+				idx[kept++] = i;
+		for (i = 1; i < kept; i++) {
+			size_t x = idx[i];
+
+			for (j = i; j > 0 && score[idx[j - 1]] < score[x]; j--)
+				idx[j] = idx[j - 1];
+			idx[j] = x;
+		}
+		memset(keep, 0, n);
+		for (i = 0; i < kept && i < (size_t)o->top; i++)
+			keep[idx[i]] = 1;
+		free(idx);
+	}
+	for (i = 0, *nkeep = 0; i < n; i++)
+		*nkeep += keep[i];
+	return 0;
+}
+
+/* -------------------------------------------------------------- draw --- */
+
+struct drawing {
+	Agraph_t *g;
+	GVC_t *gvc;
+};
+
+static void drawing_release(struct drawing *d)
+{
+	if (d->gvc && d->g)
+		gvFreeLayout(d->gvc, d->g);
+	if (d->g)
+		agclose(d->g);
+	if (d->gvc)
+		gvFreeContext(d->gvc);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Build the styled cgraph graph. */
+static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		 struct drawing *d, unsigned *warnings)
+{
+	double *score = NULL, *cscore = NULL, maxs = 0;
+	unsigned char *keep = NULL;
+	Agnode_t **gvn = NULL;
+	size_t i, e, nkeep = 0;
+	ties_buf b = TIES_BUF_INIT, legend = TIES_BUF_INIT;
+	const char *layout;
+	int rc = 0, clusters, *community = NULL;
+	char num[64];
+
+	score = calloc(g->n + 1, sizeof(*score));
+	keep = calloc(g->n + 1, 1);
+	gvn = calloc(g->n + 1, sizeof(*gvn));
+	if (!score || !keep || !gvn) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0, score)) < 0 ||
+	    (rc = select_nodes(db, g, o, score, keep, &nkeep)) < 0)
+		goto done;
+	if (o->layout >= 0)
+		layout = layout_names[o->layout];
+	else if (nkeep > 2000) {
+		layout = "sfdp";
+		*warnings |= TIES_DRAW_WARN_BIG;
+	} else {
+		layout = "fdp";
+	}
+	clusters = o->cluster_by != TIES_CLUSTER_NONE &&
+		   (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
+	if (o->cluster_by == TIES_CLUSTER_COMMUNITY) {
+		ties_community_opts co = {TIES_LOUVAIN, 1.0, 1, 1, 1};
+		ties_table *ct = NULL;
+
+		if (!(community = calloc(g->n + 1, sizeof(*community)))) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+		if ((rc = ties_communities(db, &ct, g, &co, NULL)) < 0)
+			goto done;
+		for (i = 0; i < ties_table_nrows(ct); i++) {
+			long v = -1;
+			size_t k;
+
+			for (k = 0; k < g->n; k++)
+				if (!strcmp(g->nodes[k].id,
+					    ties_table_text(ct, i, 0)))
+					v = (long)k;
+			if (v >= 0)
+				community[v] = (int)ties_table_int(ct, i, 4);
+		}
+		ties_table_free(ct);
+	}
+	for (i = 0; i < g->n; i++)
+		if (keep[i] && score[i] > maxs)
+			maxs = score[i];
+
+	d->g = agopen((char *)"ties", Agundirected, NULL);
+	if (!d->g) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	set(d->g, "layout", layout);
+	set(d->g, "start", "1"); /* a fixed seed: the same file each time */
+	set(d->g, "overlap", !strcmp(layout, "sfdp") ? "prism" : "false");
+	set(d->g, "splines", nkeep > 300 ? "false" : "true");
+	set(d->g, "outputorder", "edgesfirst");
+	set(d->g, "fontname", "Helvetica");
+	set(d->g, "fontsize", "10");
+	set(d->g, "pad", "0.3");
+	if (!strcmp(layout, "dot"))
+		set(d->g, "rankdir", "LR");
+	agattr(d->g, AGNODE, (char *)"fontname", (char *)"Helvetica");
+	agattr(d->g, AGNODE, (char *)"fontsize", (char *)"10");
+	agattr(d->g, AGNODE, (char *)"style", (char *)"filled");
+	agattr(d->g, AGEDGE, (char *)"color", (char *)"#555555aa");
+
+	/* Nodes, in clusters by country or community where supported. */
+	for (i = 0; i < g->n; i++) {
+		const struct ties_graph_node *nd = &g->nodes[i];
+		Agraph_t *parent = d->g;
+		const char *country = !strcmp(nd->kind, "country") ? nd->id
+								 : nd->country;
+		double size;
+
+		if (!keep[i])
+			continue;
+		if (clusters && o->cluster_by == TIES_CLUSTER_COUNTRY &&
+		    country) {
+			ties_buf__clear(&b);
+			ties_buf__printf(&b, "cluster_%s", country);
+			parent = sub(d->g, ties_buf__str(&b));
+			set(parent, "style", "rounded,dashed");
+			set(parent, "color", "#999999");
+			ties_buf__clear(&b);
+			esc_label(&b, country_name(nd));
+			set(parent, "label", ties_buf__str(&b));
+		} else if (clusters && community) {
+			snprintf(num, sizeof(num), "cluster_c%d", community[i]);
+			parent = sub(d->g, num);
+			set(parent, "style", "rounded,dashed");
+			set(parent, "color", "#999999");
+			snprintf(num, sizeof(num), "community %d", community[i]);
+			set(parent, "label", num);
+		}
+		gvn[i] = node(parent, nd->id);
+		if (!gvn[i]) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+		set(gvn[i], "shape", shape_of(nd));
+		set(gvn[i], "fillcolor", community && !clusters
+						 ? palette[community[i] % NPALETTE]
+						 : colour_of(country));
+		size = maxs > 0 ? sqrt(score[i] / maxs) : 0;
+		snprintf(num, sizeof(num), "%.2f", 0.25 + 0.9 * size);
+		set(gvn[i], "width", num);
+		snprintf(num, sizeof(num), "%.2f", 0.15 + 0.5 * size);
+		set(gvn[i], "height", num);
+		snprintf(num, sizeof(num), "%.0f", 9 + 8 * size);
+		set(gvn[i], "fontsize", num);
+		ties_buf__clear(&b);
+		if (nd->is_event) {
+			set(gvn[i], "width", "0.08");
+			set(gvn[i], "height", "0.08");
+		}
+		if (!nd->is_event &&
+		    (o->labels == TIES_LABELS_ALL ||
+		     (o->labels == TIES_LABELS_TOP && size >= 0.5)))
+			esc_label(&b, nd->name);
+		set(gvn[i], "label", ties_buf__str(&b));
+		ties_buf__clear(&b);
+		esc_label(&b, nd->name);
+		ties_buf__puts(&b, " — ");
+		esc_label(&b, nd->kind);
+		if (country) {
+			ties_buf__puts(&b, ", ");
+			esc_label(&b, country);
+		}
+		snprintf(num, sizeof(num), "; %s %.4g",
+			 ties_measure_name(o->size_by), score[i]);
+		ties_buf__puts(&b, num);
+		set(gvn[i], "tooltip", ties_buf__str(&b));
+		set(gvn[i], "id", nd->id);
+	}
+
+	/* Edges: width by weight, style by evidence, count as label. */
+	for (e = 0; e < g->m; e++) {
+		uint32_t a = g->ea[e], c = g->eb[e];
+		struct edge_ev ev;
+		Agedge_t *edge;
+
+		if (!keep[a] || !keep[c])
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.f = &g->filter;
+		if (g->projection == TIES_GRAPH_ENTITY &&
+		    (rc = ties_store__pair_evidence(db, g->nodes[a].rowid,
+						    g->nodes[c].rowid,
+						    on_edge_evidence, &ev)) != 0) {
+			ties_buf__release(&ev.tip);
+			rc = rc < 0 ? rc : TIES_ERROR;
+			goto done;
+		}
+		edge = agedge(d->g, gvn[a], gvn[c], NULL, 1);
+		if (!edge) {
+			ties_buf__release(&ev.tip);
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+		snprintf(num, sizeof(num), "%.2f", 0.6 + 1.4 * log2(1 + g->ew[e]));
+		set(edge, "penwidth", num);
+		if (ev.mou)
+			set(edge, "style", "bold");
+		else if (ev.meeting)
+			set(edge, "style", "dashed");
+		else if (ev.member)
+			set(edge, "style", "dotted");
+		if (ev.total > 1) {
+			snprintf(num, sizeof(num), "%ld", ev.total);
+			set(edge, "label", num);
+			set(edge, "fontsize", "8");
+		}
+		ties_buf__clear(&b);
+		esc_label(&b, g->nodes[a].name);
+		ties_buf__puts(&b, " — ");
+		esc_label(&b, g->nodes[c].name);
+		if (ev.tip.len) {
+			ties_buf__puts(&b, ": ");
+			esc_label(&b, ties_buf__str(&ev.tip));
+		} else {
+			snprintf(num, sizeof(num), ": weight %g", g->ew[e]);
+			ties_buf__puts(&b, num);
+		}
+		set(edge, "tooltip", ties_buf__str(&b));
+		ties_buf__release(&ev.tip);
+	}
+
+	/* The legend: one swatch per country drawn, as an HTML label. */
+	if (o->cluster_by != TIES_CLUSTER_COMMUNITY) {
+		const char **seen = calloc(g->n + 1, sizeof(*seen));
+		const char **names = calloc(g->n + 1, sizeof(*names));
+		size_t nseen = 0, k;
+
+		if (!seen || !names) {
+			free(seen);
+			free((void *)names);
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < g->n; i++) {
+			const struct ties_graph_node *nd = &g->nodes[i];
+			const char *country = !strcmp(nd->kind, "country")
+						      ? nd->id
+						      : nd->country;
+
+			if (!keep[i] || !country)
+				continue;
+			for (k = 0; k < nseen; k++)
+				if (!strcmp(seen[k], country))
+					break;
+			if (k == nseen) {
+				names[nseen] = country_name(nd);
+				seen[nseen++] = country;
+			}
+		}
+		if (nseen > 0) {
+			char *html;
+
+			ties_buf__puts(&legend,
+				       "<table border=\"0\" cellborder=\"1\" "
+				       "cellspacing=\"2\"><tr>");
+			for (k = 0; k < nseen && k < 40; k++) {
+				ties_buf__printf(&legend,
+						 "<td bgcolor=\"%s\">",
+						 colour_of(seen[k]));
+				esc_html(&legend, names[k]);
+				ties_buf__puts(&legend, "</td>");
+			}
+			ties_buf__puts(&legend, "</tr></table>");
+			html = agstrdup_html(d->g,
+					     (char *)ties_buf__str(&legend));
+			set(d->g, "label", html);
+			agstrfree(d->g, html);
+			set(d->g, "labelloc", "b");
+		}
+		free(seen);
+		free((void *)names);
+	}
+	(void)cscore;
+done:
+	free(score);
+	free(keep);
+	free(gvn);
+	free(community);
+	ties_buf__release(&b);
+	ties_buf__release(&legend);
+	return rc;
+}
+
+int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+	      const char *path, FILE *out, unsigned *warnings)
+{
+	struct drawing d = {0};
+	const char *base = path ? strrchr(path, '/') : NULL;
+	const char *ext = path ? strrchr(base ? base : path, '.') : NULL;
+	const char *fmt = NULL;
+	unsigned warn = 0;
+	int rc;
+
+	assert(db && g && o);
+	if (warnings)
+		*warnings = 0;
+	if (path) {
+		if (!ext)
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "'%s': say the format with the "
+					       "extension (.dot, .gv, .svg, "
+					       ".png, .pdf)",
+					       path);
+		if (!strcmp(ext, ".svg"))
+			fmt = "svg";
+		else if (!strcmp(ext, ".png"))
+			fmt = "png";
+		else if (!strcmp(ext, ".pdf"))
+			fmt = "pdf";
+		else if (strcmp(ext, ".dot") && strcmp(ext, ".gv"))
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "'%s': unknown format '%s' (.dot, "
+					       ".gv, .svg, .png, .pdf)",
+					       path, ext);
+	}
+	if ((rc = build(db, g, o, &d, &warn)) < 0) {
+		drawing_release(&d);
+		return rc;
+	}
+	if (warnings)
+		*warnings = warn;
+	if (!fmt) {
+		FILE *f = path ? fopen(path, "w") : out;
+
+		if (!f) {
+			drawing_release(&d);
+			return ties_db__seterr(db, TIES_EIO,
+					       "cannot write '%s'", path);
+		}
+		rc = agwrite(d.g, f);
+		if (path && fclose(f) != 0)
+			rc = -1;
+		drawing_release(&d);
+		return rc < 0 ? ties_db__seterr(db, TIES_EIO, "write error")
+			      : 0;
+	}
+	d.gvc = gvContext();
+	if (!d.gvc || gvLayout(d.gvc, d.g, agget(d.g, (char *)"layout")) != 0) {
+		drawing_release(&d);
+		return ties_db__seterr(db, TIES_ERROR, "graphviz could not lay "
+						       "out the diagram");
+	}
+	rc = gvRenderFilename(d.gvc, d.g, fmt, path);
+	drawing_release(&d);
+	if (rc != 0)
+		return ties_db__seterr(db, TIES_EIO,
+				       "graphviz could not write '%s' (is the "
+				       "%s renderer installed?)",
+				       path, fmt);
+	return 0;
+}
+
+int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		  char **svg, size_t *len)
+{
+	struct drawing d = {0};
+	unsigned warn = 0;
+	char *data = NULL;
+	unsigned int n = 0;
+	int rc;
+
+	assert(db && g && o && svg);
+	*svg = NULL;
+	if ((rc = build(db, g, o, &d, &warn)) < 0) {
+		drawing_release(&d);
+		return rc;
+	}
+	d.gvc = gvContext();
+	if (!d.gvc || gvLayout(d.gvc, d.g, agget(d.g, (char *)"layout")) != 0 ||
+	    gvRenderData(d.gvc, d.g, "svg", &data, &n) != 0) {
+		drawing_release(&d);
+		return ties_db__seterr(db, TIES_ERROR,
+				       "graphviz could not draw the diagram");
+	}
+	*svg = malloc((size_t)n + 1);
+	if (*svg) {
+		memcpy(*svg, data, n);
+		(*svg)[n] = '\0';
+		if (len)
+			*len = n;
+	}
+	gvFreeRenderData(data);
+	drawing_release(&d);
+	return *svg ? 0 : ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+}

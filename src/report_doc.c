@@ -1,0 +1,530 @@
+/*
+ * report_doc.c — the report: one self-contained HTML file (or Markdown with
+ * the diagram beside it) that puts together counts, centrality tables,
+ * communities, the country ties, the ties between the strongest country
+ * pairs, and the diagram.
+ *
+ * The HTML has no remote assets: the SVG is inline, and a few lines of
+ * script sort the tables, search the diagram and pan and zoom it. Every
+ * piece of user text is escaped for HTML (& < > " '); the SVG comes from
+ * Graphviz, which escapes its own text.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "ties_int.h"
+
+/* ------------------------------------------------------------ escape --- */
+
+static void html(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&#39;", f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}
+
+/* A Markdown table cell: | and newlines escaped, HTML made inert. */
+static void md(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '|':
+			fputs("\\|", f);
+			break;
+		case '\n':
+		case '\r':
+			fputs("<br>", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '\\':
+		case '*':
+		case '_':
+		case '`':
+		case '[':
+		case ']':
+			fputc('\\', f);
+			fputc(*s, f);
+			break;
+		default:
+			fputc(*s, f);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ tables --- */
+
+static void html_table(FILE *f, const ties_table *t, const char *id)
+{
+	size_t r, c;
+
+	fprintf(f, "<table class=\"sortable\" id=\"%s\">\n<thead><tr>", id);
+	for (c = 0; c < ties_table_ncols(t); c++) {
+		fputs("<th>", f);
+		html(f, ties_table_colname(t, c));
+		fputs("</th>", f);
+	}
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (r = 0; r < ties_table_nrows(t); r++) {
+		fputs("<tr>", f);
+		for (c = 0; c < ties_table_ncols(t); c++) {
+			enum ties_type ty = ties_table_type(t, r, c);
+
+			fputs(ty == TIES_INT || ty == TIES_REAL
+				      ? "<td class=\"num\">"
+				      : "<td>",
+			      f);
+			html(f, ties_table_text(t, r, c));
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+}
+
+static void md_table(FILE *f, const ties_table *t)
+{
+	size_t r, c;
+
+	fputc('|', f);
+	for (c = 0; c < ties_table_ncols(t); c++) {
+		fputc(' ', f);
+		md(f, ties_table_colname(t, c));
+		fputs(" |", f);
+	}
+	fputs("\n|", f);
+	for (c = 0; c < ties_table_ncols(t); c++) {
+		enum ties_type ty = ties_table_nrows(t)
+					    ? ties_table_type(t, 0, c)
+					    : TIES_TEXT;
+
+		fputs(ty == TIES_INT || ty == TIES_REAL ? " ---: |" : " --- |",
+		      f);
+	}
+	fputc('\n', f);
+	for (r = 0; r < ties_table_nrows(t); r++) {
+		fputc('|', f);
+		for (c = 0; c < ties_table_ncols(t); c++) {
+			fputc(' ', f);
+			md(f, ties_table_text(t, r, c));
+			fputs(" |", f);
+		}
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+}
+
+/* Keep some columns of a table, by name; NULL-terminated list. */
+static ties_table *project(const ties_table *t, const char *const *names)
+{
+	size_t n = 0, r, c, k, map[32];
+	ties_table *out;
+
+	while (names[n])
+		n++;
+	for (k = 0; k < n; k++)
+		for (map[k] = (size_t)-1, c = 0; c < ties_table_ncols(t); c++)
+			if (!strcmp(ties_table_colname(t, c), names[k]))
+				map[k] = c;
+	if (!(out = ties_table__new(n, names)))
+		return NULL;
+	for (r = 0; r < ties_table_nrows(t); r++) {
+		if (ties_table__add_row(out) < 0)
+			goto oom;
+		for (k = 0; k < n; k++) {
+			size_t src = map[k];
+			int rc = 0;
+
+			if (src == (size_t)-1)
+				continue;
+			switch (ties_table_type(t, r, src)) {
+			case TIES_INT:
+				rc = ties_table__set_int(
+					out, k, ties_table_int(t, r, src));
+				break;
+			case TIES_REAL:
+				rc = ties_table__set_real(
+					out, k, ties_table_real(t, r, src));
+				break;
+			default:
+				rc = ties_table__set_text(
+					out, k, ties_table_text(t, r, src));
+			}
+			if (rc < 0)
+				goto oom;
+		}
+	}
+	return out;
+oom:
+	ties_table_free(out);
+	return NULL;
+}
+
+/* ------------------------------------------------------------- parts --- */
+
+enum { SEC_COUNTS, SEC_DEGREE, SEC_BETWEENNESS, SEC_PAGERANK, SEC_COMMUNITIES,
+       SEC_COUNTRIES, SEC_N };
+
+struct parts {
+	ties_table *sec[SEC_N];
+	ties_table *pairs[3]; /* between the strongest country pairs */
+	char *pair_title[3];
+	double modularity;
+	char *svg;
+	size_t nnodes, nedges;
+};
+
+static void parts_release(struct parts *p)
+{
+	int i;
+
+	for (i = 0; i < SEC_N; i++)
+		ties_table_free(p->sec[i]);
+	for (i = 0; i < 3; i++) {
+		ties_table_free(p->pairs[i]);
+		free(p->pair_title[i]);
+	}
+	ties_free(p->svg);
+}
+
+static int gather(ties_db *db, const ties_filter *f, struct parts *p)
+{
+	static const char *const rank_cols[] = {"rank", "id", "name", "kind",
+						"country", "score", NULL};
+	static const char *const between_cols[] = {
+		"date", "kind", "title", "x_side", "y_side", "cite", NULL};
+	ties_graph *g = NULL, *cg = NULL;
+	ties_rank_opts ro = {TIES_DEGREE, 0, 0, 0, 10};
+	ties_community_opts co = {TIES_LOUVAIN, 1.0, 1, 10, 1};
+	ties_draw_opts dopt = {NULL, 1, -1, TIES_PAGERANK,
+			       TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
+	ties_table *t = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = ties_stats(db, &p->sec[SEC_COUNTS])) < 0 ||
+	    (rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, f)) < 0)
+		goto done;
+	p->nnodes = ties_graph_nnodes(g);
+	p->nedges = ties_graph_nedges(g);
+	for (i = 0; i < 3; i++) {
+		ro.measure = i == 0 ? TIES_DEGREE
+			     : i == 1 ? TIES_BETWEENNESS
+				      : TIES_PAGERANK;
+		if ((rc = ties_rank(db, &t, g, &ro)) < 0)
+			goto done;
+		p->sec[SEC_DEGREE + i] = project(t, rank_cols);
+		ties_table_free(t);
+		t = NULL;
+	}
+	if ((rc = ties_communities(db, &p->sec[SEC_COMMUNITIES], g, &co,
+				   &p->modularity)) < 0)
+		goto done;
+	if ((rc = ties_graph_build(db, &cg, TIES_GRAPH_COUNTRY, f)) < 0 ||
+	    (rc = ties_countries(db, &p->sec[SEC_COUNTRIES], cg, 0)) < 0)
+		goto done;
+	/* The ties between the three strongest country pairs. */
+	for (i = 0; i < 3 && i < cg->m; i++) {
+		const ties_table *ct = p->sec[SEC_COUNTRIES];
+		const char *a = ties_table_text(ct, i, 0);
+		const char *b = ties_table_text(ct, i, 1);
+		ties_buf title = TIES_BUF_INIT;
+		size_t k, ia = 0, ib = 0;
+
+		/* The countries by id: names may be ambiguous. */
+		for (k = 0; k < cg->n; k++) {
+			if (!strcmp(cg->nodes[k].name, a))
+				ia = k;
+			if (!strcmp(cg->nodes[k].name, b))
+				ib = k;
+		}
+		if ((rc = ties_between(db, &t, NULL, cg->nodes[ia].id,
+				       cg->nodes[ib].id, f)) < 0)
+			goto done;
+		p->pairs[i] = project(t, between_cols);
+		ties_table_free(t);
+		t = NULL;
+		ties_buf__printf(&title, "%s — %s", a, b);
+		p->pair_title[i] = ties_buf__detach(&title);
+	}
+	/* The diagram: the 150 most central when the network is big. */
+	if (p->nnodes > 150)
+		dopt.top = 150;
+	if (p->nnodes > 60)
+		dopt.labels = TIES_LABELS_TOP;
+	rc = ties_draw_svg(db, g, &dopt, &p->svg, NULL);
+done:
+	ties_table_free(t);
+	ties_graph_free(g);
+	ties_graph_free(cg);
+	return rc;
+}
+
+/* -------------------------------------------------------------- HTML --- */
+
+static const char html_style[] =
+	"body{font:14px/1.45 system-ui,Helvetica,Arial,sans-serif;margin:0;"
+	"color:#222;background:#fafafa}"
+	"header{background:#243447;color:#fff;padding:14px 24px}"
+	"header h1{margin:0;font-size:20px}main{padding:8px 24px 40px}"
+	"section{margin:22px 0}h2{font-size:17px;border-bottom:1px solid #ccc}"
+	"table{border-collapse:collapse;margin:6px 0;background:#fff}"
+	"th,td{border:1px solid #ddd;padding:3px 8px;vertical-align:top}"
+	"th{background:#eef1f4;cursor:pointer;user-select:none}"
+	"th.asc:after{content:' \\25B2'}th.desc:after{content:' \\25BC'}"
+	"td.num{text-align:right;font-variant-numeric:tabular-nums}"
+	".grid{display:flex;flex-wrap:wrap;gap:18px}"
+	"#diagram{border:1px solid #ccc;background:#fff;height:70vh;"
+	"overflow:hidden;cursor:grab;position:relative}"
+	"#diagram svg{width:100%;height:100%}"
+	"#search{font-size:14px;padding:4px 8px;width:22em}"
+	".hit polygon,.hit ellipse,.hit path{stroke:#e0245e!important;"
+	"stroke-width:4px!important}"
+	".dim{opacity:.25}#status{color:#666;margin-left:8px}";
+
+/* Sorting, search and pan/zoom, in plain script. */
+static const char html_script[] =
+	"(function(){\n"
+	"'use strict';\n"
+	"function key(td){var t=td.textContent.trim();var n=parseFloat(t);"
+	"return td.className==='num'&&!isNaN(n)?n:t.toLowerCase();}\n"
+	"document.querySelectorAll('table.sortable th').forEach(function(th,i){"
+	"th.addEventListener('click',function(){var tb=th.closest('table')."
+	"tBodies[0];var asc=!th.classList.contains('asc');"
+	"th.parentNode.querySelectorAll('th').forEach(function(h){h.classList."
+	"remove('asc','desc');});th.classList.add(asc?'asc':'desc');"
+	"var rows=Array.prototype.slice.call(tb.rows);rows.sort(function(a,b){"
+	"var x=key(a.cells[i]),y=key(b.cells[i]);return (x<y?-1:x>y?1:0)*(asc?"
+	"1:-1);});rows.forEach(function(r){tb.appendChild(r);});});});\n"
+	"var box=document.getElementById('diagram');"
+	"var svg=box?box.querySelector('svg'):null;\n"
+	"if(svg){svg.removeAttribute('width');svg.removeAttribute('height');"
+	"var vb=svg.viewBox.baseVal;var v={x:vb.x,y:vb.y,w:vb.width,h:vb.height};"
+	"function show(){svg.setAttribute('viewBox',v.x+' '+v.y+' '+v.w+' '+"
+	"v.h);}\n"
+	"box.addEventListener('wheel',function(e){e.preventDefault();"
+	"var r=svg.getBoundingClientRect();var f=e.deltaY<0?0.85:1/0.85;"
+	"var px=v.x+(e.clientX-r.left)/r.width*v.w,py=v.y+(e.clientY-r.top)/"
+	"r.height*v.h;v.w*=f;v.h*=f;v.x=px-(px-v.x)*f;v.y=py-(py-v.y)*f;show();"
+	"},{passive:false});\n"
+	"var drag=null;box.addEventListener('mousedown',function(e){drag={x:e."
+	"clientX,y:e.clientY};box.style.cursor='grabbing';});"
+	"window.addEventListener('mouseup',function(){drag=null;box.style."
+	"cursor='grab';});"
+	"window.addEventListener('mousemove',function(e){if(!drag)return;"
+	"var r=svg.getBoundingClientRect();v.x-=(e.clientX-drag.x)/r.width*v.w;"
+	"v.y-=(e.clientY-drag.y)/r.height*v.h;drag={x:e.clientX,y:e.clientY};"
+	"show();});}\n"
+	"var input=document.getElementById('search');"
+	"var status=document.getElementById('status');\n"
+	"if(input&&svg){input.addEventListener('input',function(){"
+	"var q=input.value.trim().toLowerCase();var n=0;"
+	"svg.querySelectorAll('g.node').forEach(function(g){"
+	"var t=(g.querySelector('title')||{}).textContent||'';"
+	"var a=g.querySelector('a');var tip=a?(a.getAttribute('xlink:title')||"
+	"a.getAttribute('title')||''):'';"
+	"var hit=q&&(t.toLowerCase().indexOf(q)>=0||tip.toLowerCase().indexOf(q)"
+	">=0);g.classList.toggle('hit',!!hit);g.classList.toggle('dim',!!q&&!hit);"
+	"if(hit)n++;});status.textContent=q?n+' found':'';});\n"
+	"var m=/^#find=(.*)$/.exec(location.hash);if(m){input.value="
+	"decodeURIComponent(m[1]);input.dispatchEvent(new Event('input'));}}\n"
+	"document.body.setAttribute('data-ready','1');\n"
+	"})();\n";
+
+static int write_html(const struct parts *p, FILE *f, const char *title)
+{
+	static const char *const headings[SEC_N] = {
+		"Counts", "Top entities by degree", "Top entities by betweenness",
+		"Top entities by PageRank", "Communities", "Ties between "
+							   "countries"};
+	static const char *const ids[SEC_N] = {"counts",      "degree",
+					       "betweenness", "pagerank",
+					       "communities", "countries"};
+	const char *svg = p->svg ? strstr(p->svg, "<svg") : NULL;
+	int i;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+	      "charset=\"utf-8\">\n<meta name=\"viewport\" "
+	      "content=\"width=device-width,initial-scale=1\">\n<title>",
+	      f);
+	html(f, title);
+	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<header><h1>",
+		html_style);
+	html(f, title);
+	fprintf(f,
+		"</h1><div>%zu entities and %zu ties in the entity graph; "
+		"made by ties %s</div></header>\n<main>\n",
+		p->nnodes, p->nedges, TIES_VERSION);
+	fputs("<section><h2>Diagram</h2><input id=\"search\" type=\"search\" "
+	      "placeholder=\"Find an entity in the diagram\" "
+	      "aria-label=\"Find an entity in the diagram\"><span "
+	      "id=\"status\"></span>\n<p>Scroll to zoom, drag to pan.</p>"
+	      "<div id=\"diagram\">\n",
+	      f);
+	if (svg)
+		fputs(svg, f);
+	fputs("</div></section>\n", f);
+	fputs("<div class=\"grid\">\n", f);
+	for (i = 0; i < SEC_N; i++) {
+		if (i == SEC_COMMUNITIES)
+			fputs("</div>\n", f);
+		fprintf(f, "<section><h2>%s</h2>\n", headings[i]);
+		if (i == SEC_COMMUNITIES)
+			fprintf(f,
+				"<p>Louvain, best of 10 seeds, modularity "
+				"%.4f. Stability: the share of runs that "
+				"grouped an entity with its community.</p>\n",
+				p->modularity);
+		html_table(f, p->sec[i], ids[i]);
+		fputs("</section>\n", f);
+		if (i == SEC_PAGERANK)
+			fputs("", f);
+	}
+	for (i = 0; i < 3; i++) {
+		char id[16];
+
+		if (!p->pairs[i])
+			continue;
+		fputs("<section><h2>Ties between ", f);
+		html(f, p->pair_title[i]);
+		fputs("</h2>\n", f);
+		snprintf(id, sizeof(id), "pair%d", i + 1);
+		html_table(f, p->pairs[i], id);
+		fputs("</section>\n", f);
+	}
+	fprintf(f, "</main>\n<script>\n%s</script>\n</body>\n</html>\n",
+		html_script);
+	return ferror(f) ? TIES_EIO : 0;
+}
+
+/* ---------------------------------------------------------- Markdown --- */
+
+static int write_md(const struct parts *p, FILE *f, const char *title,
+		    const char *svgname)
+{
+	static const char *const headings[SEC_N] = {
+		"Counts", "Top entities by degree", "Top entities by betweenness",
+		"Top entities by PageRank", "Communities", "Ties between "
+							   "countries"};
+	int i;
+
+	fputs("# ", f);
+	md(f, title);
+	fprintf(f,
+		"\n\n%zu entities and %zu ties in the entity graph; made by "
+		"ties %s.\n\n",
+		p->nnodes, p->nedges, TIES_VERSION);
+	if (svgname) {
+		fputs("![The network](", f);
+		md(f, svgname);
+		fputs(")\n\n", f);
+	}
+	for (i = 0; i < SEC_N; i++) {
+		fprintf(f, "## %s\n\n", headings[i]);
+		if (i == SEC_COMMUNITIES)
+			fprintf(f, "Louvain, best of 10 seeds, modularity "
+				   "%.4f.\n\n",
+				p->modularity);
+		md_table(f, p->sec[i]);
+	}
+	for (i = 0; i < 3; i++) {
+		if (!p->pairs[i])
+			continue;
+		fputs("## Ties between ", f);
+		md(f, p->pair_title[i]);
+		fputs("\n\n", f);
+		md_table(f, p->pairs[i]);
+	}
+	return ferror(f) ? TIES_EIO : 0;
+}
+
+int ties_report(ties_db *db, const ties_filter *filter, const char *path,
+		const char *title)
+{
+	struct parts p;
+	const char *ext;
+	FILE *f = NULL;
+	int rc, is_md;
+
+	assert(db && path);
+	ext = strrchr(path, '/');
+	ext = strrchr(ext ? ext : path, '.');
+	if (!ext || (strcmp(ext, ".html") && strcmp(ext, ".htm") &&
+		     strcmp(ext, ".md")))
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "'%s': a report is .html or .md", path);
+	is_md = !strcmp(ext, ".md");
+	memset(&p, 0, sizeof(p));
+	if ((rc = gather(db, filter, &p)) < 0)
+		goto done;
+	if (!title)
+		title = "Network report";
+	if (is_md) {
+		/* The diagram as an .svg beside the Markdown. */
+		ties_buf svgpath = TIES_BUF_INIT;
+		const char *base;
+		FILE *s;
+
+		ties_buf__add(&svgpath, path, (size_t)(ext - path));
+		ties_buf__puts(&svgpath, ".svg");
+		if (!(s = fopen(ties_buf__str(&svgpath), "w")) ||
+		    fputs(p.svg ? p.svg : "", s) < 0 || fclose(s) != 0) {
+			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
+					     ties_buf__str(&svgpath));
+			ties_buf__release(&svgpath);
+			goto done;
+		}
+		base = strrchr(ties_buf__str(&svgpath), '/');
+		base = base ? base + 1 : ties_buf__str(&svgpath);
+		if (!(f = fopen(path, "w"))) {
+			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
+					     path);
+			ties_buf__release(&svgpath);
+			goto done;
+		}
+		rc = write_md(&p, f, title, base);
+		ties_buf__release(&svgpath);
+	} else {
+		if (!(f = fopen(path, "w"))) {
+			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
+					     path);
+			goto done;
+		}
+		rc = write_html(&p, f, title);
+	}
+	if (fclose(f) != 0 && rc == 0)
+		rc = TIES_EIO;
+	f = NULL;
+	if (rc < 0)
+		ties_db__seterr(db, rc, "cannot write '%s'", path);
+done:
+	parts_release(&p);
+	return rc;
+}
