@@ -287,6 +287,44 @@ static void drawing_release(struct drawing *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* "; top ties: A (3), B (2), C (1)" — the strongest three, by weight then
+ * name. O(E) per node: diagrams are small. */
+static void top_ties(const ties_graph *g, size_t v, ties_buf *b)
+{
+	long best[3] = {-1, -1, -1};
+	size_t e, k;
+
+	for (e = 0; e < g->m; e++) {
+		long u = g->ea[e] == v ? (long)g->eb[e]
+			 : g->eb[e] == v ? (long)g->ea[e]
+					 : -1;
+		long cand = (long)e;
+
+		if (u < 0)
+			continue;
+		for (k = 0; k < 3; k++) {
+			if (best[k] < 0 || g->ew[cand] > g->ew[best[k]]) {
+				long t = best[k];
+
+				best[k] = cand;
+				cand = t;
+				if (cand < 0)
+					break;
+			}
+		}
+	}
+	for (k = 0; k < 3 && best[k] >= 0; k++) {
+		size_t e2 = (size_t)best[k];
+		size_t u = g->ea[e2] == v ? g->eb[e2] : g->ea[e2];
+		char w[32];
+
+		ties_buf__puts(b, k ? ", " : "; top ties: ");
+		esc_label(b, g->nodes[u].name);
+		snprintf(w, sizeof(w), " (%g)", g->ew[e2]);
+		ties_buf__puts(b, w);
+	}
+}
+
 /* Build the styled cgraph graph. */
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		 struct drawing *d, unsigned *warnings)
@@ -432,6 +470,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		snprintf(num, sizeof(num), "; %s %.4g",
 			 ties_measure_name(o->size_by), score[i]);
 		ties_buf__puts(&b, num);
+		top_ties(g, i, &b);
 		set(gvn[i], "tooltip", ties_buf__str(&b));
 		set(gvn[i], "id", nd->id);
 	}
