@@ -755,7 +755,10 @@ enum ties_draw_warnings {
  * number of pieces of evidence as the edge label when more than one;
  * tooltips (kind, country, score; the evidence of each tie). Clusters
  * `cluster_<country>` (or per community) with the dot and fdp layouts.
- * The same data and options give the same file.
+ * The same data and options give the same file from one run of a program
+ * to the next; within one process, Graphviz's fdp keeps state from one
+ * layout to the next, so a second fdp drawing may differ (the other
+ * layouts do not).
  * `path` chooses the format by extension: .dot or .gv write DOT (not laid
  * out); .svg, .png and .pdf are laid out and rendered in-process. With
  * path NULL, DOT goes to `out`. *warnings (may be NULL) receives

@@ -14,6 +14,7 @@
  * Determinism: nodes and edges are added in node order, colours come from
  * a hash of the country id, and randomised layouts get a fixed seed.
  */
+#define _XOPEN_SOURCE 700 /* srand48 */
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
@@ -275,6 +276,16 @@ struct drawing {
 	Agraph_t *g;
 	GVC_t *gvc;
 };
+
+/* Lay out with the same random numbers every time: Graphviz's force-
+ * directed layouts draw from the process's drand48 and rand, which would
+ * otherwise go on from the last layout of the process. */
+static int layout(struct drawing *d)
+{
+	srand48(1);
+	srand(1);
+	return gvLayout(d->gvc, d->g, agget(d->g, (char *)"layout"));
+}
 
 static void drawing_release(struct drawing *d)
 {
@@ -643,7 +654,7 @@ int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			      : 0;
 	}
 	d.gvc = gvContext();
-	if (!d.gvc || gvLayout(d.gvc, d.g, agget(d.g, (char *)"layout")) != 0) {
+	if (!d.gvc || layout(&d) != 0) {
 		drawing_release(&d);
 		return ties_db__seterr(db, TIES_ERROR, "graphviz could not lay "
 						       "out the diagram");
@@ -674,7 +685,7 @@ int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		return rc;
 	}
 	d.gvc = gvContext();
-	if (!d.gvc || gvLayout(d.gvc, d.g, agget(d.g, (char *)"layout")) != 0 ||
+	if (!d.gvc || layout(&d) != 0 ||
 	    gvRenderData(d.gvc, d.g, "svg", &data, &n) != 0) {
 		drawing_release(&d);
 		return ties_db__seterr(db, TIES_ERROR,
