@@ -349,7 +349,7 @@ static const char html_script[] =
 	"svg.querySelectorAll('g.node').forEach(function(g){"
 	"var t=(g.querySelector('title')||{}).textContent||'';"
 	"var a=g.querySelector('a');var tip=a?(a.getAttribute('xlink:title')||"
-	"a.getAttribute('title')||''):'';"
+	"a.getAttribute('title')||''):'';tip=tip.split(' \\u2014 ')[0];"
 	"var hit=q&&(t.toLowerCase().indexOf(q)>=0||tip.toLowerCase().indexOf(q)"
 	">=0);g.classList.toggle('hit',!!hit);g.classList.toggle('dim',!!q&&!hit);"
 	"if(hit)n++;});status.textContent=q?n+' found':'';});\n"
