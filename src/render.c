@@ -287,14 +287,26 @@ static int layout(struct drawing *d)
 	return gvLayout(d->gvc, d->g, agget(d->g, (char *)"layout"));
 }
 
+/*
+ * One Graphviz context for the process, never freed: Graphviz 2.43's pango
+ * plugin caches font data across contexts, and a second context after the
+ * first was freed reads freed memory (seen under AddressSanitizer).
+ */
+static GVC_t *context(void)
+{
+	static GVC_t *gvc;
+
+	if (!gvc)
+		gvc = gvContext();
+	return gvc;
+}
+
 static void drawing_release(struct drawing *d)
 {
 	if (d->gvc && d->g)
 		gvFreeLayout(d->gvc, d->g);
 	if (d->g)
 		agclose(d->g);
-	if (d->gvc)
-		gvFreeContext(d->gvc);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -653,7 +665,7 @@ int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		return rc < 0 ? ties_db__seterr(db, TIES_EIO, "write error")
 			      : 0;
 	}
-	d.gvc = gvContext();
+	d.gvc = context();
 	if (!d.gvc || layout(&d) != 0) {
 		drawing_release(&d);
 		return ties_db__seterr(db, TIES_ERROR, "graphviz could not lay "
@@ -684,7 +696,7 @@ int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		drawing_release(&d);
 		return rc;
 	}
-	d.gvc = gvContext();
+	d.gvc = context();
 	if (!d.gvc || layout(&d) != 0 ||
 	    gvRenderData(d.gvc, d.g, "svg", &data, &n) != 0) {
 		drawing_release(&d);
