@@ -269,6 +269,36 @@ typedef struct ties_import_stats {
 int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 		    enum ties_table_kind table, ties_import_stats *stats);
 
+/* Formats of ties_import(). */
+enum ties_import_format {
+	TIES_IMPORT_AUTO = 0, /* by extension: .csv, .json, .dot/.gv,
+				 .graphml/.xml */
+	TIES_IMPORT_CSV,
+	TIES_IMPORT_JSON,
+	TIES_IMPORT_DOT,
+	TIES_IMPORT_GRAPHML,
+};
+
+/* Import format by name (csv, json, dot, graphml); -1 when unknown. */
+int ties_import_format_parse(const char *name);
+
+/*
+ * Import files of any supported format in one transaction: CSV files and
+ * directories as ties_import_csv() (together, in dependency order), then
+ * JSON (the document ties_export() writes), DOT (through cgraph) and
+ * GraphML (through igraph's reader) files in the order given. In DOT and
+ * GraphML a node is an event when its `kind` is an event kind (mou,
+ * meeting, visit, agreement, conference, project, signing, treaty,
+ * dialogue, summit, workshop, forum, exchange, seminar, delegation_visit,
+ * joint_statement) or it has event=true; its edges to entities are
+ * participations with the edge's `role`; edges between entities are
+ * relations of the edge's `kind` (default "tie"). Any error leaves the
+ * database as it was. Returns as ties_import_csv().
+ */
+int ties_import(ties_db *db, const char *const *paths, size_t npaths,
+		enum ties_import_format format, enum ties_table_kind table,
+		ties_import_stats *stats);
+
 /* Table kind by name ("entities", …); TIES_TABLE_AUTO when unknown. */
 enum ties_table_kind ties_table_kind_parse(const char *name);
 
@@ -452,6 +482,8 @@ typedef struct ties_filter {
 	double min_weight;     /* drop ties weaker than this (0: none) */
 	const char *at;	       /* a snapshot: events on or before this date,
 				  relations in force on it (NULL: none) */
+	int with_dates;	       /* also keep each tie's first and last
+				  evidence date (ties_graph_edge_dates) */
 } ties_filter;
 
 typedef struct ties_graph ties_graph;
@@ -477,6 +509,13 @@ const char *ties_graph_node_id(const ties_graph *g, size_t node);
 const char *ties_graph_node_name(const ties_graph *g, size_t node);
 const char *ties_graph_node_kind(const ties_graph *g, size_t node);
 const char *ties_graph_node_country(const ties_graph *g, size_t node);
+/* The first and last date of tie `e`'s evidence, as full dates (a
+ * partial date stands for its first and last day), borrowed from the
+ * graph; NULL when undated or when the graph was built without
+ * with_dates. Returns 1 when dated. */
+int ties_graph_edge_dates(const ties_graph *g, size_t e, const char **first,
+			  const char **last);
+
 /* Edge `e`: its two nodes (a < b) and weight. */
 void ties_graph_edge(const ties_graph *g, size_t e, size_t *a, size_t *b,
 		     double *weight);
@@ -785,6 +824,39 @@ int ties_draw_svg(ties_db *db, const ties_graph *g,
  */
 int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 		const char *title);
+
+/* ------------------------------------------------------ interchange --- */
+
+enum ties_export_format {
+	TIES_EXPORT_DOT = 0,
+	TIES_EXPORT_GRAPHML,
+	TIES_EXPORT_GEXF,
+	TIES_EXPORT_CSV,
+	TIES_EXPORT_JSON,
+};
+
+/* Export format by name (dot, graphml, gexf, csv, json); -1 if unknown. */
+int ties_export_format_parse(const char *name);
+
+/*
+ * Export. Graph formats (the tie graph of projection `p` and `filter`):
+ *  - GraphML: nodes with label, kind, country; edges with weight, evidence
+ *    (the events and relations behind the tie; for countries, the events)
+ *    and the first and last evidence dates.
+ *  - GEXF (1.2draft, which NetworkX reads, or 1.3 with `gexf13`): the same,
+ *    each tie with its first and last evidence date as start and end, so
+ *    that Gephi's timeline works.
+ *  - DOT: the styled diagram source of ties_draw().
+ * Store formats (the whole store; the filter does not apply), importable
+ * again:
+ *  - CSV: the five tables into the directory `path` (made if missing).
+ *  - JSON: one document {format, schema, sources, entities, events,
+ *    relations, participants}, each row an object with its attributes.
+ * With path NULL the output goes to `out` (not for CSV).
+ */
+int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
+		FILE *out, enum ties_projection p, const ties_filter *filter,
+		int gexf13);
 
 /* Free memory the library returned for the caller to free. */
 void ties_free(void *p);

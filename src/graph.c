@@ -105,6 +105,7 @@ static int add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 	for (j = mix(key) & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
 		if (m->keys[j] == key) {
 			g->ew[m->idx[j]] += w;
+			g->last_tie = m->idx[j];
 			return 0;
 		}
 	if (g->m == g->capm) {
@@ -127,10 +128,41 @@ static int add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 	g->ea[g->m] = a;
 	g->eb[g->m] = b;
 	g->ew[g->m] = w;
+	g->last_tie = g->m;
 	m->keys[j] = key;
 	m->idx[j] = (uint32_t)g->m;
 	m->n++;
 	g->m++;
+	return 0;
+}
+
+/* With dates kept, widen the last tie's [first, last] to [lo, hi]. */
+static int tie_dates(ties_graph *g, const char *lo, const char *hi)
+{
+	size_t e = g->last_tie;
+
+	if (!g->filter.with_dates)
+		return 0;
+	if (g->capdates < g->capm) {
+		char(*f)[11] = realloc(g->first, g->capm * sizeof(*f));
+		char(*l)[11];
+
+		if (!f)
+			return TIES_ENOMEM;
+		g->first = f;
+		if (!(l = realloc(g->last, g->capm * sizeof(*l))))
+			return TIES_ENOMEM;
+		g->last = l;
+		memset(g->first + g->capdates, 0,
+		       (g->capm - g->capdates) * sizeof(*f));
+		memset(g->last + g->capdates, 0,
+		       (g->capm - g->capdates) * sizeof(*l));
+		g->capdates = g->capm;
+	}
+	if (lo && *lo && (!*g->first[e] || strcmp(lo, g->first[e]) < 0))
+		memcpy(g->first[e], lo, 11);
+	if (hi && *hi && strcmp(hi, g->last[e]) > 0)
+		memcpy(g->last[e], hi, 11);
 	return 0;
 }
 
@@ -331,6 +363,18 @@ const char *ties_graph_node_country(const ties_graph *g, size_t i)
 	return g->nodes[i].country;
 }
 
+int ties_graph_edge_dates(const ties_graph *g, size_t e, const char **first,
+			  const char **last)
+{
+	assert(e < g->m);
+	*first = *last = NULL;
+	if (!g->first || (!g->filter.with_dates && !g->events))
+		return 0;
+	*first = *g->first[e] ? g->first[e] : NULL;
+	*last = *g->last[e] ? g->last[e] : NULL;
+	return *first != NULL;
+}
+
 void ties_graph_edge(const ties_graph *g, size_t e, size_t *a, size_t *b,
 		     double *w)
 {
@@ -521,7 +565,7 @@ static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
 	if (!ties_filter__event_ok(b->f, kind, date))
 		return 0;
 	b->accepted[rowid] = 1;
-	if (b->evdate) {
+	if (b->evdate && b->evdate_hi) {
 		if (date && *date) {
 			ties_date__lo(date, b->evdate[rowid]);
 			ties_date__hi(date, b->evdate_hi[rowid]);
@@ -653,13 +697,22 @@ static int flush_event(struct build *b)
 
 		for (i = 0; i < n; i++)
 			if (add_tie(b->g, &b->map, b->members[i], evnode, 1) <
-			    0)
+				    0 ||
+			    tie_dates(b->g, b->evdate ? b->evdate[b->cur_event] : NULL,
+				      b->evdate_hi ? b->evdate_hi[b->cur_event]
+						   : NULL) < 0)
 				return TIES_ENOMEM;
 	} else {
 		for (i = 0; i < n; i++)
 			for (j = i + 1; j < n; j++)
 				if (add_tie(b->g, &b->map, b->members[i],
-					    b->members[j], 1) < 0)
+					    b->members[j], 1) < 0 ||
+				    tie_dates(b->g,
+					      b->evdate ? b->evdate[b->cur_event]
+							: NULL,
+					      b->evdate_hi
+						      ? b->evdate_hi[b->cur_event]
+						      : NULL) < 0)
 					return TIES_ENOMEM;
 	}
 	b->nmembers = 0;
@@ -748,12 +801,24 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 	na = b->nmembers;
 	if ((rc = collect(b, target, 0)) < 0)
 		return ties_db__seterr(b->db, rc, "out of memory");
-	for (i = 0; i < na; i++)
-		for (j = na; j < b->nmembers; j++)
-			if (add_tie(b->g, &b->map, b->members[i],
-				    b->members[j], 1) < 0)
-				return ties_db__seterr(b->db, TIES_ENOMEM,
-						       "out of memory");
+	{
+		char lo[11] = "", hi[11] = "";
+
+		if (start && *start)
+			ties_date__lo(start, lo);
+		if (end && *end)
+			ties_date__hi(end, hi);
+		else if (start && *start)
+			ties_date__hi(start, hi);
+		for (i = 0; i < na; i++)
+			for (j = na; j < b->nmembers; j++)
+				if (add_tie(b->g, &b->map, b->members[i],
+					    b->members[j], 1) < 0 ||
+				    tie_dates(b->g, lo, hi) < 0)
+					return ties_db__seterr(
+						b->db, TIES_ENOMEM,
+						"out of memory");
+	}
 	b->nmembers = 0;
 	return 0;
 }
@@ -789,8 +854,9 @@ static void prune(ties_graph *g, double min)
 			g->ea[m] = g->ea[i];
 			g->eb[m] = g->eb[i];
 			g->ew[m] = g->ew[i];
-			if (g->events) {
+			if (g->events)
 				g->events[m] = g->events[i];
+			if (g->first && g->last) {
 				memcpy(g->first[m], g->first[i], 11);
 				memcpy(g->last[m], g->last[i], 11);
 			}
@@ -1064,7 +1130,8 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	if (p == TIES_GRAPH_BIPARTITE)
 		b.event_node = calloc((size_t)b.maxev + 1,
 				      sizeof(*b.event_node));
-	if (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY) {
+	if (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
+	    b.f->with_dates) {
 		b.evdate = calloc((size_t)b.maxev + 1, sizeof(*b.evdate));
 		b.evdate_hi = calloc((size_t)b.maxev + 1,
 				     sizeof(*b.evdate_hi));
@@ -1073,7 +1140,8 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	}
 	if (!b.node_of || !b.home || !b.is_inst || !b.accepted ||
 	    (p == TIES_GRAPH_BIPARTITE && !b.event_node) ||
-	    ((p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY) &&
+	    ((p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
+	      b.f->with_dates) &&
 	     (!b.evdate || !b.evdate_hi || !b.inst_memo))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto fail;

@@ -32,6 +32,8 @@ struct ties_graph {
 	 * countries and the first and last of their dates ("" when none). */
 	long *events;
 	char (*first)[11], (*last)[11];
+	size_t capdates; /* slots of first/last (entity graphs with dates) */
+	size_t last_tie; /* the tie add_tie() touched last */
 };
 
 /* The node of entity `rowid`, or -1 (entity nodes are in rowid order). */

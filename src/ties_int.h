@@ -254,6 +254,19 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
 			      ties_evidence_fn fn, void *ctx);
 
+/* Importers of one file each, inside the caller's transaction or their
+ * own (import_*.c); stats are added to. */
+int ties_import__json(ties_db *db, const char *path, ties_import_stats *stats);
+int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats);
+int ties_import__graphml(ties_db *db, const char *path,
+			 ties_import_stats *stats);
+/* Whether `kind` makes a DOT or GraphML node an event. */
+int ties_import__is_event_kind(const char *kind);
+
+/* The whole of one table, as the CSV importer reads it (store_export.c). */
+int ties_store__dump(ties_db *db, enum ties_table_kind kind,
+		     ties_table **out);
+
 /* Partial dates as intervals: the first and last full date a partial date
  * stands for ("2025" → 2025-01-01 … 2025-12-31), in out[11]. */
 void ties_date__lo(const char *date, char *out);

@@ -90,6 +90,23 @@ if [ -z "$VALGRIND" ]; then
 	cat "$work/browser.log"
 fi
 
+# --- the GEXF export in NetworkX (skipped without python3-networkx) -------
+if [ -z "$VALGRIND" ]; then
+	if /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1; then
+		rm -f "$work/gexf.db"
+		"$TIES" --db "$work/gexf.db" import -q graphs/issi-icca-ras-2025 2>/dev/null &&
+			"$TIES" --db "$work/gexf.db" export --format gexf -o "$work/seed.gexf"
+		if /usr/bin/python3 tests/ref/check_gexf.py "$work/seed.gexf"; then
+			passed=$((passed + 1))
+		else
+			fail "gexf: NetworkX reading the export"
+		fi
+	else
+		echo "gexf: skipped, python3-networkx is not installed"
+		skipped=$((skipped + 1))
+	fi
+fi
+
 # --- golden command-line tests --------------------------------------------
 sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
 cat "$work/cli.log"

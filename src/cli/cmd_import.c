@@ -7,10 +7,13 @@
 #include "cli.h"
 
 const char cmd_import_usage[] =
-	"usage: ties import [--table TABLE] [-q] PATH...\n"
+	"usage: ties import [--format F] [--table TABLE] [-q] PATH...\n"
 	"\n"
-	"Import CSV files, and the *.csv files of directories, in one\n"
-	"transaction: any error prints FILE:LINE: problem, exits 1 and leaves\n"
+	"Import files in one transaction: CSV files and the *.csv files of\n"
+	"directories, JSON (as 'ties export --format json' writes it), DOT and\n"
+	"GraphML. The format follows the extension (.csv, .json, .dot or .gv,\n"
+	".graphml or .xml) unless --format names it. Any error prints\n"
+	"FILE:LINE: problem (or FILE: where: problem), exits 1 and leaves\n"
 	"the database exactly as it was. The database is created (with the\n"
 	"countries) if it does not exist. Importing the same rows again\n"
 	"updates them.\n"
@@ -30,19 +33,32 @@ const char cmd_import_usage[] =
 	"byte-order mark. Tables load in the order sources, entities, events,\n"
 	"relations, participants, whatever the order of the paths.\n"
 	"\n"
+	"In DOT and GraphML, a node is an event when its kind is an event kind\n"
+	"(mou, meeting, visit, agreement, conference, project, signing, treaty,\n"
+	"dialogue, summit, workshop, forum, exchange, seminar, delegation_visit,\n"
+	"joint_statement) or it has event=true; other nodes are entities (id =\n"
+	"the node's name, name = label; kind, country, aliases '|'-separated).\n"
+	"An edge at an event is a participation with the edge's role; an edge\n"
+	"between entities a relation of the edge's kind (default tie) with\n"
+	"role, start, end. Other attributes become attributes; Graphviz's\n"
+	"drawing attributes are left out; subgraphs carry no meaning.\n"
+	"\n"
 	"Options:\n"
-	"  --table TABLE  read every file as this table\n"
+	"  --format F     csv, json, dot or graphml, for every file\n"
+	"  --table TABLE  read every CSV file as this table\n"
 	"  -q, --quiet    print no summary\n";
 
 int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 {
 	static const struct option longopts[] = {
 		{"table", required_argument, NULL, 't'},
+		{"format", required_argument, NULL, 'f'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	enum ties_table_kind table = TIES_TABLE_AUTO;
+	int format = TIES_IMPORT_AUTO;
 	ties_import_stats st;
 	int opt, quiet = 0;
 
@@ -62,6 +78,14 @@ int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'f':
+			if ((format = ties_import_format_parse(optarg)) < 0)
+				return cli_usage_error(
+					ctx,
+					"unknown format '%s' (csv, json, dot "
+					"or graphml)",
+					optarg);
+			break;
 		case 'h':
 			return cli_help(ctx);
 		default:
@@ -70,8 +94,9 @@ int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	if (optind >= argc)
 		return cli_usage_error(ctx, "nothing to import");
-	if (ties_import_csv(ctx->db, (const char *const *)argv + optind,
-			    (size_t)(argc - optind), table, &st) < 0)
+	if (ties_import(ctx->db, (const char *const *)argv + optind,
+			(size_t)(argc - optind), (enum ties_import_format)format,
+			table, &st) < 0)
 		return cli_db_error(ctx);
 	if (!quiet)
 		fprintf(stderr,

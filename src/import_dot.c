@@ -1,0 +1,361 @@
+/*
+ * import_dot.c — DOT and GV files, parsed by cgraph.
+ *
+ * A node is an event when its `kind` is one of the event kinds below or it
+ * has event=true; otherwise an entity (id = node name, name = label, kind,
+ * country, aliases). An edge between an event and an entity is a
+ * participation with the edge's `role`; between two entities, a relation
+ * of the edge's `kind` (default "tie") with role, start, end, source_id.
+ * Other attributes become attributes, except Graphviz's own drawing
+ * attributes (shape, color, pos, …), so a diagram written by `ties draw`
+ * imports cleanly. Subgraphs, clusters included, carry no meaning.
+ *
+ * Parsing is the one use of Graphviz outside render.c: cgraph is the DOT
+ * parser, and the const casts stay in this file.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+
+#include "ties_int.h"
+
+/* Kinds that make a node an event. */
+static const char *const event_kinds[] = {
+	"mou",	      "meeting", "visit",    "agreement", "conference",
+	"project",    "signing", "treaty",   "dialogue",  "summit",
+	"workshop",   "forum",	 "exchange", "seminar",	  "delegation_visit",
+	"joint_statement", NULL};
+
+int ties_import__is_event_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && event_kinds[i]; i++)
+		if (!strcmp(kind, event_kinds[i]))
+			return 1;
+	return 0;
+}
+
+/* Graphviz attributes that describe a drawing, not the network. */
+static int drawing_attribute(const char *name)
+{
+	static const char *const names[] = {
+		"shape",     "style",	  "color",    "fillcolor", "fontname",
+		"fontsize",  "fontcolor", "width",    "height",	   "penwidth",
+		"tooltip",   "id",	  "pos",      "xlabel",	   "fixedsize",
+		"margin",    "peripheries", "URL",    "href",	   "target",
+		"image",     "labelloc",  "group",    "pin",	   "rank",
+		"ordering",  "weight",	  "len",      "arrowhead", "arrowtail",
+		"dir",	     "headport",  "tailport", "lp",	   "bb",
+		"rects",     "vertices",  "orientation", "sides",  "skew",
+		"distortion", "regular",  "gradientangle", "class", "comment",
+		"layer",     "nojustify", "sortv",    "z",	   "area",
+		"labelangle", "labeldistance", "labelfontsize", "decorate",
+		"constraint", "minlen",	  "samehead", "sametail",  "showboxes",
+		"evidence",  "first",	  "last",     "labeltooltip", NULL};
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return 0;
+}
+
+static char *get(void *obj, const char *name)
+{
+	char *v = agget(obj, (char *)name);
+
+	return v && *v ? v : NULL;
+}
+
+/* cgraph reports parse errors through this; keep the first. */
+static char parse_error[512];
+
+static int on_agerr(char *msg)
+{
+	size_t n = strlen(parse_error);
+
+	/* cgraph sends a message in pieces ("Error", ": ", the text). */
+	snprintf(parse_error + n, sizeof(parse_error) - n, "%s", msg);
+	return 0;
+}
+
+/* "syntax error in line 3 near 'x'" → "3: syntax error near 'x'". */
+static int dot_syntax_error(ties_db *db, const char *path)
+{
+	char *p, *nl;
+	long line = 0;
+
+	if (!strncmp(parse_error, "Error: ", 7))
+		memmove(parse_error, parse_error + 7, strlen(parse_error) - 6);
+	if ((nl = strchr(parse_error, '\n')))
+		*nl = '\0';
+	p = strstr(parse_error, " in line ");
+	if (p) {
+		char *end;
+
+		line = strtol(p + 9, &end, 10);
+		memmove(p, end, strlen(end) + 1);
+	}
+	if (line > 0)
+		return ties_db__seterr(db, TIES_EINVALID, "%s:%ld: %s", path,
+				       line, parse_error);
+	return ties_db__seterr(db, TIES_EINVALID, "%s: %s", path,
+			       parse_error[0] ? parse_error
+					      : "not a DOT graph");
+}
+
+/* The attributes of obj that are neither known nor drawing ones. */
+static int collect_attrs(Agraph_t *g, int kind, void *obj,
+			 const char *const *known, ties_attr *out, size_t cap,
+			 size_t *n)
+{
+	Agsym_t *sym = NULL;
+	size_t i;
+
+	*n = 0;
+	while ((sym = agnxtattr(g, kind, sym))) {
+		char *v = agxget(obj, sym);
+		int skip = drawing_attribute(sym->name);
+
+		for (i = 0; !skip && known[i]; i++)
+			if (!strcmp(sym->name, known[i]))
+				skip = 1;
+		if (skip || !v || !*v)
+			continue;
+		if (*n == cap)
+			return TIES_EINVALID;
+		out[*n].key = sym->name;
+		out[*n].value = v;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Split "a|b|c" in place into aliases. */
+static size_t split(char *s, const char **out, size_t cap)
+{
+	size_t n = 0;
+
+	while (s && *s && n < cap) {
+		char *bar = strchr(s, '|');
+
+		if (bar)
+			*bar = '\0';
+		if (*s)
+			out[n++] = s;
+		s = bar ? bar + 1 : NULL;
+	}
+	return n;
+}
+
+static int is_event(Agnode_t *n)
+{
+	const char *e = get(n, "event");
+
+	if (e && (!strcmp(e, "true") || !strcmp(e, "1") || !strcmp(e, "yes")))
+		return 1;
+	return ties_import__is_event_kind(get(n, "kind"));
+}
+
+int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats)
+{
+	static const char *const node_known[] = {"kind",    "label", "country",
+						 "aliases", "event", "date",
+						 "place",   "source_id", NULL};
+	static const char *const edge_known[] = {"kind", "role", "start", "end",
+						 "source_id", "label", NULL};
+	ties_attr attrs[64];
+	size_t nattrs;
+	Agraph_t *g;
+	Agnode_t *n;
+	Agedge_t *e;
+	FILE *f;
+	int rc = 0;
+
+	if (!(f = fopen(path, "r")))
+		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
+				       path, strerror(errno));
+	parse_error[0] = '\0';
+	agseterrf(on_agerr);
+	agseterr(AGERR);
+	g = agread(f, NULL);
+	fclose(f);
+	agseterrf(NULL);
+	if (!g || parse_error[0] || agerrors()) {
+		if (g)
+			agclose(g);
+		agreseterrors();
+		return dot_syntax_error(db, path);
+	}
+	if ((rc = ties_db__begin(db)) < 0) {
+		agclose(g);
+		return rc;
+	}
+	/* Sources are not in DOT; entities first, then events. */
+	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		ties_entity_row row;
+		const char *aliases[64];
+		char *al, *label = get(n, "label");
+
+		if (is_event(n))
+			continue;
+		memset(&row, 0, sizeof(row));
+		row.id = agnameof(n);
+		row.kind = get(n, "kind") ? get(n, "kind") : "entity";
+		row.name = label && strcmp(label, "\\N") ? label : agnameof(n);
+		if ((al = get(n, "aliases"))) {
+			char *copy = strdup(al);
+
+			if (!copy) {
+				rc = ties_db__seterr(db, TIES_ENOMEM,
+						     "out of memory");
+				goto fail;
+			}
+			row.naliases = split(copy, aliases, 64);
+			row.aliases = aliases;
+			row.replace_aliases = 1;
+			if (collect_attrs(g, AGNODE, n, node_known, attrs, 64,
+					  &nattrs) < 0) {
+				free(copy);
+				rc = ties_db__seterr(db, TIES_EINVALID,
+						     "%s: node '%s': too many "
+						     "attributes",
+						     path, agnameof(n));
+				goto fail;
+			}
+			row.attrs = attrs;
+			row.nattrs = nattrs;
+			rc = ties_store__entity_put(db, &row, NULL);
+			free(copy);
+		} else {
+			if (collect_attrs(g, AGNODE, n, node_known, attrs, 64,
+					  &nattrs) < 0) {
+				rc = ties_db__seterr(db, TIES_EINVALID,
+						     "%s: node '%s': too many "
+						     "attributes",
+						     path, agnameof(n));
+				goto fail;
+			}
+			row.attrs = attrs;
+			row.nattrs = nattrs;
+			rc = ties_store__entity_put(db, &row, NULL);
+		}
+		if (rc < 0) {
+			ties_db__prefix_err(db, "%s: node '%s': ", path,
+					    agnameof(n));
+			goto fail;
+		}
+		stats->entities++;
+	}
+	/* Home countries once every entity is in. */
+	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		sqlite3_int64 self, c = 0;
+		const char *country = get(n, "country");
+
+		if (is_event(n) || !country)
+			continue;
+		if ((rc = ties_store__resolve(db, agnameof(n), &self)) < 0 ||
+		    (rc = ties_store__resolve_as(db, country, "country",
+						 "country", &c)) < 0 ||
+		    (rc = ties_store__entity_set_country(db, self, c)) < 0) {
+			ties_db__prefix_err(db, "%s: node '%s': ", path,
+					    agnameof(n));
+			goto fail;
+		}
+	}
+	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		sqlite3_int64 place = 0, src = 0;
+		const char *label = get(n, "label");
+
+		if (!is_event(n))
+			continue;
+		if ((get(n, "place") &&
+		     (rc = ties_store__resolve_as(db, get(n, "place"), "place",
+						  NULL, &place)) < 0) ||
+		    (get(n, "source_id") &&
+		     (rc = ties_store__resolve_source(db, get(n, "source_id"),
+						      &src)) < 0) ||
+		    collect_attrs(g, AGNODE, n, node_known, attrs, 64,
+				  &nattrs) < 0 ||
+		    (rc = ties_store__event_put(
+			     db, agnameof(n),
+			     get(n, "kind") ? get(n, "kind") : "event",
+			     get(n, "date"),
+			     label && strcmp(label, "\\N") ? label : NULL,
+			     place, src, attrs, nattrs, NULL)) < 0) {
+			if (rc == 0)
+				rc = ties_db__seterr(db, TIES_EINVALID,
+						     "too many attributes");
+			ties_db__prefix_err(db, "%s: node '%s': ", path,
+					    agnameof(n));
+			goto fail;
+		}
+		stats->events++;
+	}
+	for (n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			Agnode_t *a = agtail(e), *b = aghead(e);
+			int ea = is_event(a), eb = is_event(b);
+			sqlite3_int64 x, y, src = 0;
+
+			if (ea && eb) {
+				rc = ties_db__seterr(db, TIES_EINVALID,
+						     "%s: edge '%s' -- '%s' joins "
+						     "two events",
+						     path, agnameof(a),
+						     agnameof(b));
+				goto fail;
+			}
+			if (ea || eb) {
+				Agnode_t *ev = ea ? a : b, *en = ea ? b : a;
+
+				if ((rc = ties_store__resolve_event(
+					     db, agnameof(ev), &x)) < 0 ||
+				    (rc = ties_store__resolve(db, agnameof(en),
+							      &y)) < 0 ||
+				    (rc = ties_store__participant_put(
+					     db, x, y, get(e, "role"))) < 0)
+					goto edge_fail;
+				stats->participants++;
+				continue;
+			}
+			if ((rc = ties_store__resolve(db, agnameof(a), &x)) <
+				    0 ||
+			    (rc = ties_store__resolve(db, agnameof(b), &y)) <
+				    0 ||
+			    (get(e, "source_id") &&
+			     (rc = ties_store__resolve_source(
+				      db, get(e, "source_id"), &src)) < 0))
+				goto edge_fail;
+			if (collect_attrs(g, AGEDGE, e, edge_known, attrs, 64,
+					  &nattrs) < 0) {
+				rc = ties_db__seterr(db, TIES_EINVALID,
+						     "too many attributes");
+				goto edge_fail;
+			}
+			if ((rc = ties_store__relation_put(
+				     db, x, y,
+				     get(e, "kind") ? get(e, "kind") : "tie",
+				     get(e, "role"), get(e, "start"),
+				     get(e, "end"), src, attrs, nattrs,
+				     NULL)) < 0)
+				goto edge_fail;
+			stats->relations++;
+			continue;
+edge_fail:
+			ties_db__prefix_err(db, "%s: edge '%s' -- '%s': ", path,
+					    agnameof(a), agnameof(b));
+			goto fail;
+		}
+	agclose(g);
+	return ties_db__commit(db);
+fail:
+	agclose(g);
+	ties_db__rollback(db);
+	return rc;
+}
