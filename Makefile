@@ -67,6 +67,8 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_NAMES := csv json dot graphml resolve
+FUZZ_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 EXAMPLE_SRC := $(wildcard examples/*.c)
 EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
 
@@ -127,7 +129,20 @@ $(BUILD)/headertest.o: include/ties.h
 demo: all
 	$(Q)sh examples/demo.sh ./ties demo.db
 
-test check: all headertest $(UNIT_BIN) $(EXAMPLE_BIN)
+# The fuzz harnesses, built with a plain driver: make test replays the
+# corpus and every crash kept in tests/fuzz/regressions.
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(BUILD)/libties.a
+	$(call quiet,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -Iinclude $(FINAL_CFLAGS) $(FINAL_LDFLAGS) -o $@ $< \
+		tests/fuzz/driver.c $(BUILD)/libties.a $(DEP_LIBS)
+
+$(BUILD)/bench/gen: bench/gen.c
+	$(call quiet,CC,$@)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O2 -o $@ $< -lm
+
+test check: all headertest $(UNIT_BIN) $(EXAMPLE_BIN) $(FUZZ_BIN) $(BUILD)/bench/gen
 	$(Q)BUILD=$(BUILD) sh tests/run.sh
 
 check-asan asan:
@@ -138,7 +153,7 @@ check-asan asan:
 
 # Internal: the test run of the sanitizer build.
 .PHONY: test-asan
-test-asan: $(BUILD)/libties.a $(UNIT_BIN) $(EXAMPLE_BIN) $(BUILD)/ties-asan
+test-asan: $(BUILD)/libties.a $(UNIT_BIN) $(EXAMPLE_BIN) $(FUZZ_BIN) $(BUILD)/ties-asan $(BUILD)/bench/gen
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -150,6 +165,31 @@ $(BUILD)/ties-asan: $(CLI_OBJ) $(BUILD)/libties.a
 
 bench: all
 	$(Q)sh bench/run.sh "$(or $(SIZES),S M)" "$(or $(RUNS),5)"
+
+# libFuzzer: every harness for FUZZ_SECONDS (default 60), new inputs in
+# build-fuzz/corpus, merged into tests/fuzz/corpus at the end; crashes in
+# build-fuzz/artifacts (keep each in tests/fuzz/regressions once fixed).
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+fuzz:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT='$(FUZZ_FLAGS)' \
+		build-fuzz/libties.a
+	$(Q)for n in $(FUZZ_NAMES); do \
+		mkdir -p build-fuzz/corpus/$$n build-fuzz/artifacts && \
+		clang -Iinclude -O1 -g -fsanitize=fuzzer,address,undefined \
+			-o build-fuzz/fuzz_$$n tests/fuzz/fuzz_$$n.c \
+			build-fuzz/libties.a $(DEP_LIBS) || exit 1; \
+	done
+	$(Q)for n in $(FUZZ_NAMES); do \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=20 -artifact_prefix=build-fuzz/artifacts/$$n- \
+			build-fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>build-fuzz/$$n.log || \
+			{ tail -n 30 build-fuzz/$$n.log; exit 1; }; \
+		grep -E '^(#[0-9]+ *DONE|Done)' build-fuzz/$$n.log | tail -n 1; \
+		ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz_$$n -merge=1 tests/fuzz/corpus/$$n \
+			build-fuzz/corpus/$$n >/dev/null 2>&1; \
+	done
 
 check-valgrind: all $(UNIT_BIN) $(EXAMPLE_BIN)
 	$(Q)BUILD=$(BUILD) VALGRIND='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' sh tests/run.sh
@@ -175,7 +215,7 @@ format:
 	clang-format -i include/*.h src/*.c src/*.h src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c
 
 clean:
-	rm -rf build build-asan ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html
+	rm -rf build build-asan build-fuzz ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html
 
 help:
 	@echo 'targets: all (default) deps demo test check-asan check-valgrind bench install uninstall clean format'

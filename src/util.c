@@ -293,6 +293,8 @@ void ties_db__prefix_err(ties_db *db, const char *fmt, ...)
 	ties_buf__puts(&pre, ties_buf__str(&db->err));
 	ties_buf__release(&db->err);
 	db->err = pre;
+	/* A prefix names files and nodes: user text too. */
+	oneline(&db->err);
 }
 
 void ties_db__clearerr(ties_db *db)

@@ -46,6 +46,18 @@ for t in "$BUILD"/tests/test_*; do
 	fi
 done
 
+# --- fuzz corpus and regressions, replayed --------------------------------
+for n in csv json dot graphml resolve; do
+	h="$BUILD/fuzz/fuzz_$n"
+	[ -x "$h" ] || continue
+	if TMPDIR="$work" $VALGRIND "$h" tests/fuzz/corpus/$n tests/fuzz/regressions/$n >"$work/fuzz-$n.log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		fail "fuzz replay: $n"
+		tail -n 30 "$work/fuzz-$n.log"
+	fi
+done
+
 # --- examples -------------------------------------------------------------
 for e in "$BUILD"/examples/*; do
 	[ -x "$e" ] || continue
@@ -77,6 +89,18 @@ if [ -z "$VALGRIND" ] && [ "$BUILD" = build ]; then
 		fail "install"
 		cat "$work/install.log"
 	fi
+fi
+
+# --- crashes mid-import and concurrent processes --------------------------
+if [ -z "$VALGRIND" ] && [ -x "$BUILD/bench/gen" ]; then
+	for r in crash concurrency; do
+		if sh tests/reliability/$r.sh "$TIES" "$BUILD/bench/gen" "$work/$r" >"$work/$r.log" 2>&1; then
+			passed=$((passed + 1))
+		else
+			fail "reliability: $r"
+		fi
+		cat "$work/$r.log"
+	done
 fi
 
 # --- the HTML report in a browser (skipped without Chromium) -------------
