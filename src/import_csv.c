@@ -467,9 +467,45 @@ static int event_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 		      ties_store__resolve_event);
 }
 
+/* Whether an id names a row this import made: a duplicate. Entities and
+ * events are checked in the store (rows above the import's first rowid are
+ * its own), so memory does not grow with the input; sources, few, in a
+ * map that remembers the line. */
+static int made_here(struct load *l, int which, const char *id)
+{
+	ties_db *db = l->db;
+	sqlite3_stmt *st = ties_db__stmt(db, which == 1 ? ST_ID_LOOKUP
+							: ST_EVENT_LOOKUP);
+	int here = 0;
+
+	if (!st)
+		return TIES_EDB;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		here = sqlite3_column_int64(st, 0) >
+		       (which == 1 ? db->fresh_entity : db->fresh_event);
+	sqlite3_reset(st);
+	return here;
+}
+
 /* An id given twice in one import is a mistake, not an update. */
 static int check_dup(struct load *l, int which, const char *id, long line)
 {
+	if (which != 0) {
+		int here = made_here(l, which, id);
+
+		if (here < 0)
+			return here;
+		if (here)
+			return ties_db__seterr(
+				l->db, TIES_EINVALID,
+				"%s:%ld: duplicate %s id '%s' (given earlier "
+				"in this import)",
+				l->in->path, line,
+				which == 1 ? "entity" : "event", id);
+		return 0;
+	}
+	{
 	static const char *const what[] = {"source", "entity", "event"};
 	long first = 0;
 	int rc = ties_strmap__put(&l->ids[which], id, line, &first);
@@ -483,6 +519,7 @@ static int check_dup(struct load *l, int which, const char *id, long line)
 				       l->in->path, line, what[which], id,
 				       first);
 	return 0;
+	}
 }
 
 /* Field `j` of the table (known column), trimmed; "" when absent. */
@@ -543,6 +580,21 @@ static int split_aliases(struct load *l, char *s, size_t *n)
 		p = bar ? bar + 1 : NULL;
 	}
 	return 0;
+}
+
+/* The rowid of the country whose id is ref, or 0. */
+static int country_by_id(ties_db *db, const char *ref, sqlite3_int64 *rowid)
+{
+	sqlite3_stmt *st = ties_db__stmt(db, ST_COUNTRY_BY_ID);
+
+	*rowid = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return *rowid != 0;
 }
 
 static int opt_source(ties_db *db, const char *ref, sqlite3_int64 *rowid)
@@ -625,7 +677,15 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 		if (l->h.col[3] >= 0) {
 			struct pending_country *pc;
 			char *ref = col(l, f, 3);
+			sqlite3_int64 cid = 0;
 
+			/* An id is never ambiguous, whatever later rows add:
+			 * set it now; only names and aliases wait for the
+			 * whole import (and use memory until then). */
+			if (*ref && country_by_id(db, ref, &cid)) {
+				rc = ties_store__entity_set_country(db, a, cid);
+				break;
+			}
 			if (l->npend == l->cappend) {
 				size_t cap = l->cappend ? l->cappend * 2 : 64;
 				pc = realloc(l->pend, cap * sizeof(*pc));

@@ -177,6 +177,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_KEY_LOOKUP] = "SELECT DISTINCT entity FROM name_key WHERE key = ?1 "
 			  "ORDER BY entity LIMIT 11",
 	[ST_ID_LOOKUP] = "SELECT rowid FROM entity WHERE id = ?1",
+	[ST_COUNTRY_BY_ID] = "SELECT rowid FROM entity WHERE id = ?1 AND "
+			     "kind = 'country'",
 	[ST_ENTITY_BY_ROWID] = "SELECT id, kind, name FROM entity WHERE rowid "
 			       "= ?1",
 	[ST_ENTITY_UPSERT] =

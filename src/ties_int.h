@@ -58,6 +58,7 @@ void ties_strmap__release(ties_strmap *m);
 enum ties_stmt {
 	ST_KEY_LOOKUP,
 	ST_ID_LOOKUP,
+	ST_COUNTRY_BY_ID,
 	ST_ENTITY_BY_ROWID,
 	ST_ENTITY_UPSERT,
 	ST_ENTITY_SET_COUNTRY,

@@ -135,7 +135,7 @@ static void test_references_dates_and_duplicates(void **state)
 		     WRITE("dupid.csv", "id,kind,name\nz,person,Z\n"
 					"y,person,Y\nz,person,Z2\n"),
 		     TIES_EINVALID, 4,
-		     "duplicate entity id 'z' (first given on line 2)");
+		     "duplicate entity id 'z' (given earlier in this import)");
 	expect_error(db,
 		     WRITE("src.csv", "id,kind,date,source_id\n"
 				      "e9,meeting,2025,no-such-source\n"),
