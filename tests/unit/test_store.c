@@ -59,6 +59,41 @@ static void test_open_refuses_foreign_sqlite_and_garbage(void **state)
 	ties_db_close(db);
 }
 
+static void test_opens_a_file_made_by_the_first_schema(void **state)
+{
+	const char *p = tmppath("v1.db");
+	ties_db *db = NULL;
+	const char *id = NULL;
+	FILE *in = fopen("tests/data/schema-v1.db", "rb"), *out;
+	char buf[8192];
+	size_t n;
+	sqlite3 *s = NULL;
+	sqlite3_stmt *st = NULL;
+
+	(void)state;
+	assert_non_null(in);
+	out = fopen(p, "wb");
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+	assert_int_equal(ties_db_open(&db, p, 0), 0);
+	assert_int_equal(ties_entity_resolve(db, "Babaev", &id), 0);
+	assert_string_equal(id, "kirill-babaev");
+	assert_int_equal(count_of(db, "participant"), 16);
+	ties_db_close(db);
+	/* It now carries the current schema version. */
+	assert_int_equal(sqlite3_open(p, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, "PRAGMA user_version", -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), TIES_SCHEMA_VERSION);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+}
+
 static void test_init_seeds_countries_once(void **state)
 {
 	ties_db *db = new_db("init.db");
@@ -321,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_open_missing_without_create_fails),
 		cmocka_unit_test(test_open_refuses_newer_schema),
 		cmocka_unit_test(test_open_refuses_foreign_sqlite_and_garbage),
+		cmocka_unit_test(test_opens_a_file_made_by_the_first_schema),
 		cmocka_unit_test(test_init_seeds_countries_once),
 		cmocka_unit_test(test_init_missing_iso_file_is_clear),
 		cmocka_unit_test(test_resolve_exact_folded_and_words),
