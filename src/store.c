@@ -231,6 +231,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"end_date, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_RELATION_UPDATE] = "UPDATE relation SET end_date = ?2, "
 			       "source_id = ?3 WHERE rowid = ?1",
+	[ST_PART_OF_CYCLE] =
+		"WITH RECURSIVE up(e) AS (SELECT ?2 UNION SELECT r.target FROM "
+		"relation r JOIN up ON r.source = up.e WHERE r.kind = "
+		"'part_of') SELECT 1 FROM up WHERE e = ?1 LIMIT 1",
 	[ST_PARTICIPANT_INSERT] = "INSERT OR IGNORE INTO participant(event, "
 				  "entity, role) VALUES (?1, ?2, ?3)",
 };
@@ -766,6 +770,8 @@ done:
 
 /* ----------------------------------------------------------- writes --- */
 
+static void describe(ties_db *db, sqlite3_int64 rowid, ties_buf *b);
+
 static int step_done(ties_db *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
@@ -902,6 +908,37 @@ int ties_store__entity_set_country(ties_db *db, sqlite3_int64 rowid,
 	return step_done(db, st);
 }
 
+/* part_of is a hierarchy: refuse a relation that would close a cycle. */
+static int part_of_cycle(ties_db *db, sqlite3_int64 source,
+			 sqlite3_int64 target)
+{
+	sqlite3_stmt *st = ties_db__stmt(db, ST_PART_OF_CYCLE);
+	int rc;
+
+	if (source == target)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "an entity cannot be part_of itself");
+	if (!st)
+		return TIES_EDB;
+	sqlite3_bind_int64(st, 1, source);
+	sqlite3_bind_int64(st, 2, target);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		ties_buf a = TIES_BUF_INIT, b = TIES_BUF_INIT;
+
+		describe(db, source, &a);
+		describe(db, target, &b);
+		ties_db__seterr(db, TIES_EINVALID,
+				"part_of cycle: %s is already above %s",
+				ties_buf__str(&a), ties_buf__str(&b));
+		ties_buf__release(&a);
+		ties_buf__release(&b);
+		return TIES_EINVALID;
+	}
+	return rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
+}
+
 int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 			     sqlite3_int64 target, const char *kind,
 			     const char *role, const char *start,
@@ -919,6 +956,9 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 		return rc;
 	if (!ties_str__empty(role) &&
 	    (rc = ties_check__text(db, "role", role)) < 0)
+		return rc;
+	if (!strcmp(kind, "part_of") &&
+	    (rc = part_of_cycle(db, source, target)) < 0)
 		return rc;
 	if (!ties_str__empty(start) && !ties_str__empty(end) &&
 	    strncmp(start, end,
