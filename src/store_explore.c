@@ -22,6 +22,35 @@ static const char *text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/* An event row: id, kind, date, title, place, the two sides' roles, then
+ * the source's id, title, publisher, date and url. */
+static void event_row(sqlite3_stmt *st, ties_evidence *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->type = "event";
+	ev->id = text(st, 0);
+	ev->kind = text(st, 1);
+	ev->date = text(st, 2);
+	ev->title = text(st, 3);
+	ev->place = text(st, 4);
+	ev->a_role = text(st, 5);
+	ev->b_role = text(st, 6);
+	ev->source_id = text(st, 7);
+	ev->source_title = text(st, 8);
+	ev->publisher = text(st, 9);
+	ev->source_date = text(st, 10);
+	ev->url = text(st, 11);
+}
+
+/* The end of a scan: the callback's code, or the statement's error. */
+static int scan_end(ties_db *db, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc < 0 ? rc : ties_db__sqlerr(db);
+	return 0;
+}
+
 /* The shortest of an entity's name and aliases: "ISSI" for the place. */
 #define SHORT_NAME(x)                                                          \
 	"(SELECT n FROM (SELECT name AS n FROM entity WHERE rowid = " x        \
@@ -55,26 +84,12 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&ev, 0, sizeof(ev));
-		ev.type = "event";
-		ev.id = text(st, 0);
-		ev.kind = text(st, 1);
-		ev.date = text(st, 2);
-		ev.title = text(st, 3);
-		ev.place = text(st, 4);
-		ev.a_role = text(st, 5);
-		ev.b_role = text(st, 6);
-		ev.source_id = text(st, 7);
-		ev.source_title = text(st, 8);
-		ev.publisher = text(st, 9);
-		ev.source_date = text(st, 10);
-		ev.url = text(st, 11);
+		event_row(st, &ev);
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : ties_db__sqlerr(db);
+	if ((rc = scan_end(db, st, rc)) < 0)
+		return rc;
 	if ((rc = prepare(db,
 			  "SELECT r.kind, r.role, r.start_date, r.end_date, "
 			  "r.source = ?1, s.id, s.title, s.publisher, s.date, "
@@ -102,10 +117,7 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : ties_db__sqlerr(db);
-	return 0;
+	return scan_end(db, st, rc);
 }
 
 /*
@@ -181,26 +193,12 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		     &st)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&ev, 0, sizeof(ev));
-		ev.type = "event";
-		ev.id = text(st, 0);
-		ev.kind = text(st, 1);
-		ev.date = text(st, 2);
-		ev.title = text(st, 3);
-		ev.place = text(st, 4);
-		ev.a_role = text(st, 5);
-		ev.b_role = text(st, 6);
-		ev.source_id = text(st, 7);
-		ev.source_title = text(st, 8);
-		ev.publisher = text(st, 9);
-		ev.source_date = text(st, 10);
-		ev.url = text(st, 11);
+		event_row(st, &ev);
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : ties_db__sqlerr(db);
+	if ((rc = scan_end(db, st, rc)) < 0)
+		return rc;
 	if ((rc = prepare(
 		     db,
 		     "SELECT r.kind, r.role, r.start_date, r.end_date, "
@@ -233,10 +231,7 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : ties_db__sqlerr(db);
-	return 0;
+	return scan_end(db, st, rc);
 }
 
 int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
@@ -265,8 +260,5 @@ int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return rc < 0 ? rc : ties_db__sqlerr(db);
-	return 0;
+	return scan_end(db, st, rc);
 }
