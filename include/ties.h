@@ -632,6 +632,9 @@ typedef struct ties_path_opts {
 			    paths that share no intermediate entity */
 	long max_length; /* longest path in hops; 0 for no limit */
 	int weighted;	 /* the strongest path: distance = 1/weight */
+	long evidence;	 /* pieces of evidence per hop, the earliest first;
+			    0: all (a last row of type "more" counts the
+			    rest) */
 } ties_path_opts;
 
 /*

@@ -532,7 +532,7 @@ struct hop_ctx {
 	size_t path, length, hop;
 	uint32_t a, b;
 	double weight;
-	long rows;
+	long rows, max, more;
 	int rc;
 };
 
@@ -568,6 +568,10 @@ static int on_hop_evidence(void *ctx, const ties_evidence *ev)
 		    : !ties_filter__relation_ok(f, ev->kind, ev->date,
 						ev->end))
 		return 0;
+	if (h->max > 0 && h->rows >= h->max) {
+		h->more++;
+		return 0;
+	}
 	sentence(&s, h->g->nodes[h->a].name, h->g->nodes[h->b].name, ev);
 	rc = set_common(h);
 	if (rc == 0 &&
@@ -596,7 +600,7 @@ static int on_hop_evidence(void *ctx, const ties_evidence *ev)
 
 /* Rows for every hop of every path. */
 static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
-		   const struct pathlist *l, ties_table *t)
+		   const struct pathlist *l, ties_table *t, long max)
 {
 	struct hop_ctx h;
 	size_t p, i, j;
@@ -606,6 +610,7 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 	h.db = db;
 	h.g = g;
 	h.t = t;
+	h.max = max;
 	for (p = 0; p < l->n; p++) {
 		h.path = p + 1;
 		h.length = l->p[p].n - 1;
@@ -618,6 +623,7 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 				if (a->nbr[j] == h.b)
 					h.weight = a->w[j];
 			h.rows = 0;
+			h.more = 0;
 			rc = ties_store__pair_evidence(
 				db, g->nodes[h.a].rowid, g->nodes[h.b].rowid,
 				on_hop_evidence, &h);
@@ -627,6 +633,18 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 			if (h.rows == 0 && set_common(&h) < 0)
 				return ties_db__seterr(db, TIES_ENOMEM,
 						       "out of memory");
+			if (h.more > 0) {
+				char msg[96];
+
+				snprintf(msg, sizeof(msg),
+					 "… and %ld more pieces of evidence",
+					 h.more);
+				if (set_common(&h) < 0 ||
+				    ties_table__set_text(t, 8, "more") < 0 ||
+				    ties_table__set_text(t, 22, msg) < 0)
+					return ties_db__seterr(db, TIES_ENOMEM,
+							       "out of memory");
+			}
 		}
 	}
 	return 0;
@@ -741,7 +759,7 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = explain(db, g, &a, &l, t)) < 0)
+	if ((rc = explain(db, g, &a, &l, t, o->evidence)) < 0)
 		goto done;
 	*out = t;
 	t = NULL;

@@ -23,10 +23,12 @@ const char cmd_path_usage[] =
 	"                  intermediate entity (diverse, not N variants of one)\n"
 	"  --max-length L  paths of at most L hops\n"
 	"  --weighted      the strongest path: distance = 1/weight\n"
+	"  --evidence N    at most N pieces of evidence per hop, the earliest\n"
+	"                  first, then a count of the rest (default 10; 0 all)\n"
 	"  --format F      table, csv, tsv or json\n"
 	"\n" CLI_GRAPH_HELP;
 
-enum { O_ALL = OPT_FIRST_FREE, O_K, O_MAXLEN, O_WEIGHTED };
+enum { O_ALL = OPT_FIRST_FREE, O_K, O_MAXLEN, O_WEIGHTED, O_EVIDENCE };
 
 int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 {
@@ -35,13 +37,14 @@ int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 		{"k", required_argument, NULL, O_K},
 		{"max-length", required_argument, NULL, O_MAXLEN},
 		{"weighted", no_argument, NULL, O_WEIGHTED},
+		{"evidence", required_argument, NULL, O_EVIDENCE},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		CLI_GRAPH_OPTIONS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
-	ties_path_opts o = {0, 0, 0, 0};
+	ties_path_opts o = {0, 0, 0, 0, 10};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
@@ -68,6 +71,11 @@ int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 			break;
 		case O_WEIGHTED:
 			o.weighted = 1;
+			break;
+		case O_EVIDENCE:
+			if ((rc = cli_long(ctx, "--evidence", optarg, 0,
+					   &o.evidence)) != 0)
+				return rc;
 			break;
 		case OPT_FORMAT:
 			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)

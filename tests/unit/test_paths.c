@@ -50,7 +50,7 @@ static void test_florentine_only_shortest_path(void **state)
 	static const char *const marriage[] = {"marriage"};
 	ties_db *db = load("flo.db", "florentine-families");
 	ties_filter f = {0};
-	ties_path_opts o = {1, 10, 0, 0};
+	ties_path_opts o = {1, 10, 0, 0, 0};
 	ties_graph *g;
 	ties_table *t = NULL;
 
@@ -93,7 +93,7 @@ static void test_seed_path_explains_the_meeting(void **state)
 {
 	ties_db *db = seed_db("seedpath.db");
 	ties_graph *g = graph(db, TIES_GRAPH_ENTITY, NULL);
-	ties_path_opts o = {0, 0, 0, 0};
+	ties_path_opts o = {0, 0, 0, 0, 0};
 	ties_table *t = NULL;
 
 	(void)state;
@@ -115,6 +115,16 @@ static void test_seed_path_explains_the_meeting(void **state)
 	assert_int_equal(ties_table_nrows(t), 2);
 	assert_non_null(strstr(at(t, 1, "sentence"), "both signed the MoU"));
 	ties_table_free(t);
+	/* At most one piece of evidence per hop, then a count of the rest. */
+	o.evidence = 1;
+	assert_int_equal(ties_paths(db, &t, g, "Babaev", "Sohail Mahmood", &o),
+			 0);
+	assert_int_equal(ties_table_nrows(t), 2);
+	assert_string_equal(at(t, 1, "type"), "more");
+	assert_string_equal(at(t, 1, "sentence"),
+			    "… and 1 more pieces of evidence");
+	ties_table_free(t);
+	o.evidence = 0;
 	ties_graph_free(g);
 	ties_db_close(db);
 }
