@@ -1666,7 +1666,6 @@ int ties_between_write(const ties_table *t, const ties_table *years,
 		return ties_table_write(t, f, fmt);
 	for (r = 0; r < ties_table_nrows(t); r++) {
 		ties_buf b = TIES_BUF_INIT;
-		int event = !strcmp(cell(t, r, 0), "event");
 
 		ties_buf__printf(&b, "%s  %s  %s", *cell(t, r, 1) ? cell(t, r, 1)
 							       : "undated",
@@ -1683,7 +1682,6 @@ int ties_between_write(const ties_table *t, const ties_table *years,
 		if (*cell(t, r, 9))
 			ties_buf__printf(&b, "source: %s", cell(t, r, 9));
 		ties_report__escape_display_line(f, &b, "    ");
-		(void)event;
 		ties_buf__release(&b);
 	}
 	if (ties_table_nrows(t) == 0)

@@ -352,7 +352,7 @@ static void top_ties(const ties_graph *g, size_t v, ties_buf *b)
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		 struct drawing *d, unsigned *warnings)
 {
-	double *score = NULL, *cscore = NULL, maxs = 0;
+	double *score = NULL, maxs = 0;
 	unsigned char *keep = NULL;
 	Agnode_t **gvn = NULL;
 	size_t i, e, nkeep = 0;
@@ -601,7 +601,6 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		free(seen);
 		free((void *)names);
 	}
-	(void)cscore;
 done:
 	free(score);
 	free(keep);

@@ -404,8 +404,6 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 				p->modularity);
 		html_table(f, p->sec[i], ids[i]);
 		fputs("</section>\n", f);
-		if (i == SEC_PAGERANK)
-			fputs("", f);
 	}
 	for (i = 0; i < 3; i++) {
 		char id[16];
