@@ -20,7 +20,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static ties_db *fuzz_db(void)
+static inline ties_db *fuzz_db(void)
 {
 	static ties_db *db;
 
@@ -40,7 +40,7 @@ static ties_db *fuzz_db(void)
 }
 
 /* The input in a file named with `ext`; returns its path. */
-static const char *fuzz_file(const uint8_t *data, size_t size,
+static inline const char *fuzz_file(const uint8_t *data, size_t size,
 			     const char *ext)
 {
 	static char path[256];
@@ -59,7 +59,7 @@ static const char *fuzz_file(const uint8_t *data, size_t size,
 
 /* Import the input as one file of the given format. Any result but a
  * crash is fine; the message must be one line. */
-static int fuzz_import(const uint8_t *data, size_t size, const char *ext,
+static inline int fuzz_import(const uint8_t *data, size_t size, const char *ext,
 		       enum ties_import_format fmt)
 {
 	ties_db *db = fuzz_db();
