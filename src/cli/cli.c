@@ -214,3 +214,34 @@ void cli_graph_filter(struct cli_graph *g)
 	g->filter.relation_kinds = g->lists[3];
 	g->filter.nrelation_kinds = g->nlists[3];
 }
+
+int cli_option(struct cli_ctx *ctx, struct cli_graph *g, int *fmt, int opt,
+	       char **argv)
+{
+	int rc;
+
+	if (g && (rc = cli_graph_option(ctx, g, opt, optarg)) != 0)
+		return rc == 1 ? CLI_TAKEN : 2;
+	switch (opt) {
+	case OPT_FORMAT:
+		if (!fmt)
+			return CLI_OWN;
+		rc = cli_format(ctx, optarg, fmt);
+		return rc ? rc : CLI_TAKEN;
+	case 'h':
+		return cli_help(ctx);
+	case '?':
+	case ':':
+		return cli_bad_option(ctx, opt, argv);
+	default:
+		return CLI_OWN;
+	}
+}
+
+int cli_no_args(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(ctx, "unexpected argument '%s'",
+				       argv[optind]);
+	return 0;
+}

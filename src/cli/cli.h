@@ -71,6 +71,18 @@ void cli_graph_init(struct cli_graph *g);
  * error (already reported). */
 int cli_graph_option(struct cli_ctx *ctx, struct cli_graph *g, int opt,
 		     char *arg);
+/*
+ * The options analysis commands share: the graph options (g), --format
+ * (fmt; NULL when the command has none), -h, and getopt's reports of
+ * unknown options and missing arguments. Returns CLI_OWN when `opt` is the
+ * command's own, CLI_TAKEN when it was taken, else the status to return.
+ */
+enum { CLI_OWN = -1, CLI_TAKEN = -2 };
+int cli_option(struct cli_ctx *ctx, struct cli_graph *g, int *fmt, int opt,
+	       char **argv);
+/* A usage error (2) when arguments remain after the options, else 0. */
+int cli_no_args(struct cli_ctx *ctx, int argc, char **argv);
+
 /* Point the filter at the parsed lists (cli_graph_build does it too). */
 void cli_graph_filter(struct cli_graph *g);
 /* Build the graph; returns 0 or 1 (reported). */

@@ -74,10 +74,11 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	cli_graph_init(&gopt);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
-			return 2;
-		if (rc == 1)
-			continue;
+		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
+			if (rc == CLI_TAKEN)
+				continue;
+			return rc;
+		}
 		switch (opt) {
 		case 'o':
 			out = optarg;
@@ -137,15 +138,12 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 					     "top)",
 					optarg);
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(ctx, "unexpected argument '%s'",
-				       argv[optind]);
+	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
+		return rc;
 	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
 		return rc;
 	if (ties_draw(ctx->db, g, &o, out, stdout, &warnings) < 0)

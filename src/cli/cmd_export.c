@@ -46,10 +46,11 @@ int cmd_export(int argc, char **argv, struct cli_ctx *ctx)
 	cli_graph_init(&gopt);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
-			return 2;
-		if (rc == 1)
-			continue;
+		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
+			if (rc == CLI_TAKEN)
+				continue;
+			return rc;
+		}
 		switch (opt) {
 		case OPT_FORMAT:
 			if ((fmt = ties_export_format_parse(optarg)) < 0)
@@ -71,15 +72,12 @@ int cmd_export(int argc, char **argv, struct cli_ctx *ctx)
 				return cli_usage_error(
 					ctx, "--gexf-version is 1.2 or 1.3");
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(ctx, "unexpected argument '%s'",
-				       argv[optind]);
+	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
+		return rc;
 	if (fmt < 0)
 		return cli_usage_error(ctx, "which format? (--format dot, "
 					    "graphml, gexf, csv or json)");

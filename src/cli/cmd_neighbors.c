@@ -39,24 +39,19 @@ int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx)
 	cli_graph_init(&gopt);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
-			return 2;
-		if (rc == 1)
-			continue;
+		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
+			if (rc == CLI_TAKEN)
+				continue;
+			return rc;
+		}
 		switch (opt) {
 		case O_DEPTH:
 			if ((rc = cli_long(ctx, "--depth", optarg, 1, &depth)) !=
 			    0)
 				return rc;
 			break;
-		case OPT_FORMAT:
-			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (argc - optind != 1)

@@ -41,10 +41,11 @@ int cmd_report(int argc, char **argv, struct cli_ctx *ctx)
 	cli_graph_init(&gopt);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
-			return 2;
-		if (rc == 1)
-			continue;
+		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
+			if (rc == CLI_TAKEN)
+				continue;
+			return rc;
+		}
 		switch (opt) {
 		case 'o':
 			out = optarg;
@@ -52,15 +53,12 @@ int cmd_report(int argc, char **argv, struct cli_ctx *ctx)
 		case O_TITLE:
 			title = optarg;
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error(ctx, "unexpected argument '%s'",
-				       argv[optind]);
+	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
+		return rc;
 	if (!out)
 		return cli_usage_error(ctx, "where to? (-o FILE.html or "
 					    "FILE.md)");

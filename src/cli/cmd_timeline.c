@@ -34,20 +34,9 @@ int cmd_timeline(int argc, char **argv, struct cli_ctx *ctx)
 	cli_graph_init(&gopt);
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_graph_option(ctx, &gopt, opt, optarg)) == 2)
-			return 2;
-		if (rc == 1)
-			continue;
-		switch (opt) {
-		case OPT_FORMAT:
-			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_help(ctx);
-		default:
-			return cli_bad_option(ctx, opt, argv);
-		}
+		/* Every option of this command is a shared one. */
+		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_TAKEN)
+			return rc;
 	}
 	if (argc - optind < 1 || argc - optind > 2)
 		return cli_usage_error(ctx, "give one or two entities");
