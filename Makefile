@@ -6,6 +6,7 @@ BINDIR       ?= $(PREFIX)/bin
 LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
 MANDIR       ?= $(PREFIX)/share/man
+DATADIR      ?= $(PREFIX)/share
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC         ?= cc
@@ -63,7 +64,8 @@ endif
 
 LIB_SRC := $(wildcard src/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+DICT_SRC := $(sort $(wildcard data/extract/*.txt))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/dicts.o
 CLI_OBJ := $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -86,6 +88,16 @@ $(BUILD)/%.o: src/%.c
 	$(call quiet,CC,$@)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(FINAL_CPPFLAGS) $(FINAL_CFLAGS) -c -o $@ $<
+
+# The dictionaries of ties extract, compiled in.
+$(BUILD)/gen/dicts.c: $(DICT_SRC) scripts/embed.sh
+	$(call quiet,GEN,$@)
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/embed.sh $@ $(DICT_SRC)
+
+$(BUILD)/gen/dicts.o: $(BUILD)/gen/dicts.c
+	$(call quiet,CC,$@)
+	$(Q)$(CC) $(FINAL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libties.a: $(LIB_OBJ)
 	$(call quiet,AR,$@)
@@ -204,12 +216,16 @@ install: all
 	$(INSTALL) -m 644 include/ties.h $(DESTDIR)$(INCLUDEDIR)/ties.h
 	$(INSTALL) -m 644 ties.pc $(DESTDIR)$(PKGCONFIGDIR)/ties.pc
 	$(INSTALL) -m 644 man/ties.1 $(DESTDIR)$(MANDIR)/man1/ties.1
+	$(INSTALL) -d $(DESTDIR)$(DATADIR)/ties/extract
+	$(INSTALL) -m 644 $(DICT_SRC) data/extract/README.md $(DESTDIR)$(DATADIR)/ties/extract/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ties $(DESTDIR)$(LIBDIR)/libties.a \
 		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libties.so \
 		$(DESTDIR)$(INCLUDEDIR)/ties.h $(DESTDIR)$(PKGCONFIGDIR)/ties.pc \
 		$(DESTDIR)$(MANDIR)/man1/ties.1
+	rm -rf $(DESTDIR)$(DATADIR)/ties/extract
+	-rmdir $(DESTDIR)$(DATADIR)/ties 2>/dev/null
 
 format:
 	clang-format -i include/*.h src/*.c src/*.h src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c

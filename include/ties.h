@@ -348,6 +348,41 @@ int ties_format_parse(const char *name);
  */
 int ties_table_write(const ties_table *t, FILE *f, enum ties_format fmt);
 
+/* ------------------------------------------------------- extraction --- */
+
+/*
+ * A draft of entities, relations and events read from press releases by
+ * rules (ties extract). Mentions are resolved against `db` first; nothing
+ * is written to it.
+ */
+typedef struct ties_draft ties_draft;
+
+typedef struct ties_extract_opts {
+	const char *date;	/* publication date when a file gives none */
+	const char *source_url; /* the releases' address */
+	const char *publisher;	/* their publisher */
+	const char *const *dict_dirs; /* more dictionaries (see ties(1)) */
+	size_t ndict_dirs;
+} ties_extract_opts;
+
+/* Read the files (plain text or Markdown, with or without a YAML front
+ * matter) into a draft. Errors name FILE:LINE. `opts` may be NULL. */
+int ties_extract(ties_db *db, ties_draft **out, const char *const *paths,
+		 size_t npaths, const ties_extract_opts *opts);
+/* Write the draft into directory `dir` (made if missing): entities.csv,
+ * relations.csv, events.csv, participants.csv, sources.csv (as ties import
+ * reads them) and review.txt. */
+int ties_draft_write(ties_draft *d, const char *dir);
+/* The five CSV paths ties_draft_write() writes in `dir` (malloc'ed array
+ * of malloc'ed strings); returns their number or TIES_ENOMEM. */
+int ties_draft_paths(const ties_draft *d, const char *dir, char ***out);
+/* The review: every fact with its confidence and sentence, weakest first. */
+int ties_draft_review(const ties_draft *d, FILE *f);
+/* The facts as a table: confidence, type, fact, where (FILE:LINE). */
+int ties_draft_facts(const ties_draft *d, ties_table **out);
+void ties_draft_free(ties_draft *d);
+
+
 /* ---------------------------------------------------------- lookup --- */
 
 /*

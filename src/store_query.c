@@ -428,3 +428,91 @@ fail:
 	ties_card_free(c);
 	return rc;
 }
+
+/* --------------------------------------------------- extraction look-ups --- */
+
+int ties_store__match_name(ties_db *db, const char *text, ties_match *out)
+{
+	static const char sql[] =
+		"SELECT DISTINCT e.id, e.kind, e.name, c.id FROM entity e "
+		"LEFT JOIN entity c ON c.rowid = e.country WHERE e.id = ?1 OR "
+		"e.rowid IN (SELECT entity FROM name_key WHERE key = ?2) "
+		"LIMIT 3";
+	ties_buf key = TIES_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int rc, n = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = ties_fold__buf(&key, text)) < 0)
+		return rc;
+	if ((rc = prepare(db, sql, &st)) < 0)
+		goto done;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ties_buf__str(&key), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ > 0)
+			continue;
+		out->id = col_dup(st, 0);
+		out->kind = col_dup(st, 1);
+		out->name = col_dup(st, 2);
+		out->country = col_dup(st, 3);
+		if (!out->id || !out->kind || !out->name) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	rc = rc == SQLITE_DONE ? n : ties_db__sqlerr(db);
+done:
+	sqlite3_finalize(st);
+	ties_buf__release(&key);
+	if (rc != 1)
+		ties_match__release(out);
+	return rc;
+}
+
+void ties_match__release(ties_match *m)
+{
+	free(m->id);
+	free(m->kind);
+	free(m->name);
+	free(m->country);
+	memset(m, 0, sizeof(*m));
+}
+
+int ties_store__id_exists(ties_db *db, const char *id)
+{
+	sqlite3_stmt *st = ties_db__stmt(db, ST_ID_LOOKUP);
+	int rc;
+
+	if (!st)
+		return TIES_EDB;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
+}
+
+int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx)
+{
+	static const char sql[] =
+		"SELECT id, name FROM entity WHERE kind = 'country' UNION ALL "
+		"SELECT e.id, a.alias FROM alias a JOIN entity e ON e.rowid = "
+		"a.entity WHERE e.kind = 'country'";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db, sql, &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = fn(ctx, (const char *)sqlite3_column_text(st, 0),
+			     (const char *)sqlite3_column_text(st, 1))) < 0)
+			break;
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = ties_db__sqlerr(db);
+	sqlite3_finalize(st);
+	return rc;
+}

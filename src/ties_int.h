@@ -265,6 +265,20 @@ int ties_import__graphml(ties_db *db, const char *path,
 /* Whether `kind` makes a DOT or GraphML node an event. */
 int ties_import__is_event_kind(const char *kind);
 
+/* Extraction look-ups (store_query.c). An exact match of `text` as an id,
+ * or folded, as a name or alias: returns the number of entities (0, 1, or
+ * more), filling `out` (to release) when one. */
+typedef struct ties_match {
+	char *id, *kind, *name, *country;
+} ties_match;
+int ties_store__match_name(ties_db *db, const char *text, ties_match *out);
+void ties_match__release(ties_match *m);
+/* 1 when an entity has this id, 0 when not. */
+int ties_store__id_exists(ties_db *db, const char *id);
+/* Every name and alias of every country, with its id. */
+typedef int (*ties_name_fn)(void *ctx, const char *id, const char *name);
+int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx);
+
 /* The whole of one table, as the CSV importer reads it (store_export.c). */
 int ties_store__dump(ties_db *db, enum ties_table_kind kind,
 		     ties_table **out);

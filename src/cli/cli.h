@@ -119,6 +119,7 @@ int cmd_countries(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_diff(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_draw(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_extract(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_report(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_path(int argc, char **argv, struct cli_ctx *ctx);
@@ -135,7 +136,7 @@ int cmd_stats(int argc, char **argv, struct cli_ctx *ctx);
 
 extern const char cmd_between_usage[], cmd_brokers_usage[],
 	cmd_countries_usage[], cmd_diff_usage[], cmd_draw_usage[],
-	cmd_report_usage[], cmd_export_usage[],
+	cmd_report_usage[], cmd_export_usage[], cmd_extract_usage[],
 	cmd_neighbors_usage[],
 	cmd_path_usage[], cmd_timeline_usage[];
 extern const char cmd_add_usage[], cmd_communities_usage[],

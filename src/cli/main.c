@@ -49,6 +49,8 @@ static const struct cli_cmd commands[] = {
 	{"export", cmd_export, CLI_NEEDS_DB,
 	 "GraphML, GEXF, DOT, CSV or JSON for other tools",
 	 cmd_export_usage},
+	{"extract", cmd_extract, CLI_NEEDS_DB | CLI_CREATES,
+	 "draft entities and events from press releases", cmd_extract_usage},
 	{"find", cmd_find, CLI_NEEDS_DB, "find entities by name or alias",
 	 cmd_find_usage},
 	{"help", cmd_help, 0, "show help for a command", cmd_help_usage},
