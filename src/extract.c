@@ -1848,18 +1848,49 @@ static size_t name_at(const struct scan *c, size_t i)
 	return j - i;
 }
 
-/* A run of capitalised words and connectors at i (no leading "the"),
- * stopping before an honorific; tokens used. */
+static size_t at_title(const struct scan *c, size_t i);
+static int name_word(const struct scan *c, size_t i);
+static size_t at_country(const struct scan *c, size_t i, const char **cc,
+			 int *adjective);
+
+/* A person's pattern starts at i: a title, an honorific before a name, or
+ * a demonym before either. */
+static int person_starts(const struct scan *c, size_t i)
+{
+	size_t n;
+	const char *cc;
+	int adj;
+
+	if (at_title(c, i))
+		return 1;
+	if (is_honor(c, i, &n) && name_word(c, i + n))
+		return 1;
+	if ((n = at_country(c, i, &cc, &adj)) && at_title(c, i + n))
+		return 1;
+	return 0;
+}
+
+/* A run of capitalised words and connectors at i (no leading "the"); it
+ * stops before an honorific, before a title once it has a head word, and
+ * before an "and" that joins two institutions or starts a person; tokens
+ * used. */
 static size_t capseq(const struct scan *c, size_t i)
 {
 	size_t j = i, last = i;
+	int head = 0;
 
 	while (j < c->b) {
 		size_t n;
 
 		if (is_cap(c, j) || (c->T->v[j].f & T_ALLCAPS)) {
-			if (j > i && is_honor(c, j, &n))
+			if (j > i && is_honor(c, j, &n) &&
+			    name_word(c, j + n))
 				break;
+			if (j > i && head && at_title(c, j) &&
+			    !(j >= i + 2 && word_is(c, j - 1, "the") &&
+			      word_is(c, j - 2, "of")))
+				break;
+			head |= inst_head(c, j, NULL);
 			j++;
 			last = j;
 			if (c->T->v[j - 1].f & T_POSS)
@@ -1869,6 +1900,11 @@ static size_t capseq(const struct scan *c, size_t i)
 		if (j > i && connector(c->T->v[j].low) &&
 		    (is_cap(c, j + 1) ||
 		     (word_is(c, j + 1, "the") && is_cap(c, j + 2)))) {
+			if (!strcmp(c->T->v[j].low, "and") &&
+			    (inst_head(c, j - 1, NULL) ||
+			     inst_head(c, j + 1, NULL) ||
+			     person_starts(c, j + 1)))
+				break;
 			j++;
 			continue;
 		}
@@ -2019,6 +2055,10 @@ static size_t at_org(struct scan *c, size_t i, long *e)
 	*e = -1;
 	if (!is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
 		return 0;
+	if (at_title(c, i) ||
+	    (!word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
+	     match_at(L(c, D_NOTNAME), c->T, i, c->b, NULL) >= 0))
+		return 0;
 	/* Known: the longest span that names one. */
 	for (size_t j = i + 1; j <= c->b && j - i <= 8; j++) {
 		const char *t;
@@ -2042,6 +2082,17 @@ static size_t at_org(struct scan *c, size_t i, long *e)
 	for (size_t k = i; k < i + n; k++)
 		head |= inst_head(c, k, NULL);
 	if (best && best >= n)
+		return best;
+	/* "Strategic Consultative Group", "Space Forum": an event's name. */
+	for (size_t k = i; head && k < i + n; k++) {
+		size_t m;
+
+		if (match_at(L(c, D_EVENT), c->T, k, i + n, &m) >= 0 &&
+		    k + m == i + n)
+			return best;
+	}
+	/* One word is not a name ("the Department"). */
+	if (head && n - word_is(c, i, "the") < 2)
 		return best;
 	if (!head) {
 		/* An acronym the database knows. */
@@ -2086,6 +2137,21 @@ static size_t skip_parens(const struct scan *c, size_t i)
 	while (j < c->b && !word_is(c, j, ")") && j - i < 8)
 		j++;
 	return word_is(c, j, ")") ? j + 1 - i : 0;
+}
+
+/* ", Administrator of the ... (NASA), Bill Nelson": the title after the
+ * comma is the next person's. */
+static int appositive_is_next(const struct scan *c, size_t k)
+{
+	size_t e;
+
+	if (word_is(c, k, "of") || word_is(c, k, "at") || word_is(c, k, "for"))
+		k++;
+	if (word_is(c, k, "the"))
+		k++;
+	e = k + capseq(c, k);
+	e += skip_parens(c, e);
+	return e > k && word_is(c, e, ",") && name_at(c, e + 1) >= 2;
 }
 
 /* The single known person whose last name is the word at i. */
@@ -2142,6 +2208,12 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 		     (word_is(c, j + 1, "the") && is_cap(c, j + 2)))) {
 			cs = j + 1 + word_is(c, j + 1, "the");
 			ce = cs + capseq(c, cs);
+			for (size_t k = cs + 1; k + 1 < ce; k++)
+				if (word_is(c, k, "and") &&
+				    inst_head(c, k + 1, NULL)) {
+					ce = k;
+					break;
+				}
 			j = ce;
 		}
 	}
@@ -2151,10 +2223,30 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 		has_honor = 1;
 		j += n;
 	}
-	if (te == ts && !has_honor)
-		return 0;
+	if (te == ts && !has_honor) {
+		/* "Francis Ngabo, CEO of Rwanda Space Agency, signed": a name
+		 * with a title after it. */
+		if (cc || c->s < c->x->body_from || (nn = name_at(c, j)) < 2 ||
+		    !word_is(c, j + nn, ",") || !at_title(c, j + nn + 1) ||
+		    (j > c->a && (c->T->v[j - 1].f & T_CAP)))
+			return 0;
+		ns = j;
+		goto named;
+	}
 	ns = j;
 	nn = name_at(c, j);
+	if (c->s < c->x->body_from) {
+		/* Title case: "Adrienne Watson Welcoming the Agreement". */
+		for (size_t k = 0; k < nn; k++) {
+			size_t l = strlen(T->v[j + k].low);
+
+			if (k >= 2 && l > 4 &&
+			    !strcmp(T->v[j + k].low + l - 3, "ing")) {
+				nn = k;
+				break;
+			}
+		}
+	}
 	if (nn == 0 && ce > cs && j == ce) {
 		/* "Secretary of Homeland Security Alejandro Mayorkas": the
 		 * name ends the run. */
@@ -2163,14 +2255,20 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 		for (size_t k = cs; k < ce; k++)
 			words += is_cap(c, k);
 		take = words >= 3 ? 2 : words == 2 ? 1 : 0;
-		if (take && name_word(c, ce - 1) &&
+		if (ce < c->b && (word_is(c, ce, "of") || word_is(c, ce, "for") ||
+				  word_is(c, ce, "the") || word_is(c, ce, "(")))
+			take = 0;
+		if (take && (name_word(c, ce - 1) ||
+			     (words >= 4 && is_cap(c, ce - 1) &&
+			      !(T->v[ce - 1].f & T_ALLCAPS))) &&
 		    (take == 1 || name_word(c, ce - 2) ||
 		     is_cap(c, ce - 2))) {
 			ns = ce - take;
 			nn = take;
 			ce = ns;
 		}
-	} else if (nn == 0 && ce > cs) {
+	}
+	if (nn == 0 && ce > cs) {
 		/* "Administrator of the ... (NASA), Bill Nelson". */
 		size_t k = ce + skip_parens(c, ce);
 
@@ -2181,7 +2279,9 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 	}
 	if (nn == 0)
 		return 0;
-	conf = has_honor && te > ts ? 0.9 : has_honor ? 0.85 : 0.8;
+named:
+	conf = has_honor && te > ts ? 0.9 : has_honor ? 0.85 : te > ts ? 0.8
+									: 0.75;
 	m->type = M_PERSON;
 	m->a = i;
 	m->b = ns + nn;
@@ -2229,7 +2329,8 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 	}
 	/* ", Director of ICCA RAS", ", Researcher at the Center ...",
 	 * ", Chairman BOG ISSI", ", Director CSP". */
-	if (word_is(c, j, ",") && (n = at_title(c, j + 1))) {
+	if (word_is(c, j, ",") && (n = at_title(c, j + 1)) &&
+	    !(name_at(c, j + 1 + n) >= 2) && !appositive_is_next(c, j + 1 + n)) {
 		size_t k = j + 1 + n, os = 0, oe = 0;
 		const char *t2 = tok_text(c->d, c->x, j + 1, k);
 
@@ -2348,6 +2449,12 @@ static int scan_mentions(struct scan *c)
 				m.cc = cc;
 				m.adjective = adj;
 				m.ent = m.org = -1;
+				/* "U.S.-Sweden": two countries joined. */
+				if (c->S->n && i >= 2 && word_is(c, i - 1, "-") &&
+				    c->S->m[c->S->n - 1].type == M_COUNTRY &&
+				    c->S->m[c->S->n - 1].b == i - 1)
+					m.compound = c->S->m[c->S->n - 1].compound =
+						1;
 				if (add_ment(c, &m) < 0)
 					return -1;
 				i += n;
@@ -2430,6 +2537,8 @@ static int bare_names(struct scan *c)
 {
 	int persons = 0, cue = 0;
 
+	if (c->s < c->x->body_from)
+		return 0;
 	for (size_t k = 0; k < c->S->n; k++)
 		persons += c->S->m[k].type == M_PERSON;
 	for (size_t i = c->a; i < c->b; i++)
@@ -2715,7 +2824,7 @@ static long place_at(struct scan *c, size_t i)
 			return c->S->m[q].ent;
 	if (j < c->b && (k = match_at(L(c, D_PLACE), c->T, j, c->b, &n)) >= 0 &&
 	    is_cap(c, j)) {
-		long e = ent_get(c->d, "city", span(c, j, j + n), 0.8,
+		long e = ent_get(c->d, "place", span(c, j, j + n), 0.8,
 				 "a place in the dictionary", c->doc, c->s);
 
 		if (e >= 0)
@@ -2734,20 +2843,25 @@ static int analyze_doc(ties_draft *d, int doc)
 	int best_score = 0, best_sent = -1, rc = -1, title_agree = 0;
 	const char *best_kind = NULL, *best_name = NULL;
 	long meet = -1, agree = -1;
+	const char *last_side_cc = NULL;
 	int *signing = calloc(x->nsent ? x->nsent : 1, sizeof(int));
+	int *kind_count = calloc(d->D.l[D_EVENT].n + 1, sizeof(int));
 
-	if (!S || !signing) {
+	if (!S || !signing || !kind_count) {
 		free(S);
 		free(signing);
+		free(kind_count);
 		return oom(d);
 	}
 	c0.d = d;
 	c0.x = x;
 	c0.T = &x->T;
 	c0.doc = doc;
-	/* Mentions. */
-	for (size_t s = 0; s < x->nsent; s++) {
+	/* Mentions: the body, then the title (whose surnames the body has
+	 * named in full). */
+	for (size_t k = 0; k < x->nsent; k++) {
 		struct scan c = c0;
+		size_t s = (k + (size_t)x->body_from) % x->nsent;
 
 		c.s = (int)s;
 		c.a = x->sent[s][0];
@@ -2803,20 +2917,40 @@ static int analyze_doc(ties_draft *d, int doc)
 						     connector(c.T->v[ns - 1].low) &&
 						     is_cap(&c, ns - 2))))
 					ns--;
-				named = ns < i;
+				if (ns < i && word_is(&c, ns, "the"))
+					ns++;
+				named = ns < i && (int)s >= x->body_from;
 			}
+			/* "meeting" as a noun: "the meeting", "a meeting", not
+			 * "capable of meeting demand". */
+			if (!strcmp(c.T->v[i].low, "meeting") &&
+			    !(c.T->v[i].f & T_CAP) && i > c.a &&
+			    !(c.T->v[i - 1].f & T_POSS) &&
+			    !word_is(&c, i - 1, "the") && !word_is(&c, i - 1, "a") &&
+			    !word_is(&c, i - 1, "this") &&
+			    !word_is(&c, i - 1, "their") &&
+			    !word_is(&c, i - 1, "bilateral") &&
+			    !word_is(&c, i - 1, "first") &&
+			    !word_is(&c, i + 1, "with") &&
+			    !word_is(&c, i + 1, "of") &&
+			    !word_is(&c, i + 1, "between") &&
+			    !word_is(&c, i + 1, "held"))
+				continue;
 			score = (int)s < x->body_from
 					? 3
 				: named ? 4
 				: weak_trigger(L(&c, D_EVENT)->v[k].text)
 					? 1
 					: 2;
+			score = score * 1000 + ++kind_count[k];
 			if (score > best_score) {
 				best_score = score;
 				best_kind = kind;
 				best_sent = (int)s;
-				best_name = named ? tok_text(d, x, ns, i + n)
-						  : NULL;
+				if (!(best_name && best_kind == kind))
+					best_name = named ? tok_text(d, x, ns,
+								     i + n)
+							  : NULL;
 			}
 			i += n - 1;
 		}
@@ -2857,6 +2991,36 @@ static int analyze_doc(ties_draft *d, int doc)
 			d->ev[agree].why = "a signing verb with an agreement";
 			event_date(d, &d->ev[agree], &c);
 		}
+		/* "the ISSI-ICCA RAS MoU", "the Artemis Accords". */
+		for (size_t q = s; q == s && !d->ev[agree].title;
+		     q++) {
+			struct scan c2 = c0;
+
+			c2.a = x->sent[q][0];
+			c2.b = x->sent[q][1];
+			for (size_t i = c2.a + 1; i < c2.b; i++) {
+				size_t n, ns = i;
+				int k = match_at(L(&c2, D_EVENT), c2.T, i,
+						 c2.b, &n);
+
+				if (k < 0 || !is_agreement_kind(
+						     L(&c2, D_EVENT)
+							     ->v[k]
+							     .val))
+					continue;
+				while (ns > c2.a &&
+				       (((c2.T->v[ns - 1].f & T_CAP) &&
+					 !(c2.T->v[ns - 1].f & T_PUNCT)) ||
+					word_is(&c2, ns - 1, "-")) &&
+				       !word_is(&c2, ns - 1, "the"))
+					ns--;
+				if (ns < i && (int)q >= x->body_from &&
+				    word_is(&c2, ns - 1, "the"))
+					d->ev[agree].title =
+						tok_text(d, x, ns, i + n);
+				break;
+			}
+		}
 		{
 			size_t vv = (size_t)v, by = 0, from = c.a, to = vv;
 			int gerund_for = word_is(&c, vv, "signing") &&
@@ -2891,6 +3055,26 @@ static int analyze_doc(ties_draft *d, int doc)
 					continue;
 				if (m->type == M_COUNTRY)
 					e = country_ent(d, m->cc);
+				if (behalf && m->type == M_COUNTRY)
+					for (size_t r = 0; r < S[s].n; r++)
+						if (S[s].m[r].type == M_PERSON &&
+						    S[s].m[r].a < m->a &&
+						    S[s].m[r].a >= from)
+							set_country(
+								d, S[s].m[r].ent,
+								m->cc, 0.85,
+								"signed on its "
+								"behalf",
+								doc, (int)s);
+				if (m->type == M_PERSON && !in && !gerund_for &&
+				    (int)s >= x->body_from &&
+				    !word_is(&c, vv + 1, "by")) {
+					double rc2;
+
+					if (!strcmp(role_of(&c, m, &rc2),
+						    "signatory"))
+						in = 1;
+				}
 				if (m->type == M_PERSON && in && !gerund_for)
 					rc = add_part(d, &d->ev[agree], e,
 						      "signatory", 0.85,
@@ -2922,6 +3106,7 @@ static int analyze_doc(ties_draft *d, int doc)
 
 		if ((meet = new_event(d, best_kind, doc, best_sent)) < 0)
 			goto done;
+		best_score /= 1000;
 		d->ev[meet].conf = best_score >= 3 ? 0.9 : best_score == 2 ? 0.8
 									    : 0.5;
 		d->ev[meet].why = best_score == 4   ? "a named event"
@@ -2941,6 +3126,7 @@ static int analyze_doc(ties_draft *d, int doc)
 		struct scan c = c0;
 		const char *side_cc = NULL, *side_why = NULL;
 		long side_org = -1, head_org = -1;
+		size_t side_at = c0.T->n;
 		int cue, trig;
 
 		c.s = (int)s;
@@ -2968,6 +3154,20 @@ static int analyze_doc(ties_draft *d, int doc)
 					side_why = "named on the institution's "
 						   "side";
 				}
+				side_at = m->a;
+			}
+			/* "a delegation comprised of the heads of Ukrainian
+			 * institutions". */
+			if (m->type == M_COUNTRY && m->adjective && !side_cc &&
+			    m->a >= c.a + 1) {
+				for (size_t k = m->a; k-- > c.a && k + 8 > m->a;)
+					if (word_is(&c, k, "delegation")) {
+						side_cc = m->cc;
+						side_at = k;
+						side_why = "named as the "
+							   "delegation's";
+						break;
+					}
 			}
 		}
 		/* Roles, and the delegation's institution. */
@@ -2991,11 +3191,26 @@ static int analyze_doc(ties_draft *d, int doc)
 					     (int)s) < 0)
 					goto done;
 		}
+		if (side_cc)
+			last_side_cc = side_cc;
+		else if (last_side_cc &&
+			 find_in(L(&c, D_PARTIC), c.T, c.a, c.b, NULL) >= 0) {
+			for (size_t i = c.a; i + 1 < c.b; i++)
+				if (word_is(&c, i, "the") &&
+				    word_is(&c, i + 1, "delegation")) {
+					side_cc = last_side_cc;
+					side_at = c.a;
+					side_why = "named in the country's "
+						   "delegation";
+				}
+		}
 		if (side_org < 0)
 			side_org = head_org;
 		for (size_t q = 0; q < S[s].n; q++) {
 			struct ment *m = &S[s].m[q];
 
+			if (m->type == M_PERSON && m->a < side_at)
+				continue;
 			if (m->type == M_PERSON) {
 				if (side_cc)
 					set_country(d, m->ent, side_cc, 0.7,
@@ -3107,13 +3322,31 @@ static int analyze_doc(ties_draft *d, int doc)
 			}
 		}
 	}
+	/* An agreement with no party named: the countries of its name
+	 * ("the U.S.-Sweden Defense Cooperation Agreement"). */
+	if (agree >= 0) {
+		int parties = 0;
+
+		for (size_t q = 0; q < d->ev[agree].np; q++)
+			parties += !strcmp(d->ev[agree].p[q].role, "party");
+		for (size_t s = 0; !parties && s < x->nsent; s++)
+			for (size_t q = 0; signing[s] && q < S[s].n; q++)
+				if (S[s].m[q].compound &&
+				    add_part(d, &d->ev[agree],
+					     country_ent(d, S[s].m[q].cc),
+					     "party", 0.6,
+					     "named in the agreement's name",
+					     (int)s) < 0)
+					goto done;
+	}
 	/* An agreement signed at the meeting took place where it did. */
 	if (meet >= 0 && agree >= 0 && d->ev[agree].place < 0)
 		d->ev[agree].place = d->ev[meet].place;
 	/* Institutions at the meeting: the host, the delegations. */
 	if (meet >= 0) {
 		struct xevent *ev = &d->ev[meet];
-		long host = ev->place >= 0 && strcmp(d->e[ev->place].kind, "city")
+		long host = ev->place >= 0 && strcmp(d->e[ev->place].kind, "place") &&
+				    strcmp(d->e[ev->place].kind, "city")
 				    ? ev->place
 				    : -1;
 
@@ -3140,6 +3373,7 @@ done:
 		free(S[s].m);
 	free(S);
 	free(signing);
+	free(kind_count);
 	return rc;
 }
 
