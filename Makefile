@@ -231,7 +231,8 @@ format:
 	clang-format -i include/*.h src/*.c src/*.h src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c
 
 clean:
-	rm -rf build build-asan build-fuzz ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html
+	rm -rf build build-asan build-fuzz ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html \
+		demo-extract.db demo-extract.db-wal demo-extract.db-shm demo-draft
 
 help:
 	@echo 'targets: all (default) deps demo test check-asan check-valgrind bench install uninstall clean format'

@@ -24,5 +24,18 @@ step countries
 step draw -o demo.svg
 step report -o demo.html --title "ISSI and ICCA RAS, April 2025"
 echo "wrote demo.svg and demo.html"
+
+echo
+echo "The same network drafted from the press release itself, by rules:"
+XDB="${DB%.db}-extract.db"
+rm -f "$XDB" "$XDB-wal" "$XDB-shm"
+printf '\n$ ties --db %s extract graphs/issi-icca-ras-2025/release.txt --apply -o demo-draft\n' "$XDB"
+"$TIES" --db "$XDB" extract -q --apply -o demo-draft graphs/issi-icca-ras-2025/release.txt
+printf '\n$ head -n 12 demo-draft/review.txt\n'
+head -n 12 demo-draft/review.txt
+printf '\n$ ties --db %s between Pakistan Russia\n' "$XDB"
+"$TIES" --db "$XDB" between Pakistan Russia
+printf '\n$ ties --db %s path "Maheen Shafiq" "Olga Gerasimova"\n' "$XDB"
+"$TIES" --db "$XDB" path "Maheen Shafiq" "Olga Gerasimova"
 echo
 echo "The database is $DB; try: ./ties --db $DB show issi"

@@ -376,6 +376,7 @@ enum {
 	D_COUNTRY,
 	D_PLACE,
 	D_NOTNAME,
+	D_ORG,
 	D_COUNT
 };
 
@@ -384,7 +385,7 @@ static const char *const dict_names[D_COUNT] = {
 	"institutions.txt", "events.txt",     "signing.txt",
 	"modality.txt",	  "roles.txt",	      "participation.txt",
 	"topics.txt",	  "demonyms.txt",     "countries.txt",
-	"places.txt",	  "not-names.txt",
+	"places.txt",	  "not-names.txt",    "organizations.txt",
 };
 
 /* Fields: for these files the phrase is the second field. */
@@ -1301,7 +1302,7 @@ static int read_doc(ties_draft *d, const char *path)
 	struct xdoc *x;
 	char *raw = NULL;
 	size_t len = 0, body, lcap = 0, title_toks = 0;
-	int bodyline, line, rc;
+	int bodyline, line, rc, markdown;
 	ties_buf b = TIES_BUF_INIT;
 
 	if (grow(&d->docs, &d->dcap, d->ndocs, sizeof(*x)) < 0)
@@ -1335,6 +1336,14 @@ static int read_doc(ties_draft *d, const char *path)
 	}
 	if ((rc = front_matter(d, x, raw, len, &body, &bodyline)) < 0)
 		goto done;
+	{
+		/* Markdown: by extension, or a front matter. */
+		const char *dot = strrchr(path, '.');
+
+		markdown = body > 0 ||
+			   (dot && (!strcasecmp(dot, ".md") ||
+				    !strcasecmp(dot, ".markdown")));
+	}
 	if (d->opts && d->opts->date)
 		x->date = d->opts->date;
 	if (d->opts && d->opts->source_url)
@@ -1369,7 +1378,9 @@ static int read_doc(ties_draft *d, const char *path)
 			n--;
 		while (k < n && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		if ((n - k == 4 && !memcmp(s + k, "\\###", 4)) ||
+		if (!markdown) {
+			put(&b, &x->lines, &lcap, s, n, line);
+		} else if ((n - k == 4 && !memcmp(s + k, "\\###", 4)) ||
 		    (n - k == 3 && !memcmp(s + k, "###", 3))) {
 			/* an end mark */
 		} else if (k < n && s[k] == '#') {
@@ -1557,7 +1568,7 @@ static long ent_get(ties_draft *d, const char *kind, const char *name,
 	if (n < 0)
 		return -1;
 	if (n == 1 && is_person_kind(m.kind) == is_person_kind(kind) &&
-	    (strcmp(m.kind, "country") != 0) == strcmp(kind, "country")) {
+	    (strcmp(m.kind, "country") != 0) == (strcmp(kind, "country") != 0)) {
 		x->id = pool_strdup(&d->P, m.id);
 		x->kind = pool_strdup(&d->P, m.kind);
 		x->name = pool_strdup(&d->P, m.name);
@@ -1887,6 +1898,7 @@ static size_t capseq(const struct scan *c, size_t i)
 			    name_word(c, j + n))
 				break;
 			if (j > i && head && at_title(c, j) &&
+			    !word_is(c, j - 1, "of") &&
 			    !(j >= i + 2 && word_is(c, j - 1, "the") &&
 			      word_is(c, j - 2, "of")))
 				break;
@@ -2045,12 +2057,25 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 	return e;
 }
 
+/* An organisation of the dictionary: its full name, `as` an alias. */
+static long org_from_name(struct scan *c, const char *full, const char *as)
+{
+	long e = ent_lookup(c->d, full);
+
+	if (e < 0 || is_person_kind(c->d->e[e].kind))
+		e = ent_get(c->d, "institution", full, 0.9,
+			    "a known organisation", c->doc, c->s);
+	if (e >= 0 && as && ent_alias(c->d, e, as) < 0)
+		return -1;
+	return e;
+}
+
 /* An institution at i: a known name or acronym, or a run of capitalised
  * words with a head word. Tokens used; the entity in *e. */
 static size_t at_org(struct scan *c, size_t i, long *e)
 {
 	size_t n, best = 0;
-	int head = 0;
+	int head = 0, k0;
 
 	*e = -1;
 	if (!is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
@@ -2059,6 +2084,16 @@ static size_t at_org(struct scan *c, size_t i, long *e)
 	    (!word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
 	     match_at(L(c, D_NOTNAME), c->T, i, c->b, NULL) >= 0))
 		return 0;
+	/* A well-known organisation ("NATO", "World Bank"). */
+	if ((k0 = match_at(L(c, D_ORG), c->T, i, c->b, &n)) >= 0 &&
+	    (c->T->v[i].f & (T_CAP | T_ALLCAPS))) {
+		const char *name = span(c, i, i + n);
+		const char *full = L(c, D_ORG)->v[k0].val;
+
+		*e = full ? org_from_name(c, full, name) : org_from(c, i, i + n, 0.9, "a known organisation");
+		if (*e >= 0)
+			return n;
+	}
 	/* Known: the longest span that names one. */
 	for (size_t j = i + 1; j <= c->b && j - i <= 8; j++) {
 		const char *t;
@@ -2150,6 +2185,21 @@ static int appositive_is_next(const struct scan *c, size_t k)
 	if (word_is(c, k, "the"))
 		k++;
 	e = k + capseq(c, k);
+	{
+		/* "..., Assistant Secretary for Western Hemisphere Affairs
+		 * Brian Nichols, and ...": a name ends the run. */
+		size_t words = 0;
+
+		for (size_t q = k; q < e; q++)
+			words += is_cap(c, q);
+		if (words >= 3 && name_word(c, e - 1) && name_word(c, e - 2) &&
+		    (word_is(c, e, ".") || word_is(c, e, "and") ||
+		     e >= c->b ||
+		     (word_is(c, e, ",") &&
+		      (word_is(c, e + 1, "and") || at_title(c, e + 1) ||
+		       name_at(c, e + 1) >= 2))))
+			return 1;
+	}
 	e += skip_parens(c, e);
 	return e > k && word_is(c, e, ",") && name_at(c, e + 1) >= 2;
 }
@@ -2643,10 +2693,11 @@ static const char *role_of(const struct scan *c, const struct ment *m,
 
 static int role_rank(const char *role)
 {
-	static const char *const order[] = {"attendee",	 "signatory", "host",
-					    "chair", "head_of_delegation"};
+	static const char *const order[] = {"attendee", "delegation",
+					    "signatory", "host", "chair",
+					    "head_of_delegation"};
 
-	for (int i = 4; i >= 0; i--)
+	for (int i = 5; i >= 0; i--)
 		if (!strcmp(role, order[i]))
 			return i + 1;
 	return 1;
@@ -2835,6 +2886,27 @@ static long place_at(struct scan *c, size_t i)
 	return -1;
 }
 
+/* The sentence gives a date more than a month before the release's. */
+static int past_sentence(ties_draft *d, struct scan *c)
+{
+	const char *ref = c->x->date;
+	int y, m, dd = 1, ry, rm, rd;
+
+	if (!ref || sscanf(ref, "%d-%d-%d", &ry, &rm, &rd) != 3)
+		return 0;
+	for (size_t i = c->a; i < c->b; i++) {
+		const char *date;
+
+		if (!parse_date(d, c->T, i, c->b, ref, &date) || !date)
+			continue;
+		if (sscanf(date, "%d-%d-%d", &y, &m, &dd) < 2)
+			continue;
+		return days_from_civil(y, (unsigned)m, (unsigned)dd) + 31 <
+		       days_from_civil(ry, (unsigned)rm, (unsigned)rd);
+	}
+	return 0;
+}
+
 static int analyze_doc(ties_draft *d, int doc)
 {
 	struct xdoc *x = &d->docs[doc];
@@ -2845,12 +2917,15 @@ static int analyze_doc(ties_draft *d, int doc)
 	long meet = -1, agree = -1;
 	const char *last_side_cc = NULL;
 	int *signing = calloc(x->nsent ? x->nsent : 1, sizeof(int));
-	int *kind_count = calloc(d->D.l[D_EVENT].n + 1, sizeof(int));
+	struct {
+		const char *kind, *name;
+		int base, count, sent;
+	} cand[16];
+	size_t ncand = 0;
 
-	if (!S || !signing || !kind_count) {
+	if (!S || !signing) {
 		free(S);
 		free(signing);
-		free(kind_count);
 		return oom(d);
 	}
 	c0.d = d;
@@ -2917,6 +2992,9 @@ static int analyze_doc(ties_draft *d, int doc)
 						     connector(c.T->v[ns - 1].low) &&
 						     is_cap(&c, ns - 2))))
 					ns--;
+				while (ns > c.a + 1 && word_is(&c, ns - 1, "-") &&
+				       is_cap(&c, ns - 2))
+					ns -= 2;
 				if (ns < i && word_is(&c, ns, "the"))
 					ns++;
 				named = ns < i && (int)s >= x->body_from;
@@ -2942,15 +3020,30 @@ static int analyze_doc(ties_draft *d, int doc)
 				: weak_trigger(L(&c, D_EVENT)->v[k].text)
 					? 1
 					: 2;
-			score = score * 1000 + ++kind_count[k];
-			if (score > best_score) {
-				best_score = score;
-				best_kind = kind;
-				best_sent = (int)s;
-				if (!(best_name && best_kind == kind))
-					best_name = named ? tok_text(d, x, ns,
-								     i + n)
-							  : NULL;
+			/* An event of the past the release looks back on
+			 * ("follow the November 2023 Woodside Summit"). */
+			if (past_sentence(d, &c))
+				score = 1;
+			{
+				size_t q;
+
+				for (q = 0; q < ncand; q++)
+					if (!strcmp(cand[q].kind, kind))
+						break;
+				if (q == ncand && ncand < 16) {
+					memset(&cand[ncand], 0, sizeof(cand[0]));
+					cand[ncand++].kind = kind;
+				}
+				if (q < ncand) {
+					cand[q].count++;
+					if (score > cand[q].base) {
+						cand[q].base = score;
+						cand[q].sent = (int)s;
+					}
+					if (named && !cand[q].name)
+						cand[q].name =
+							tok_text(d, x, ns, i + n);
+				}
 			}
 			i += n - 1;
 		}
@@ -3101,6 +3194,13 @@ static int analyze_doc(ties_draft *d, int doc)
 			}
 		}
 	}
+	for (size_t q = 0; q < ncand; q++)
+		if (cand[q].base * 1000 + cand[q].count > best_score) {
+			best_score = cand[q].base * 1000 + cand[q].count;
+			best_kind = cand[q].kind;
+			best_sent = cand[q].sent;
+			best_name = cand[q].name;
+		}
 	if (best_kind) {
 		struct scan c = c0;
 
@@ -3120,6 +3220,22 @@ static int analyze_doc(ties_draft *d, int doc)
 		c.b = x->sent[best_sent][1];
 		c.S = &S[best_sent];
 		event_date(d, &d->ev[meet], &c);
+		/* A trigger in the title: the date is in the body's first
+		 * sentence that tells who took part. */
+		for (size_t s = (size_t)x->body_from;
+		     best_sent < x->body_from && d->ev[meet].dconf < 0.85 &&
+		     s < x->nsent;
+		     s++) {
+			c.s = (int)s;
+			c.a = x->sent[s][0];
+			c.b = x->sent[s][1];
+			c.S = &S[s];
+			if (find_in(L(&c, D_PARTIC), c.T, c.a, c.b, NULL) < 0)
+				continue;
+			d->ev[meet].date = NULL;
+			event_date(d, &d->ev[meet], &c);
+			break;
+		}
 	}
 	/* People, sides, places and topics, sentence by sentence. */
 	for (size_t s = 0; s < x->nsent; s++) {
@@ -3176,13 +3292,24 @@ static int analyze_doc(ties_draft *d, int doc)
 			double rconf;
 			const char *role;
 
+			if (m->type == M_ORG && m->a < m->b && meet >= 0 &&
+			    !signing[s] && (cue || trig)) {
+				/* "with representatives from the Department of
+				 * Defense, ...". */
+				role = role_of(&c, m, &rconf);
+				if (!strcmp(role, "delegation") &&
+				    add_part(d, &d->ev[meet], m->ent, role, rconf,
+					     "named with a cue", (int)s) < 0)
+					goto done;
+				continue;
+			}
 			if (m->type != M_PERSON)
 				continue;
 			role = role_of(&c, m, &rconf);
 			if (!strcmp(role, "head_of_delegation") && m->org >= 0)
 				head_org = m->org;
-			if (meet >= 0 && !signing[s] && (cue || trig) &&
-			    (int)s >= x->body_from - (best_sent == 0))
+			if (meet >= 0 && !signing[s] &&
+			    (cue || (trig && (int)s >= x->body_from)))
 				if (add_part(d, &d->ev[meet], m->ent,
 					     !strcmp(role, "signatory")
 						     ? "attendee"
@@ -3373,7 +3500,6 @@ done:
 		free(S[s].m);
 	free(S);
 	free(signing);
-	free(kind_count);
 	return rc;
 }
 
@@ -3494,6 +3620,38 @@ static int finish(ties_draft *d)
 			}
 		}
 	}
+	/* Names made here (a unit's "CSP, ISSI") or aliases learnt later
+	 * may be the database's: reuse those entities. */
+	for (size_t e = 0; e < d->ne; e++) {
+		struct xent *x = &d->e[e];
+		int r;
+
+		if (x->known || !strcmp(x->kind, "country"))
+			continue;
+		for (size_t a = 0; a <= x->nalias && !x->known; a++) {
+			ties_match m;
+			int taken = 0;
+
+			r = ties_store__match_name(d->db,
+						   a ? x->alias[a - 1] : x->name,
+						   &m);
+			if (r < 0)
+				return r;
+			if (r != 1)
+				continue;
+			for (size_t k = 0; k < d->ne; k++)
+				taken |= d->e[k].id && !strcmp(d->e[k].id, m.id);
+			if (!taken && is_person_kind(m.kind) ==
+					      is_person_kind(x->kind) &&
+			    strcmp(m.kind, "country")) {
+				x->id = pool_strdup(&d->P, m.id);
+				x->name = pool_strdup(&d->P, m.name);
+				x->kind = pool_strdup(&d->P, m.kind);
+				x->known = 1;
+			}
+			ties_match__release(&m);
+		}
+	}
 	for (size_t e = 0; e < d->ne; e++) {
 		struct xent *x = &d->e[e];
 		const char *base;
@@ -3544,6 +3702,8 @@ static int name_events(ties_draft *d)
 				int org = !is_person_kind(x->kind) &&
 					  strcmp(x->kind, "country");
 
+				if (pass == 0 && org && orgs == 3)
+					continue;
 				if ((pass == 0 && org) ||
 				    (pass == 1 && !strcmp(x->kind, "country")) ||
 				    (pass == 2 && is_person_kind(x->kind) &&
@@ -3561,6 +3721,26 @@ static int name_events(ties_draft *d)
 			}
 		if (who.oom)
 			return oom(d);
+		if (who.len > 40) {
+			/* Long names: the first alone. */
+			char *dash = memchr(who.ptr, '-', 40);
+			size_t first = strcspn(who.ptr, "-");
+
+			(void)dash;
+			for (size_t q = 0; q < ev->np; q++) {
+				const struct xent *x = &d->e[ev->p[q].ent];
+
+				if (!is_person_kind(x->kind)) {
+					const char *sl = slug(
+						d, short_name(d, ev->p[q].ent));
+
+					first = sl ? strlen(sl) : first;
+					break;
+				}
+			}
+			if (first < who.len)
+				who.ptr[who.len = first] = '\0';
+		}
 		base = pool_printf(&d->P, "%s%s%s%s%s",
 				   who.len ? ties_buf__str(&who) : "", who.len ? "-" : "",
 				   ev->kind, ev->date ? "-" : "",
@@ -3590,10 +3770,6 @@ static int name_events(ties_draft *d)
 				ties_buf__puts(&t, n == 0 ? " of " : " and ");
 				ties_buf__puts(&t, short_name(d, ev->p[q].ent));
 				n++;
-			}
-			if (ev->place >= 0) {
-				ties_buf__puts(&t, " at ");
-				ties_buf__puts(&t, short_name(d, ev->place));
 			}
 			if (t.oom || !(ev->title = pool_strdup(&d->P, t.ptr)))
 				return oom(d);
@@ -3841,7 +4017,7 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 		      ties_table__set_text(t[0], 6,
 					   d->docs[x->doc].source_id) == 0;
 		ties_buf__release(&al);
-		if (x->parent >= 0)
+		if (x->parent >= 0 && !x->known)
 			ok &= ties_table__add_row(t[1]) == 0 &&
 			      ties_table__set_text(t[1], 0, x->id) == 0 &&
 			      ties_table__set_text(t[1], 1,

@@ -131,6 +131,21 @@ if [ -z "$VALGRIND" ]; then
 	fi
 fi
 
+# --- ties extract against the annotated releases (needs python3) ---------
+if [ -z "$VALGRIND" ]; then
+	if command -v python3 >/dev/null 2>&1; then
+		if python3 tests/extract/score.py "$TIES" --check tests/extract/floors.txt >"$work/extract.log" 2>&1; then
+			passed=$((passed + 1))
+		else
+			fail "extract: precision and recall on tests/extract (see above)"
+		fi
+		cat "$work/extract.log"
+	else
+		echo "extract: skipped, python3 is not installed"
+		skipped=$((skipped + 1))
+	fi
+fi
+
 # --- golden command-line tests --------------------------------------------
 sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
 cat "$work/cli.log"
