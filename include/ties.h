@@ -691,6 +691,20 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 	       const char *from, const char *to, const ties_path_opts *opts);
 
 /*
+ * ties_paths() on the whole entity graph (no filters), for a cold process:
+ * the one shortest unweighted path is found in the adjacency snapshot kept
+ * beside the database file (FILE.adj, mapped, not read), which is made
+ * again whenever the data changed since it was written (every write
+ * through libties gives the data a new random generation; a change made
+ * around libties, with the sqlite3 shell, needs the file removed). The first question
+ * after a change pays one projection of the store; the next ones do not.
+ * The answer is the one ties_paths() gives. With opts->all, k > 1 or
+ * weighted, or a database in memory, the graph is projected as usual.
+ */
+int ties_path_quick(ties_db *db, ties_table **out, const char *from,
+		    const char *to, const ties_path_opts *opts);
+
+/*
  * Write paths as found by ties_paths(): TIES_FORMAT_TABLE as numbered
  * paths with one sentence per piece of evidence; TIES_FORMAT_JSON as an
  * array of paths, each {path, length, nodes, hops: [{from, to, weight,
@@ -871,9 +885,11 @@ enum ties_export_format {
 	TIES_EXPORT_GEXF,
 	TIES_EXPORT_CSV,
 	TIES_EXPORT_JSON,
+	TIES_EXPORT_EDGELIST,
 };
 
-/* Export format by name (dot, graphml, gexf, csv, json); -1 if unknown. */
+/* Export format by name (dot, graphml, gexf, csv, json, edgelist); -1 if
+ * unknown. */
 int ties_export_format_parse(const char *name);
 
 /*
@@ -881,6 +897,9 @@ int ties_export_format_parse(const char *name);
  *  - GraphML: nodes with label, kind, country; edges with weight, evidence
  *    (the events and relations behind the tie; for countries, the events)
  *    and the first and last evidence dates.
+ *  - edgelist: one tie per line, "SOURCE-ID TAB TARGET-ID TAB WEIGHT" (ids
+ *    hold no white space), no header: igraph's read_ncol, NetworkX's
+ *    read_weighted_edgelist, any awk.
  *  - GEXF (1.2draft, which NetworkX reads, or 1.3 with `gexf13`): the same,
  *    each tie with its first and last evidence date as start and end, so
  *    that Gephi's timeline works.

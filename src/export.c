@@ -20,11 +20,11 @@
 
 int ties_export_format_parse(const char *name)
 {
-	static const char *const names[] = {"dot", "graphml", "gexf", "csv",
-					    "json"};
+	static const char *const names[] = {"dot",  "graphml", "gexf",
+					    "csv",  "json",    "edgelist"};
 	int i;
 
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -349,6 +349,15 @@ static int export_json(ties_db *db, FILE *f)
 	return rc;
 }
 
+/* --------------------------------------------------------- edge list --- */
+
+static void write_edgelist(const ties_graph *g, FILE *f)
+{
+	for (size_t i = 0; i < g->m; i++)
+		fprintf(f, "%s\t%s\t%.17g\n", g->nodes[g->ea[i]].id,
+			g->nodes[g->eb[i]].id, g->ew[i]);
+}
+
 /* ------------------------------------------------------------ export --- */
 
 int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
@@ -373,6 +382,9 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 				       path, strerror(errno));
 	if (fmt == TIES_EXPORT_JSON) {
 		rc = export_json(db, file);
+	} else if (fmt == TIES_EXPORT_EDGELIST) {
+		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
+			write_edgelist(g, file);
 	} else if (fmt == TIES_EXPORT_DOT) {
 		ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK,
 				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};

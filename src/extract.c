@@ -1616,12 +1616,24 @@ static long country_ent(ties_draft *d, const char *cc)
 	return e;
 }
 
-/* The name of a country id, for messages. */
+/* The name of a country id, for messages; adds nothing to the draft (a
+ * caller may hold a pointer into it). */
 static const char *country_name(ties_draft *d, const char *cc)
 {
-	long e = cc ? country_ent(d, cc) : -1;
+	ties_match m;
+	const char *name = NULL;
 
-	return e >= 0 ? d->e[e].name : cc ? cc : "?";
+	if (!cc)
+		return "?";
+	for (size_t i = 0; i < d->ne; i++)
+		if (!strcmp(d->e[i].kind, "country") && d->e[i].id &&
+		    !strcmp(d->e[i].id, cc))
+			return d->e[i].name;
+	if (ties_store__match_name(d->db, cc, &m) == 1) {
+		name = pool_strdup(&d->P, m.name);
+		ties_match__release(&m);
+	}
+	return name ? name : cc;
 }
 
 static void set_country(ties_draft *d, long e, const char *cc, double conf,

@@ -17,7 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <igraph.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <jansson.h>
 
 #include "graph.h"
@@ -31,6 +36,7 @@ struct adj {
 	uint32_t *nbr;	   /* neighbours, ascending per node */
 	double *w;	   /* weight of the tie */
 	uint32_t *edge;	   /* index of the tie in the graph */
+	const float *wf;   /* weights in a snapshot, when w is NULL */
 };
 
 static void adj_release(struct adj *a)
@@ -194,7 +200,8 @@ static int same_len(double a, double b)
  * max_hops > 0 bounds the path length.
  */
 static int search(const struct adj *a, uint32_t src, int weighted,
-		  long max_hops, const double *penalty, struct search *s)
+		  long max_hops, const double *penalty, long stop,
+		  struct search *s)
 {
 	struct heap h = {0};
 	size_t i;
@@ -221,11 +228,14 @@ static int search(const struct adj *a, uint32_t src, int weighted,
 		heap_pop(&h, &d, &v);
 		if (d > s->dist[v])
 			continue;
+		/* Its path is final once the target leaves the heap. */
+		if ((long)v == stop)
+			break;
 		if (max_hops > 0 && s->hops[v] >= max_hops)
 			continue;
 		for (i = a->start[v]; i < a->start[v + 1]; i++) {
 			uint32_t u = a->nbr[i];
-			double nd = d + (weighted ? 1.0 / a->w[i] : 1.0) *
+			double nd = d + (weighted ? 1.0 / (a->w ? a->w[i] : a->wf[i]) : 1.0) *
 						(penalty ? penalty[a->edge[i]]
 							 : 1.0);
 
@@ -621,7 +631,7 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 			h.weight = 0;
 			for (j = a->start[h.a]; j < a->start[h.a + 1]; j++)
 				if (a->nbr[j] == h.b)
-					h.weight = a->w[j];
+					h.weight = a->w ? a->w[j] : a->wf[j];
 			h.rows = 0;
 			h.more = 0;
 			rc = ties_store__pair_evidence(
@@ -695,7 +705,7 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 	for (size_t e = 0; e < g->m; e++)
 		penalty[e] = 1;
 	if ((rc = search(&a, (uint32_t)src, o->weighted, o->max_length, NULL,
-			 &s)) < 0) {
+			 -1, &s)) < 0) {
 		rc = ties_db__seterr(db, rc, "out of memory");
 		goto done;
 	}
@@ -747,7 +757,7 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 			search_release(&s);
 			memset(&s, 0, sizeof(s));
 			if ((rc = search(&a, (uint32_t)src, o->weighted,
-					 o->max_length, penalty, &s)) < 0) {
+					 o->max_length, penalty, -1, &s)) < 0) {
 				pathlist_release(&tried);
 				rc = ties_db__seterr(db, rc, "out of memory");
 				goto done;
@@ -770,6 +780,378 @@ done:
 	pathlist_release(&l);
 	adj_release(&a);
 	free(penalty);
+	return rc;
+}
+
+/* ------------------------------------------------ adjacency snapshot --- */
+
+/*
+ * The entity graph without filters, as a file beside the database
+ * (DB.adj), so that a cold `ties path` answers without projecting the
+ * store: a header (magic, the data's generation, nodes, entries), then the
+ * entity rowid of each node (ascending), the offsets of each node's
+ * neighbours, the neighbours and the weights. The file is mapped, not read;
+ * it is made again, atomically, when the generation has moved on.
+ */
+#define SNAP_MAGIC "TIESADJ1"
+
+struct snap_hdr {
+	char magic[8];
+	uint64_t generation, n, m2;
+};
+
+struct snap {
+	void *map;
+	size_t len;
+	uint64_t n;
+	const int64_t *rowid;
+	struct adj a;
+};
+
+static void snap_close(struct snap *sn)
+{
+	if (sn->map)
+		munmap(sn->map, sn->len);
+	memset(sn, 0, sizeof(*sn));
+}
+
+static size_t snap_size(uint64_t n, uint64_t m2)
+{
+	return sizeof(struct snap_hdr) + n * 8 + (n + 1) * 8 + m2 * 4 +
+	       (m2 & 1) * 4 + m2 * 4;
+}
+
+/* Map the snapshot when it is of generation `gen`; 0 when there is none
+ * to use. */
+static int snap_open(const char *path, uint64_t gen, struct snap *sn)
+{
+	struct snap_hdr h;
+	struct stat st;
+	int fd;
+	char *p;
+
+	memset(sn, 0, sizeof(*sn));
+	if (sizeof(size_t) != 8 || (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(h) ||
+	    pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
+	    memcmp(h.magic, SNAP_MAGIC, 8) || h.generation != gen ||
+	    h.n > UINT32_MAX || h.m2 > (uint64_t)SIZE_MAX / 16 ||
+	    (size_t)st.st_size != snap_size(h.n, h.m2)) {
+		close(fd);
+		return 0;
+	}
+	sn->len = (size_t)st.st_size;
+	sn->map = mmap(NULL, sn->len, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (sn->map == MAP_FAILED) {
+		sn->map = NULL;
+		return 0;
+	}
+	p = (char *)sn->map + sizeof(h);
+	sn->n = h.n;
+	sn->rowid = (const int64_t *)p;
+	p += h.n * 8;
+	sn->a.n = (size_t)h.n;
+	sn->a.start = (size_t *)p;
+	p += (h.n + 1) * 8;
+	sn->a.nbr = (uint32_t *)p;
+	p += h.m2 * 4 + (h.m2 & 1) * 4;
+	sn->a.wf = (const float *)p;
+	/* The offsets must stay inside the file. */
+	if (sn->a.start[0] != 0 || sn->a.start[h.n] != h.m2) {
+		snap_close(sn);
+		return 0;
+	}
+	return 1;
+}
+
+static int write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Write the snapshot of graph g (adjacency a); a failure only means there
+ * is no snapshot (a read-only directory, a full disk). */
+static void snap_write(const char *path, uint64_t gen, const ties_graph *g,
+		       const struct adj *a)
+{
+	struct snap_hdr h;
+	char tmp[4096];
+	float buf[4096];
+	int fd, ok;
+	size_t m2 = a->start[a->n];
+
+	if (sizeof(size_t) != 8 ||
+	    snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid()) >=
+		    (int)sizeof(tmp))
+		return;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+		return;
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, SNAP_MAGIC, 8);
+	h.generation = gen;
+	h.n = a->n;
+	h.m2 = m2;
+	ok = write_all(fd, &h, sizeof(h)) == 0;
+	for (size_t i = 0; ok && i < a->n; i++) {
+		int64_t r = g->nodes[i].rowid;
+
+		ok = write_all(fd, &r, 8) == 0;
+	}
+	ok = ok && write_all(fd, a->start, (a->n + 1) * 8) == 0 &&
+	     write_all(fd, a->nbr, m2 * 4) == 0;
+	if (ok && (m2 & 1)) {
+		uint32_t pad = 0;
+
+		ok = write_all(fd, &pad, 4) == 0;
+	}
+	for (size_t i = 0; ok && i < m2; i += 4096) {
+		size_t k, n = m2 - i < 4096 ? m2 - i : 4096;
+
+		for (k = 0; k < n; k++)
+			buf[k] = (float)a->w[i + k];
+		ok = write_all(fd, buf, n * sizeof(float)) == 0;
+	}
+	if (close(fd) != 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+}
+
+/* Entity rowid -> snapshot node (rowids ascend). */
+static long snap_node(const struct snap *sn, sqlite3_int64 rowid)
+{
+	uint64_t lo = 0, hi = sn->n;
+
+	while (lo < hi) {
+		uint64_t mid = (lo + hi) / 2;
+
+		if (sn->rowid[mid] < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sn->n && sn->rowid[lo] == rowid ? (long)lo : -1;
+}
+
+/* Explain the path v[0..n) of snapshot nodes: a graph of just those. */
+static int snap_explain(ties_db *db, const struct snap *sn, const uint32_t *v,
+			size_t n, ties_table *t, long max)
+{
+	ties_graph g;
+	struct adj a;
+	struct pathlist l = {0};
+	uint32_t *local = NULL;
+	int rc = TIES_ENOMEM;
+
+	memset(&g, 0, sizeof(g));
+	memset(&a, 0, sizeof(a));
+	g.db = db;
+	g.projection = TIES_GRAPH_ENTITY;
+	g.n = n;
+	if (!(g.nodes = calloc(n, sizeof(*g.nodes))) ||
+	    !(a.start = calloc(n + 1, sizeof(*a.start))) ||
+	    !(a.nbr = malloc(2 * n * sizeof(*a.nbr))) ||
+	    !(a.w = malloc(2 * n * sizeof(*a.w))) ||
+	    !(local = malloc(n * sizeof(*local))))
+		goto done;
+	a.n = n;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = ties_db__stmt(db, ST_ENTITY_BY_ROWID);
+
+		local[i] = (uint32_t)i;
+		g.nodes[i].rowid = sn->rowid[v[i]];
+		if (!st) {
+			rc = TIES_EDB;
+			goto done;
+		}
+		sqlite3_bind_int64(st, 1, g.nodes[i].rowid);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			rc = ties_db__sqlerr(db);
+			goto done;
+		}
+		g.nodes[i].id = strdup((const char *)sqlite3_column_text(st, 0));
+		g.nodes[i].kind = strdup((const char *)sqlite3_column_text(st, 1));
+		g.nodes[i].name = strdup((const char *)sqlite3_column_text(st, 2));
+		sqlite3_reset(st);
+		if (!g.nodes[i].id || !g.nodes[i].kind || !g.nodes[i].name)
+			goto done;
+	}
+	/* Node i links i - 1 and i + 1, with the snapshot's weights. */
+	for (size_t i = 0; i < n; i++) {
+		a.start[i + 1] = a.start[i];
+		for (int side = -1; side <= 1; side += 2) {
+			size_t j, o;
+			double w = 0;
+
+			if ((side < 0 && i == 0) || (side > 0 && i + 1 == n))
+				continue;
+			o = i + (size_t)side;
+			for (j = sn->a.start[v[i]]; j < sn->a.start[v[i] + 1]; j++)
+				if (sn->a.nbr[j] == v[o])
+					w = sn->a.wf[j];
+			a.nbr[a.start[i + 1]] = (uint32_t)o;
+			a.w[a.start[i + 1]++] = w;
+		}
+	}
+	if (pathlist_add(&l, local, n) < 0)
+		goto done;
+	rc = explain(db, &g, &a, &l, t, max);
+	if (rc < 0 && rc != TIES_ENOMEM)
+		goto out;
+done:
+	if (rc == TIES_ENOMEM)
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+out:
+	for (size_t i = 0; g.nodes && i < n; i++) {
+		free(g.nodes[i].id);
+		free(g.nodes[i].kind);
+		free(g.nodes[i].name);
+	}
+	free(g.nodes);
+	free(local);
+	pathlist_release(&l);
+	adj_release(&a);
+	return rc;
+}
+
+int ties_path_quick(ties_db *db, ties_table **out, const char *from,
+		    const char *to, const ties_path_opts *o)
+{
+	static const ties_filter none;
+	const char *file = ties_store__filename(db);
+	char *path = NULL;
+	sqlite3_int64 gen, rs, rt;
+	struct snap sn = {0};
+	struct search s = {0};
+	struct pathlist l = {0};
+	ties_graph *g = NULL;
+	ties_table *t = NULL;
+	long src, dst;
+	int rc, own_txn = 0;
+
+	assert(db && out && from && to && o);
+	*out = NULL;
+	if (o->all || o->k > 1 || o->weighted || !file) {
+		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) < 0)
+			return rc;
+		rc = ties_paths(db, out, g, from, to, o);
+		ties_graph_free(g);
+		return rc;
+	}
+	if (!(path = malloc(strlen(file) + 5)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	sprintf(path, "%s.adj", file);
+	/* One read transaction: the generation and what it stands for. */
+	if (db->txn_depth == 0) {
+		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
+			goto done;
+		own_txn = 1;
+	}
+	if ((rc = ties_store__generation(db, &gen)) < 0)
+		goto done;
+	if (!snap_open(path, (uint64_t)gen, &sn)) {
+		struct adj a;
+
+		/* None, or stale: project the store once, answer from the
+		 * graph, and leave the snapshot for the next time. */
+		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) < 0)
+			goto done;
+		if (adj_build(g, &a) == 0) {
+			snap_write(path, (uint64_t)gen, g, &a);
+			adj_release(&a);
+		}
+		rc = ties_paths(db, out, g, from, to, o);
+		goto done;
+	}
+	if ((rc = ties_store__resolve(db, from, &rs)) < 0 ||
+	    (rc = ties_store__resolve(db, to, &rt)) < 0)
+		goto done;
+	src = snap_node(&sn, rs);
+	dst = snap_node(&sn, rt);
+	if (src < 0 || dst < 0) {
+		rc = ties_db__seterr(db, TIES_ENOTFOUND,
+				     "no path between '%s' and '%s': '%s' is "
+				     "not in the graph (see the filters)",
+				     from, to, src < 0 ? from : to);
+		goto done;
+	}
+	if (src == dst) {
+		rc = ties_db__seterr(db, TIES_EINVALID,
+				     "'%s' and '%s' are the same entity", from,
+				     to);
+		goto done;
+	}
+	if ((rc = search(&sn.a, (uint32_t)src, 0, o->max_length, NULL, dst,
+			 &s)) < 0) {
+		rc = ties_db__seterr(db, rc, "out of memory");
+		goto done;
+	}
+	if (!isfinite(s.dist[dst])) {
+		sqlite3_stmt *st = ties_db__stmt(db, ST_ENTITY_BY_ROWID);
+		char *a = NULL, *b = NULL;
+
+		/* The names, as ties_paths() gives them. */
+		if (st) {
+			sqlite3_bind_int64(st, 1, rs);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				a = strdup((const char *)sqlite3_column_text(
+					st, 2));
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, rt);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				b = strdup((const char *)sqlite3_column_text(
+					st, 2));
+			sqlite3_reset(st);
+		}
+		rc = ties_db__seterr(db, TIES_ENOTFOUND,
+				     "no path between '%s' and '%s'%s",
+				     a ? a : from, b ? b : to,
+				     o->max_length > 0
+					     ? " within the length limit"
+					     : "");
+		free(a);
+		free(b);
+		goto done;
+	}
+	if ((rc = trace(&s, (uint32_t)dst, &l)) < 0) {
+		rc = ties_db__seterr(db, rc, "out of memory");
+		goto done;
+	}
+	if (!(t = ties_table__new(NPATHCOLS, path_cols))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = snap_explain(db, &sn, l.p[0].v, l.p[0].n, t, o->evidence)) <
+	    0)
+		goto done;
+	*out = t;
+	t = NULL;
+	rc = 0;
+done:
+	if (own_txn)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	ties_table_free(t);
+	ties_graph_free(g);
+	search_release(&s);
+	pathlist_release(&l);
+	snap_close(&sn);
+	free(path);
 	return rc;
 }
 

@@ -290,6 +290,7 @@ int ties_db__begin(ties_db *db)
 		db->txn_depth = 0;
 		return TIES_EDB;
 	}
+	db->changes_at_begin = sqlite3_total_changes64(db->sql);
 	return 0;
 }
 
@@ -298,6 +299,18 @@ int ties_db__commit(ties_db *db)
 	assert(db->txn_depth > 0);
 	if (--db->txn_depth > 0)
 		return 0;
+	/* A transaction that wrote moves the generation on: whatever was
+	 * computed from the data before (the adjacency snapshot) is stale.
+	 * A random value, not a count: a database made again at the same
+	 * path must not meet the snapshot of the old one. */
+	if (sqlite3_total_changes64(db->sql) != db->changes_at_begin &&
+	    ties_db__exec(db, "INSERT INTO meta(key, value) VALUES "
+			      "('generation', abs(random())) ON "
+			      "CONFLICT(key) DO UPDATE SET value = "
+			      "abs(random())") < 0) {
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return TIES_EDB;
+	}
 	if (ties_db__exec(db, "COMMIT") < 0) {
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 		return TIES_EDB;

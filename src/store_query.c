@@ -516,3 +516,28 @@ int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int ties_store__generation(ties_db *db, sqlite3_int64 *gen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*gen = 0;
+	if ((rc = prepare(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE "
+			      "key = 'generation'",
+			  &st)) < 0)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*gen = sqlite3_column_int64(st, 0);
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+const char *ties_store__filename(ties_db *db)
+{
+	const char *f = sqlite3_db_filename(db->sql, "main");
+
+	return f && *f ? f : NULL;
+}

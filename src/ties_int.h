@@ -91,6 +91,7 @@ struct ties_db {
 	ties_buf scratch; /* returned strings valid until the next call */
 	sqlite3_stmt *stmt[ST_COUNT];
 	int txn_depth;
+	sqlite3_int64 changes_at_begin; /* total changes at the outer BEGIN */
 	/* Bulk import (ties_store__bulk_begin): rows with rowids above these
 	 * were made by this import and have no aliases, keys or attributes to
 	 * clear; outside one they are INT64_MAX. */
@@ -275,6 +276,11 @@ int ties_store__match_name(ties_db *db, const char *text, ties_match *out);
 void ties_match__release(ties_match *m);
 /* 1 when an entity has this id, 0 when not. */
 int ties_store__id_exists(ties_db *db, const char *id);
+/* The generation of the data: it moves on with every transaction that
+ * writes (0 for a database never written through libties). */
+int ties_store__generation(ties_db *db, sqlite3_int64 *gen);
+/* The file of the main database, or NULL for one in memory. */
+const char *ties_store__filename(ties_db *db);
 /* Every name and alias of every country, with its id. */
 typedef int (*ties_name_fn)(void *ctx, const char *id, const char *name);
 int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx);

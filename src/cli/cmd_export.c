@@ -7,7 +7,8 @@
 #include "cli.h"
 
 const char cmd_export_usage[] =
-	"usage: ties export --format dot|graphml|gexf|csv|json [-o FILE|DIR]\n"
+	"usage: ties export --format dot|graphml|gexf|edgelist|csv|json\n"
+	"                   [-o FILE|DIR]\n"
 	"                   [--gexf-version 1.2|1.3] [--graph G] [filters]\n"
 	"\n"
 	"Write the network for the tools analysts already use.\n"
@@ -19,6 +20,8 @@ const char cmd_export_usage[] =
 	"           evidence date as start and end for Gephi's timeline;\n"
 	"           version 1.2draft by default (what NetworkX reads; Gephi\n"
 	"           reads both), 1.3 with --gexf-version 1.3\n"
+	"  edgelist the ties, one per line: SOURCE-ID TAB TARGET-ID TAB WEIGHT\n"
+	"           (igraph's read_ncol, NetworkX's read_weighted_edgelist)\n"
 	"  dot      the styled diagram source ('ties draw -o x.dot')\n"
 	"  csv      the whole store as the five tables, into DIR (made if\n"
 	"           missing), importable again with 'ties import DIR'\n"
@@ -57,7 +60,7 @@ int cmd_export(int argc, char **argv, struct cli_ctx *ctx)
 				return cli_usage_error(
 					ctx,
 					"unknown format '%s' (dot, graphml, "
-					"gexf, csv or json)",
+					"gexf, edgelist, csv or json)",
 					optarg);
 			break;
 		case 'o':
@@ -80,7 +83,8 @@ int cmd_export(int argc, char **argv, struct cli_ctx *ctx)
 		return rc;
 	if (fmt < 0)
 		return cli_usage_error(ctx, "which format? (--format dot, "
-					    "graphml, gexf, csv or json)");
+					    "graphml, gexf, edgelist, csv or "
+					    "json)");
 	if (fmt == TIES_EXPORT_CSV && !out)
 		return cli_usage_error(ctx, "csv needs a directory: -o DIR");
 	cli_graph_filter(&gopt);

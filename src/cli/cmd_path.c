@@ -86,6 +86,18 @@ int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error(ctx, "give two entities, A and B");
 	if (gopt.projection != TIES_GRAPH_ENTITY)
 		return cli_usage_error(ctx, "paths use the entity graph");
+	{
+		struct cli_graph plain;
+
+		/* No graph option: the snapshot answers (ties_path_quick). */
+		cli_graph_init(&plain);
+		if (!memcmp(&plain.filter, &gopt.filter, sizeof(plain.filter))) {
+			if (ties_path_quick(ctx->db, &t, argv[optind],
+					    argv[optind + 1], &o) < 0)
+				return cli_db_error(ctx);
+			goto write;
+		}
+	}
 	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
 		return rc;
 	if (ties_paths(ctx->db, &t, g, argv[optind], argv[optind + 1], &o) <
@@ -94,6 +106,7 @@ int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 	ties_graph_free(g);
 	if (rc)
 		return rc;
+write:
 	rc = ties_paths_write(t, stdout, (enum ties_format)fmt);
 	ties_table_free(t);
 	return rc < 0 ? cli_error("write error") : 0;

@@ -70,6 +70,8 @@ static inline ties_db *new_db(const char *name)
 	unlink(p);
 	snprintf(wal, sizeof(wal), "%s-wal", p);
 	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s.adj", p);
+	unlink(wal);
 	assert_int_equal(ties_db_open(&db, p, TIES_OPEN_CREATE), 0);
 	assert_int_equal(ties_db_init(db, NULL, NULL), 0);
 	return db;

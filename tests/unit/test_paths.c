@@ -2,6 +2,8 @@
  * Unit tests: explained paths, ego networks, ties between countries,
  * brokers (against an answer worked out by hand), timelines and diffs.
  */
+#include <sys/stat.h>
+
 #include "helpers.h"
 
 static ties_db *load(const char *name, const char *folder)
@@ -282,6 +284,117 @@ static void test_neighbors_timeline_diff(void **state)
 	ties_db_close(db);
 }
 
+/* The path written as CSV, or the error message. */
+static char *path_csv(ties_db *db, const ties_graph *g, const char *a,
+		      const char *b)
+{
+	ties_path_opts o = {0, 0, 0, 0, 10};
+	ties_table *t = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int rc;
+
+	assert_non_null(f);
+	rc = g ? ties_paths(db, &t, g, a, b, &o)
+	       : ties_path_quick(db, &t, a, b, &o);
+	if (rc == 0)
+		assert_int_equal(ties_table_write(t, f, TIES_FORMAT_CSV), 0);
+	else
+		fprintf(f, "error %d: %s\n", rc, ties_errmsg(db));
+	fclose(f);
+	ties_table_free(t);
+	return buf;
+}
+
+/*
+ * ties_path_quick answers from the snapshot beside the database exactly as
+ * ties_paths does on the projected graph, and sees every write: a random
+ * network of 400 entities and 700 events, 60 pairs, before and after a new
+ * event and a removal.
+ */
+static void test_quick_path_is_the_path(void **state)
+{
+	ties_db *db = new_db("quick.db");
+	char id[64], names[4][64], adj[600];
+	unsigned seed = 7;
+	ties_graph *g = NULL;
+	struct stat st;
+
+	(void)state;
+	for (int i = 0; i < 400; i++) {
+		ties_entity_spec e = {0};
+
+		snprintf(id, sizeof(id), "e%d", i);
+		e.id = id;
+		e.kind = i % 3 ? "person" : "institution";
+		e.name = id;
+		assert_int_equal(ties_entity_put(db, &e), 0);
+	}
+	for (int i = 0; i < 700; i++) {
+		ties_participant_spec p[4];
+		ties_event_spec ev = {0};
+		int n = 2 + (int)(rand_r(&seed) % 3);
+
+		for (int k = 0; k < n; k++) {
+			/* A skewed choice: low numbers are hubs. */
+			unsigned r = rand_r(&seed) % 400;
+
+			snprintf(names[k], sizeof(names[k]), "e%u",
+				 rand_r(&seed) % 2 ? r : r / 8);
+			p[k].entity = names[k];
+			p[k].role = "attendee";
+		}
+		snprintf(id, sizeof(id), "ev%d", i);
+		ev.id = id;
+		ev.kind = "meeting";
+		ev.date = "2024-01-01";
+		ev.participants = p;
+		ev.nparticipants = (size_t)n;
+		assert_int_equal(ties_event_put(db, &ev), 0);
+	}
+	for (int round = 0; round < 3; round++) {
+		if (round == 1) {
+			/* A new tie between two entities far apart. */
+			ties_participant_spec p[2] = {{"e399", "host"},
+						      {"e398", "attendee"}};
+			ties_event_spec ev = {0};
+
+			ev.id = "late";
+			ev.kind = "meeting";
+			ev.participants = p;
+			ev.nparticipants = 2;
+			assert_int_equal(ties_event_put(db, &ev), 0);
+		} else if (round == 2) {
+			assert_int_equal(ties_remove(db, TIES_OBJ_EVENT, "late",
+						     NULL),
+					 0);
+		}
+		g = graph(db, TIES_GRAPH_ENTITY, NULL);
+		for (int k = 0; k < 60; k++) {
+			char a[16], b[16], *want, *got;
+
+			snprintf(a, sizeof(a), "e%d", 399 - k);
+			snprintf(b, sizeof(b), "e%u", rand_r(&seed) % 400);
+			if (k == 0)
+				strcpy(b, "e398"); /* the new tie, then gone */
+			want = path_csv(db, g, a, b);
+			got = path_csv(db, NULL, a, b);
+			assert_string_equal(got, want);
+			if (k == 0)
+				assert_true((strstr(got, ",late,") != NULL) ==
+					    (round == 1));
+			free(want);
+			free(got);
+		}
+		ties_graph_free(g);
+		/* The snapshot is there, beside the database. */
+		snprintf(adj, sizeof(adj), "%s.adj", tmppath("quick.db"));
+		assert_int_equal(stat(adj, &st), 0);
+	}
+	ties_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_between_pakistan_and_russia),
 		cmocka_unit_test(test_brokers_by_hand),
 		cmocka_unit_test(test_neighbors_timeline_diff),
+		cmocka_unit_test(test_quick_path_is_the_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
