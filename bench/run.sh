@@ -1,43 +1,96 @@
 #!/bin/sh
-# make bench: import benchmark of ties against the storage floor.
+# make bench: ties against the floors and the peers, in one run on one
+# machine, medians of RUNS runs.
 #
 #   sh bench/run.sh [SIZES] [RUNS]        default: "S M" 5
 #
-# For each size the seeded generator (bench/gen.c) writes the five tables;
-# then, RUNS times each, in the same run on the same machine:
-#   ties      `ties import` of the five tables into a new database
-#   floor     the sqlite3 shell's `.import` of the same CSVs into bare tables
-#             (no keys, no indexes, no checks: what storing the bytes costs)
-# and prints the median wall time and peak memory of each, and the ratio.
+# For each size the seeded generator (bench/gen.c) writes the five tables.
+# Then each task runs RUNS times per tool, and the table gives the median
+# wall time, the median peak memory and the ratio to the task's baseline:
+#
+#   import       ties import of the five tables into a new database;
+#                baseline: the sqlite3 shell's .import of the same CSVs into
+#                bare tables (the storage floor); peer: Kuzu's COPY
+#   pagerank     ties rank --by pagerank --weighted, end to end from the
+#                database; baseline: bench/floor.c, a bare igraph program
+#                that parses the tie list and computes the same measure;
+#                peers: python-igraph, NetworkX (both on the tie list),
+#                Kuzu's page_rank (unweighted: what it offers)
+#   communities  ties communities (Louvain, weighted); baseline: floor.c;
+#                peers as above; the modularity of each answer is shown
+#   path         ties path A B as a cold process, the snapshot in place,
+#                for three pairs; "ties-first" is the first question after a
+#                write (the snapshot made again); baseline: floor.c (parse,
+#                then one BFS); peer: Kuzu's SHORTEST, a cold process
+#   draw         ties draw --focus A --depth 2 --top 300 to SVG
+#
+# Peers run where installed: `sh scripts/deps.sh --bench` installs NetworkX
+# and python-igraph from Debian; Kuzu comes from npm into build/bench/kuzu
+# (this script installs it when npm is there). NetworkX's Louvain runs at S
+# only (it takes minutes at M) unless NX_LOUVAIN=1.
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${1:-S M}
 RUNS=${2:-5}
 TIES=${TIES:-./ties}
 B=build/bench
+PY=/usr/bin/python3
 mkdir -p "$B"
 cc -O2 -o "$B/gen" bench/gen.c -lm
 cc -O2 -o "$B/timeit" bench/timeit.c
+cc -O2 -D_GNU_SOURCE -o "$B/floor" bench/floor.c $(pkg-config --cflags --libs igraph)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ties-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
+have_nx=0; have_ig=0; have_kuzu=0
+[ -x "$PY" ] && "$PY" -c 'import networkx' 2>/dev/null && have_nx=1
+[ -x "$PY" ] && "$PY" -c 'import igraph' 2>/dev/null && have_ig=1
+if command -v node >/dev/null 2>&1; then
+	if [ ! -d "$B/kuzu/node_modules/kuzu" ] && command -v npm >/dev/null 2>&1; then
+		mkdir -p "$B/kuzu"
+		(cd "$B/kuzu" && npm install --no-audit --no-fund kuzu@0.11.3 >/dev/null 2>&1 &&
+			cd node_modules/kuzu && node install.js >/dev/null 2>&1) || true
+	fi
+	NODE_PATH="$PWD/$B/kuzu/node_modules" node -e 'require("kuzu")' 2>/dev/null && have_kuzu=1
+fi
+export NODE_PATH="$PWD/$B/kuzu/node_modules"
+echo "peers: networkx=$have_nx python-igraph=$have_ig kuzu=$have_kuzu"
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '%-5s %-6s %10s %10s %9s %10s\n' size tool rows median_s peak_mib rows_per_s
+# run NAME RUNS COMMAND...: time RUNS runs, the answer of the last in NAME.out
+run() {
+	name=$1 n=$2
+	shift 2
+	: >"$d/$name.t"
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		[ -n "${PRE:-}" ] && eval "$PRE"
+		"$B/timeit" -o "$d/$name.out" "$@" >>"$d/$name.t" 2>"$d/$name.err" ||
+			{ echo "bench: $name failed:"; cat "$d/$name.err"; exit 1; }
+		i=$((i + 1))
+	done
+}
+
+# row TASK TOOL NAME BASE: one line of the table
+row() {
+	t=$(cut -d' ' -f1 "$d/$3.t" | median)
+	m=$(cut -d' ' -f2 "$d/$3.t" | median)
+	bt=$(cut -d' ' -f1 "$d/$4.t" | median)
+	printf '%-5s %-11s %-14s %9.3f %8.0f %7.2fx  %s\n' "$size" "$1" "$2" "$t" "$m" \
+		"$(echo "$t $bt" | awk '{print ($2 > 0 ? $1 / $2 : 0)}')" "$(tr '\n' ' ' <"$d/$3.out" | cut -c1-60)"
+}
+
+printf '%-5s %-11s %-14s %9s %8s %8s  %s\n' size task tool median_s peak_mib vs_base answer
 for size in $SIZES; do
 	d="$work/$size"
 	mkdir -p "$d"
 	"$B/gen" "$size" "$d" 2>"$d/gen.log"
-	rows=$(cat "$d"/*.csv | wc -l)
-	rows=$((rows - 5))
-	: >"$d/ties.t"
-	: >"$d/floor.t"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		rm -f "$d/t.db" "$d/t.db-wal" "$d/t.db-shm" "$d/f.db"
-		"$B/timeit" "$TIES" --db "$d/t.db" import -q "$d" >>"$d/ties.t" 2>"$d/err" ||
-			{ cat "$d/err"; exit 1; }
-		cat >"$d/floor.sql" <<SQL
+	echo "$size: $(cat "$d/gen.log")"
+	rows=$(($(cat "$d"/*.csv | wc -l) - 5))
+
+	# --- import
+	cat >"$d/floor.sql" <<SQL
 .mode csv
 .import $d/sources.csv sources
 .import $d/entities.csv entities
@@ -45,17 +98,93 @@ for size in $SIZES; do
 .import $d/relations.csv relations
 .import $d/participants.csv participants
 SQL
-		"$B/timeit" sh -c "sqlite3 '$d/f.db' < '$d/floor.sql'" >>"$d/floor.t"
-		i=$((i + 1))
+	PRE='rm -f "$d/t.db" "$d/t.db-wal" "$d/t.db-shm" "$d/t.db.adj"' \
+		run imp-ties "$RUNS" "$TIES" --db "$d/t.db" import -q "$d"
+	echo "$rows rows" >"$d/imp-ties.out"
+	PRE='rm -f "$d/f.db"' run imp-floor "$RUNS" sh -c "sqlite3 '$d/f.db' < '$d/floor.sql'"
+	echo "$rows rows" >"$d/imp-floor.out"
+	row import ties imp-ties imp-floor
+	row import sqlite3-floor imp-floor imp-floor
+	if [ $have_kuzu = 1 ]; then
+		PRE='rm -rf "$d/k.kz" "$d/k.kz.wal"' run imp-kuzu "$RUNS" node bench/peers/kuzu.js copy "$d" "$d/k.kz"
+		row import kuzu-copy imp-kuzu imp-floor
+	fi
+
+	# --- the tie list, for the floor and the peers (not timed)
+	"$TIES" --db "$d/t.db" export --format edgelist -o "$d/ties.tsv"
+	echo "$size: $(wc -l <"$d/ties.tsv") ties"
+	[ $have_kuzu = 1 ] && node bench/peers/kuzu.js ties "$d/k.kz" "$d/ties.tsv"
+
+	# --- pagerank
+	run pr-ties "$RUNS" "$TIES" --db "$d/t.db" rank --by pagerank --weighted --top 1 --format csv
+	tail -n 1 "$d/pr-ties.out" | cut -d, -f2,7 >"$d/x" && mv "$d/x" "$d/pr-ties.out"
+	run pr-floor "$RUNS" "$B/floor" pagerank "$d/ties.tsv"
+	row pagerank ties pr-ties pr-floor
+	row pagerank igraph-floor pr-floor pr-floor
+	if [ $have_ig = 1 ]; then
+		run pr-ig "$RUNS" "$PY" bench/peers/ig.py pagerank "$d/ties.tsv"
+		row pagerank python-igraph pr-ig pr-floor
+	fi
+	if [ $have_nx = 1 ]; then
+		run pr-nx "$RUNS" "$PY" bench/peers/nx.py pagerank "$d/ties.tsv"
+		row pagerank networkx pr-nx pr-floor
+	fi
+	if [ $have_kuzu = 1 ]; then
+		run pr-kuzu "$RUNS" node bench/peers/kuzu.js pagerank "$d/k.kz"
+		row pagerank kuzu-unweighted pr-kuzu pr-floor
+	fi
+
+	# --- communities
+	run cm-ties "$RUNS" "$TIES" --db "$d/t.db" communities --format csv
+	grep -o 'modularity [0-9.]*' "$d/cm-ties.err" >"$d/cm-ties.out"
+	run cm-floor "$RUNS" "$B/floor" louvain "$d/ties.tsv"
+	row communities ties cm-ties cm-floor
+	row communities igraph-floor cm-floor cm-floor
+	if [ $have_ig = 1 ]; then
+		run cm-ig "$RUNS" "$PY" bench/peers/ig.py louvain "$d/ties.tsv"
+		row communities python-igraph cm-ig cm-floor
+	fi
+	if [ $have_nx = 1 ] && { [ "$size" = S ] || [ "${NX_LOUVAIN:-0}" = 1 ]; }; then
+		run cm-nx "$RUNS" "$PY" bench/peers/nx.py louvain "$d/ties.tsv"
+		row communities networkx cm-nx cm-floor
+	fi
+	if [ $have_kuzu = 1 ]; then
+		run cm-kuzu "$RUNS" node bench/peers/kuzu.js louvain "$d/k.kz" "$d/kuzu.m"
+		echo "$(cat "$d/cm-kuzu.out") modularity $($PY bench/peers/modularity.py "$d/ties.tsv" "$d/kuzu.m")" >"$d/x"
+		mv "$d/x" "$d/cm-kuzu.out"
+		row communities kuzu cm-kuzu cm-floor
+	fi
+
+	# --- path: three pairs, far apart in the file
+	n=$(wc -l <"$d/ties.tsv")
+	set -- "$(sed -n 1p "$d/ties.tsv" | cut -f1)" "$(sed -n "${n}p" "$d/ties.tsv" | cut -f2)" \
+		"$(sed -n "$((n / 2))p" "$d/ties.tsv" | cut -f1)" "$(sed -n "$((n / 3))p" "$d/ties.tsv" | cut -f2)" \
+		"$(sed -n "$((n / 5))p" "$d/ties.tsv" | cut -f2)" "$(sed -n "$((n - 7))p" "$d/ties.tsv" | cut -f1)"
+	k=1
+	while [ $# -ge 2 ]; do
+		a=$1 b=$2
+		shift 2
+		"$TIES" --db "$d/t.db" path "$a" "$b" >/dev/null # the snapshot
+		run pa-ties "$RUNS" "$TIES" --db "$d/t.db" path "$a" "$b" --format csv
+		echo "$a-$b hops $(tail -n 1 "$d/pa-ties.out" | cut -d, -f2)" >"$d/x" && mv "$d/x" "$d/pa-ties.out"
+		run pa-floor "$RUNS" "$B/floor" path "$d/ties.tsv" "$a" "$b"
+		row "path$k" ties pa-ties pa-floor
+		if [ $k = 1 ]; then
+			PRE='rm -f "$d/t.db.adj"' run pa-first "$RUNS" "$TIES" --db "$d/t.db" path "$a" "$b" --format csv
+			echo "snapshot made again" >"$d/pa-first.out"
+			row "path$k" ties-first pa-first pa-floor
+		fi
+		row "path$k" igraph-floor pa-floor pa-floor
+		if [ $have_kuzu = 1 ]; then
+			run pa-kuzu "$RUNS" node bench/peers/kuzu.js path "$d/k.kz" "$a" "$b"
+			row "path$k" kuzu pa-kuzu pa-floor
+		fi
+		k=$((k + 1))
 	done
-	for tool in ties floor; do
-		t=$(cut -d' ' -f1 "$d/$tool.t" | median)
-		m=$(cut -d' ' -f2 "$d/$tool.t" | median)
-		printf '%-5s %-6s %10d %10.2f %9.0f %10.0f\n' "$size" "$tool" "$rows" "$t" "$m" \
-			"$(echo "$rows $t" | awk '{print $1 / $2}')"
-	done
-	echo "$size: $(cat "$d/gen.log")"
-	tt=$(cut -d' ' -f1 "$d/ties.t" | median)
-	ft=$(cut -d' ' -f1 "$d/floor.t" | median)
-	echo "$size: ties / floor = $(echo "$tt $ft" | awk '{printf "%.2f", $1 / $2}')x"
+
+	# --- draw
+	top=$(cut -d, -f1 "$d/pr-ties.out")
+	run dr-ties "$RUNS" "$TIES" --db "$d/t.db" draw --focus "$top" --depth 2 --top 300 -o "$d/focus.svg"
+	echo "focus $top" >"$d/dr-ties.out"
+	row draw ties dr-ties dr-ties
 done

@@ -3,10 +3,14 @@
  * resident memory in MiB as "SECONDS MIB" on standard output, for scripts to
  * read. The command's own output goes where it went.
  *
- *   timeit COMMAND [ARGS...]
+ *   timeit [-o FILE] COMMAND [ARGS...]
+ *
+ * With -o, the command's standard output goes to FILE instead.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,11 +20,19 @@ int main(int argc, char **argv)
 {
 	struct timespec a, b;
 	struct rusage ru;
-	int status;
+	int status, out = -1;
 	pid_t pid;
 
+	if (argc > 3 && !strcmp(argv[1], "-o")) {
+		if ((out = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+			perror(argv[2]);
+			return 1;
+		}
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 2) {
-		fprintf(stderr, "usage: timeit COMMAND [ARGS...]\n");
+		fprintf(stderr, "usage: timeit [-o FILE] COMMAND [ARGS...]\n");
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &a);
@@ -30,6 +42,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (pid == 0) {
+		if (out >= 0 && dup2(out, 1) < 0)
+			_exit(127);
 		execvp(argv[1], argv + 1);
 		perror(argv[1]);
 		_exit(127);

@@ -835,6 +835,8 @@ int ties_layout_parse(const char *name);
 /* Warnings of ties_draw(). */
 enum ties_draw_warnings {
 	TIES_DRAW_WARN_BIG = 1u << 0, /* over 2,000 nodes: sfdp chosen */
+	TIES_DRAW_WARN_EDGES = 1u << 1, /* only the strongest ties drawn (at
+					   most 3 per node, at least 500) */
 };
 
 /*

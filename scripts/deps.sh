@@ -3,19 +3,23 @@
 # Run by `make deps` (and so by `make`, `make demo` and `make test`) only when
 # pkg-config cannot find a library; it never upgrades what is already there.
 #
-#   scripts/deps.sh [--test] [--dry-run]
+#   scripts/deps.sh [--test] [--bench] [--dry-run]
 #
-# --test also asks for the test-only packages (cmocka, python3 for nothing:
-# the tests need no Python).
+# --test also asks for the test-only packages (cmocka; python3, which scores
+# ties extract against the annotated releases). --bench asks for the peers
+# the benchmark measures ties against (NetworkX and python-igraph from
+# Debian); the benchmark installs Kuzu from npm itself.
 set -eu
 
 want_test=0
+want_bench=0
 dry=0
 for a in "$@"; do
 	case $a in
 	--test) want_test=1 ;;
+	--bench) want_bench=1 ;;
 	--dry-run) dry=1 ;;
-	*) echo "usage: $0 [--test] [--dry-run]" >&2; exit 2 ;;
+	*) echo "usage: $0 [--test] [--bench] [--dry-run]" >&2; exit 2 ;;
 	esac
 done
 
@@ -39,6 +43,12 @@ need iso-codes       test -e /usr/share/iso-codes/json/iso_3166-1.json
 need sqlite3         command -v sqlite3
 if [ $want_test = 1 ]; then
 	need libcmocka-dev pkg-config --exists cmocka
+	need python3       command -v python3
+fi
+if [ $want_bench = 1 ]; then
+	need python3-networkx /usr/bin/python3 -c 'import networkx'
+	need python3-igraph   /usr/bin/python3 -c 'import igraph'
+	need npm              command -v npm
 fi
 
 [ -z "$missing" ] && exit 0

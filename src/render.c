@@ -310,34 +310,46 @@ static void drawing_release(struct drawing *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* "; top ties: A (3), B (2), C (1)" — the strongest three, by weight then
- * name. O(E) per node: diagrams are small. */
-static void top_ties(const ties_graph *g, size_t v, ties_buf *b)
+/* The strongest three ties of every drawn node, in one pass over the ties
+ * (best[3 * v + k], -1 when fewer): heaviest first, then in tie order. */
+static long *top_ties_all(const ties_graph *g, const unsigned char *keep)
 {
-	long best[3] = {-1, -1, -1};
+	long *best = malloc((3 * g->n + 1) * sizeof(*best));
 	size_t e, k;
 
+	if (!best)
+		return NULL;
+	for (k = 0; k < 3 * g->n; k++)
+		best[k] = -1;
 	for (e = 0; e < g->m; e++) {
-		long u = g->ea[e] == v ? (long)g->eb[e]
-			 : g->eb[e] == v ? (long)g->ea[e]
-					 : -1;
-		long cand = (long)e;
+		uint32_t end[2] = {g->ea[e], g->eb[e]};
 
-		if (u < 0)
-			continue;
-		for (k = 0; k < 3; k++) {
-			if (best[k] < 0 || g->ew[cand] > g->ew[best[k]]) {
-				long t = best[k];
+		for (int side = 0; side < 2; side++) {
+			long *bv = &best[3 * (size_t)end[side]], cand = (long)e;
 
-				best[k] = cand;
-				cand = t;
-				if (cand < 0)
-					break;
+			if (!keep[end[side]])
+				continue;
+			for (k = 0; k < 3; k++) {
+				if (bv[k] < 0 || g->ew[cand] > g->ew[bv[k]]) {
+					long t = bv[k];
+
+					bv[k] = cand;
+					cand = t;
+					if (cand < 0)
+						break;
+				}
 			}
 		}
 	}
-	for (k = 0; k < 3 && best[k] >= 0; k++) {
-		size_t e2 = (size_t)best[k];
+	return best;
+}
+
+/* "; top ties: A (3), B (2), C (1)". */
+static void top_ties(const ties_graph *g, const long *best, size_t v,
+		     ties_buf *b)
+{
+	for (size_t k = 0; k < 3 && best[3 * v + k] >= 0; k++) {
+		size_t e2 = (size_t)best[3 * v + k];
 		size_t u = g->ea[e2] == v ? g->eb[e2] : g->ea[e2];
 		char w[32];
 
@@ -348,12 +360,69 @@ static void top_ties(const ties_graph *g, size_t v, ties_buf *b)
 	}
 }
 
+/* The ties to draw among the drawn nodes: all of them up to EDGE_BUDGET
+ * per node, else the strongest (ties in weight by tie order). A diagram of
+ * 300 nodes and 12,000 ties is a hairball that takes Graphviz minutes; the
+ * strongest ties are what a reader follows. */
+#define EDGE_BUDGET 3
+
+struct wtie {
+	double w;
+	size_t e;
+};
+
+static int cmp_weight_desc(const void *x, const void *y)
+{
+	const struct wtie *a = x, *b = y;
+
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	return a->e < b->e ? -1 : a->e > b->e;
+}
+
+static unsigned char *edges_to_draw(const ties_graph *g,
+				    const unsigned char *keep, size_t nkeep,
+				    size_t *shown, size_t *among)
+{
+	unsigned char *draw = calloc(g->m + 1, 1);
+	struct wtie *idx;
+	size_t n = 0, cap = EDGE_BUDGET * nkeep < 500 ? 500
+							   : EDGE_BUDGET * nkeep;
+
+	*shown = *among = 0;
+	if (!draw)
+		return NULL;
+	for (size_t e = 0; e < g->m; e++)
+		if (keep[g->ea[e]] && keep[g->eb[e]])
+			n++;
+	*among = n;
+	if (!(idx = malloc((n + 1) * sizeof(*idx)))) {
+		free(draw);
+		return NULL;
+	}
+	n = 0;
+	for (size_t e = 0; e < g->m; e++)
+		if (keep[g->ea[e]] && keep[g->eb[e]]) {
+			idx[n].w = g->ew[e];
+			idx[n++].e = e;
+		}
+	if (n > cap)
+		qsort(idx, n, sizeof(*idx), cmp_weight_desc);
+	for (size_t i = 0; i < n && i < cap; i++)
+		draw[idx[i].e] = 1;
+	*shown = n < cap ? n : cap;
+	free(idx);
+	return draw;
+}
+
 /* Build the styled cgraph graph. */
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		 struct drawing *d, unsigned *warnings)
 {
 	double *score = NULL, maxs = 0;
-	unsigned char *keep = NULL;
+	unsigned char *keep = NULL, *drawn = NULL;
+	long *best3 = NULL;
+	size_t nshown = 0, namong = 0;
 	Agnode_t **gvn = NULL;
 	size_t i, e, nkeep = 0;
 	ties_buf b = TIES_BUF_INIT, legend = TIES_BUF_INIT;
@@ -371,6 +440,13 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0, score)) < 0 ||
 	    (rc = select_nodes(db, g, o, score, keep, &nkeep)) < 0)
 		goto done;
+	if (!(best3 = top_ties_all(g, keep)) ||
+	    !(drawn = edges_to_draw(g, keep, nkeep, &nshown, &namong))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (nshown < namong)
+		*warnings |= TIES_DRAW_WARN_EDGES;
 	if (o->layout >= 0)
 		layout = layout_names[o->layout];
 	else if (nkeep > 2000) {
@@ -416,7 +492,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	set(d->g, "layout", layout);
 	set(d->g, "start", "1"); /* a fixed seed: the same file each time */
 	set(d->g, "overlap", !strcmp(layout, "sfdp") ? "prism" : "false");
-	set(d->g, "splines", nkeep > 300 ? "false" : "true");
+	set(d->g, "splines", nkeep > 300 || nshown > 400 ? "false" : "true");
 	set(d->g, "outputorder", "edgesfirst");
 	set(d->g, "fontname", "Helvetica");
 	set(d->g, "fontsize", "10");
@@ -493,7 +569,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		snprintf(num, sizeof(num), "; %s %.4g",
 			 ties_measure_name(o->size_by), score[i]);
 		ties_buf__puts(&b, num);
-		top_ties(g, i, &b);
+		top_ties(g, best3, i, &b);
 		set(gvn[i], "tooltip", ties_buf__str(&b));
 		set(gvn[i], "id", nd->id);
 	}
@@ -504,7 +580,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		struct edge_ev ev;
 		Agedge_t *edge;
 
-		if (!keep[a] || !keep[c])
+		if (!keep[a] || !keep[c] || !drawn[e])
 			continue;
 		memset(&ev, 0, sizeof(ev));
 		ev.f = &g->filter;
@@ -604,6 +680,8 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 done:
 	free(score);
 	free(keep);
+	free(drawn);
+	free(best3);
 	free(gvn);
 	free(community);
 	ties_buf__release(&b);

@@ -152,5 +152,9 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	if (warnings & TIES_DRAW_WARN_BIG)
 		fprintf(stderr, "ties: over 2,000 nodes: drawn with sfdp; "
 				"--top N keeps the N most central\n");
+	if (warnings & TIES_DRAW_WARN_EDGES)
+		fprintf(stderr, "ties: many ties among the nodes drawn: only "
+				"the strongest (3 per node, at least 500) are "
+				"drawn; --min-weight W thins them\n");
 	return rc;
 }
