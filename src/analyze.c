@@ -621,34 +621,72 @@ int ties_communities(ties_db *db, ties_table **out, const ties_graph *g,
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (size_t c = 1; c <= ncomm; c++)
-		for (i = 0; i < n; i++) {
-			size_t v = order[i];
-			double together = 0, pairs = 0;
+	/* Stability: the share of runs that group v with each co-member of
+	 * its community in the best partition. Counted per community and run
+	 * (how many members carry each label), so O(runs x n), not n^2. */
+	{
+		size_t *start = calloc(ncomm + 2, sizeof(*start));
+		size_t *member = malloc((n + 1) * sizeof(*member));
+		size_t *fill = calloc(ncomm + 2, sizeof(*fill));
+		size_t *cnt = calloc(n + 1, sizeof(*cnt));
+		double *together = calloc(n + 1, sizeof(*together));
 
-			if (number[VECTOR(best)[v]] != c)
-				continue;
-			/* Stability: share of runs grouping v with each
-			 * co-member of the best partition. */
-			for (j = 0; j < n; j++) {
-				if (j == v || VECTOR(best)[j] != VECTOR(best)[v])
-					continue;
-				for (r = 0; r < (int)nruns; r++)
-					together += runs[(size_t)r * n + v] ==
-						    runs[(size_t)r * n + j];
-				pairs += (double)nruns;
-			}
-			if (ties_table__add_row(t) < 0 ||
-			    set_node_cells(t, g, v, 0) < 0 ||
-			    ties_table__set_int(t, 4, (long long)c) < 0 ||
-			    ties_table__set_real(t, 5,
-						 pairs ? together / pairs : 1) <
-				    0) {
-				rc = ties_db__seterr(db, TIES_ENOMEM,
-						     "out of memory");
-				goto done;
-			}
+		if (!start || !member || !fill || !cnt || !together) {
+			free(start);
+			free(member);
+			free(fill);
+			free(cnt);
+			free(together);
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
 		}
+		/* Members of each community, in the sorted order. */
+		for (i = 0; i < n; i++)
+			start[number[VECTOR(best)[i]] + 1]++;
+		for (size_t c = 1; c <= ncomm + 1; c++)
+			start[c] += start[c - 1];
+		for (i = 0; i < n; i++) {
+			size_t v = order[i], c = number[VECTOR(best)[v]];
+
+			member[start[c] + fill[c]++] = v;
+		}
+		for (size_t c = 1; c <= ncomm; c++)
+			for (r = 0; r < (int)nruns; r++) {
+				const igraph_integer_t *lab = runs + (size_t)r * n;
+
+				for (j = start[c]; j < start[c + 1]; j++)
+					cnt[lab[member[j]]]++;
+				for (j = start[c]; j < start[c + 1]; j++)
+					together[member[j]] +=
+						(double)(cnt[lab[member[j]]] - 1);
+				for (j = start[c]; j < start[c + 1]; j++)
+					cnt[lab[member[j]]] = 0;
+			}
+		for (size_t c = 1; c <= ncomm && rc == 0; c++)
+			for (j = start[c]; j < start[c + 1]; j++) {
+				size_t v = member[j];
+				double pairs = (double)(start[c + 1] - start[c] - 1) *
+					       (double)nruns;
+
+				if (ties_table__add_row(t) < 0 ||
+				    set_node_cells(t, g, v, 0) < 0 ||
+				    ties_table__set_int(t, 4, (long long)c) < 0 ||
+				    ties_table__set_real(t, 5,
+							 pairs ? together[v] / pairs
+							       : 1) < 0) {
+					rc = ties_db__seterr(db, TIES_ENOMEM,
+							     "out of memory");
+					break;
+				}
+			}
+		free(start);
+		free(member);
+		free(fill);
+		free(cnt);
+		free(together);
+		if (rc < 0)
+			goto done;
+	}
 	if (modularity)
 		*modularity = q;
 	*out = t;
