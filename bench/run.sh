@@ -27,11 +27,15 @@
 # Peers run where installed: `sh scripts/deps.sh --bench` installs NetworkX
 # and python-igraph from Debian; Kuzu comes from npm into build/bench/kuzu
 # (this script installs it when npm is there). NetworkX's Louvain runs at S
-# only (it takes minutes at M) unless NX_LOUVAIN=1.
+# only (it takes minutes at M) unless NX_LOUVAIN=1. TASKS (default "import
+# pagerank communities path draw") times only those; the data are loaded
+# once, untimed, when import is not among them.
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${1:-S M}
 RUNS=${2:-5}
+TASKS=${TASKS:-import pagerank communities path draw}
+want() { case " $TASKS " in *" $1 "*) return 0 ;; esac; return 1; }
 TIES=${TIES:-./ties}
 B=build/bench
 PY=/usr/bin/python3
@@ -98,6 +102,10 @@ for size in $SIZES; do
 .import $d/relations.csv relations
 .import $d/participants.csv participants
 SQL
+	if ! want import; then
+		"$TIES" --db "$d/t.db" import -q "$d" 2>/dev/null
+		[ $have_kuzu = 1 ] && node bench/peers/kuzu.js copy "$d" "$d/k.kz" >/dev/null
+	else
 	PRE='rm -f "$d/t.db" "$d/t.db-wal" "$d/t.db-shm" "$d/t.db.adj"' \
 		run imp-ties "$RUNS" "$TIES" --db "$d/t.db" import -q "$d"
 	echo "$rows rows" >"$d/imp-ties.out"
@@ -109,6 +117,7 @@ SQL
 		PRE='rm -rf "$d/k.kz" "$d/k.kz.wal"' run imp-kuzu "$RUNS" node bench/peers/kuzu.js copy "$d" "$d/k.kz"
 		row import kuzu-copy imp-kuzu imp-floor
 	fi
+	fi
 
 	# --- the tie list, for the floor and the peers (not timed)
 	"$TIES" --db "$d/t.db" export --format edgelist -o "$d/ties.tsv"
@@ -116,8 +125,10 @@ SQL
 	[ $have_kuzu = 1 ] && node bench/peers/kuzu.js ties "$d/k.kz" "$d/ties.tsv"
 
 	# --- pagerank
-	run pr-ties "$RUNS" "$TIES" --db "$d/t.db" rank --by pagerank --weighted --top 1 --format csv
+	if want pagerank || want draw; then
+	run pr-ties "$(want pagerank && echo "$RUNS" || echo 1)" "$TIES" --db "$d/t.db" rank --by pagerank --weighted --top 1 --format csv
 	tail -n 1 "$d/pr-ties.out" | cut -d, -f2,7 >"$d/x" && mv "$d/x" "$d/pr-ties.out"
+	if want pagerank; then
 	run pr-floor "$RUNS" "$B/floor" pagerank "$d/ties.tsv"
 	row pagerank ties pr-ties pr-floor
 	row pagerank igraph-floor pr-floor pr-floor
@@ -133,8 +144,11 @@ SQL
 		run pr-kuzu "$RUNS" node bench/peers/kuzu.js pagerank "$d/k.kz"
 		row pagerank kuzu-unweighted pr-kuzu pr-floor
 	fi
+	fi
+	fi
 
 	# --- communities
+	if want communities; then
 	run cm-ties "$RUNS" "$TIES" --db "$d/t.db" communities --format csv
 	grep -o 'modularity [0-9.]*' "$d/cm-ties.err" >"$d/cm-ties.out"
 	run cm-floor "$RUNS" "$B/floor" louvain "$d/ties.tsv"
@@ -154,6 +168,7 @@ SQL
 		mv "$d/x" "$d/cm-kuzu.out"
 		row communities kuzu cm-kuzu cm-floor
 	fi
+	fi
 
 	# --- path: three pairs, far apart in the file
 	n=$(wc -l <"$d/ties.tsv")
@@ -161,6 +176,7 @@ SQL
 		"$(sed -n "$((n / 2))p" "$d/ties.tsv" | cut -f1)" "$(sed -n "$((n / 3))p" "$d/ties.tsv" | cut -f2)" \
 		"$(sed -n "$((n / 5))p" "$d/ties.tsv" | cut -f2)" "$(sed -n "$((n - 7))p" "$d/ties.tsv" | cut -f1)"
 	k=1
+	want path || set --
 	while [ $# -ge 2 ]; do
 		a=$1 b=$2
 		shift 2
@@ -183,6 +199,7 @@ SQL
 	done
 
 	# --- draw
+	want draw || continue
 	top=$(cut -d, -f1 "$d/pr-ties.out")
 	run dr-ties "$RUNS" "$TIES" --db "$d/t.db" draw --focus "$top" --depth 2 --top 300 -o "$d/focus.svg"
 	echo "focus $top" >"$d/dr-ties.out"
