@@ -3937,7 +3937,8 @@ int ties_extract(ties_db *db, ties_draft **out, const char *const *paths,
 		rc = oom(d);
 		goto fail;
 	}
-	qsort(d->f, d->nf, sizeof(*d->f), cmp_fact);
+	if (d->nf)
+		qsort(d->f, d->nf, sizeof(*d->f), cmp_fact);
 	*out = d;
 	return 0;
 fail:
