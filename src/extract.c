@@ -1672,7 +1672,7 @@ static void set_parent(ties_draft *d, long e, long parent, double conf,
 static int add_member(ties_draft *d, long person, long org, const char *role,
 		      double conf, const char *why, int doc, int sent)
 {
-	struct xmember *m;
+	struct xmember m = {person, org, role, conf, why, doc, sent};
 
 	if (person < 0 || org < 0)
 		return 0;
@@ -1687,24 +1687,14 @@ static int add_member(ties_draft *d, long person, long org, const char *role,
 		if (d->m[i].person == person) {
 			if (d->m[i].conf >= conf)
 				return 0;
-			d->m[i].org = org;
-			d->m[i].role = role ? role : d->m[i].role;
-			d->m[i].conf = conf;
-			d->m[i].why = why;
-			d->m[i].doc = doc;
-			d->m[i].sent = sent;
+			if (!role)
+				m.role = d->m[i].role;
+			d->m[i] = m;
 			return 0;
 		}
-	if (grow(&d->m, &d->mcap, d->nm, sizeof(*m)) < 0)
+	if (grow(&d->m, &d->mcap, d->nm, sizeof(m)) < 0)
 		return oom(d);
-	m = &d->m[d->nm++];
-	m->person = person;
-	m->org = org;
-	m->role = role;
-	m->conf = conf;
-	m->why = why;
-	m->doc = doc;
-	m->sent = sent;
+	d->m[d->nm++] = m;
 	return 0;
 }
 
@@ -2718,31 +2708,19 @@ static int role_rank(const char *role)
 static int add_part(ties_draft *d, struct xevent *ev, long ent,
 		    const char *role, double conf, const char *why, int sent)
 {
-	struct xpart *p;
-	int rank = role_rank(role);
+	struct xpart p = {ent, role, role_rank(role), conf, why, sent};
 
 	if (ent < 0)
 		return 0;
 	for (size_t i = 0; i < ev->np; i++)
 		if (ev->p[i].ent == ent) {
-			if (rank > ev->p[i].rank) {
-				ev->p[i].role = role;
-				ev->p[i].rank = rank;
-				ev->p[i].conf = conf;
-				ev->p[i].why = why;
-				ev->p[i].sent = sent;
-			}
+			if (p.rank > ev->p[i].rank)
+				ev->p[i] = p;
 			return 0;
 		}
-	if (grow(&ev->p, &ev->cap, ev->np, sizeof(*p)) < 0)
+	if (grow(&ev->p, &ev->cap, ev->np, sizeof(p)) < 0)
 		return oom(d);
-	p = &ev->p[ev->np++];
-	p->ent = ent;
-	p->role = role;
-	p->rank = rank;
-	p->conf = conf;
-	p->why = why;
-	p->sent = sent;
+	ev->p[ev->np++] = p;
 	return 0;
 }
 
@@ -3707,6 +3685,7 @@ static int name_events(ties_draft *d)
 		ties_buf who = TIES_BUF_INIT;
 		const char *base;
 		int orgs = 0;
+		size_t first = 0; /* the length of the first part */
 
 		for (int pass = 0; pass < 3 && !who.len; pass++)
 			for (size_t q = 0; q < ev->np; q++) {
@@ -3729,30 +3708,15 @@ static int name_events(ties_draft *d)
 									 d,
 									 ev->p[q].ent)));
 					orgs += pass == 0;
+					if (!first)
+						first = who.len;
 				}
 			}
 		if (who.oom)
 			return oom(d);
-		if (who.len > 40) {
-			/* Long names: the first alone. */
-			char *dash = memchr(who.ptr, '-', 40);
-			size_t first = strcspn(who.ptr, "-");
-
-			(void)dash;
-			for (size_t q = 0; q < ev->np; q++) {
-				const struct xent *x = &d->e[ev->p[q].ent];
-
-				if (!is_person_kind(x->kind)) {
-					const char *sl = slug(
-						d, short_name(d, ev->p[q].ent));
-
-					first = sl ? strlen(sl) : first;
-					break;
-				}
-			}
-			if (first < who.len)
-				who.ptr[who.len = first] = '\0';
-		}
+		/* Long names: the first alone. */
+		if (who.len > 40)
+			who.ptr[who.len = first] = '\0';
 		base = pool_printf(&d->P, "%s%s%s%s%s",
 				   who.len ? ties_buf__str(&who) : "", who.len ? "-" : "",
 				   ev->kind, ev->date ? "-" : "",

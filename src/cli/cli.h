@@ -119,6 +119,8 @@ int cmd_countries(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_diff(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_draw(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cli_ctx *ctx);
+/* "imported N rows: ..." on standard error. */
+void cli_import_summary(const ties_import_stats *st);
 int cmd_extract(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_report(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx);

@@ -176,12 +176,7 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 					remove_draft(paths, np, dir);
 				goto dberr;
 			}
-			fprintf(stderr,
-				"imported %lld rows: %lld entities, %lld "
-				"relations, %lld events, %lld participants, "
-				"%lld sources\n",
-				st.rows, st.entities, st.relations, st.events,
-				st.participants, st.sources);
+			cli_import_summary(&st);
 			if (!outdir)
 				remove_draft(paths, np, dir);
 		}

@@ -99,10 +99,15 @@ int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 			table, &st) < 0)
 		return cli_db_error(ctx);
 	if (!quiet)
-		fprintf(stderr,
-			"imported %lld rows: %lld entities, %lld relations, "
-			"%lld events, %lld participants, %lld sources\n",
-			st.rows, st.entities, st.relations, st.events,
-			st.participants, st.sources);
+		cli_import_summary(&st);
 	return 0;
+}
+
+void cli_import_summary(const ties_import_stats *st)
+{
+	fprintf(stderr,
+		"imported %lld rows: %lld entities, %lld relations, %lld "
+		"events, %lld participants, %lld sources\n",
+		st->rows, st->entities, st->relations, st->events,
+		st->participants, st->sources);
 }
