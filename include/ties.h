@@ -527,6 +527,11 @@ typedef struct ties_graph ties_graph;
  * Build a tie graph from the store, streaming its rows (no self-join in
  * SQL). Time O(P + sum of k_e^2 + R) for P participations, events of k_e
  * participants and R relations; memory O(N + E).
+ * The entity graph without filters (a minimum weight aside) is loaded from
+ * the snapshot beside the database file (FILE.adj) when it is of the data's
+ * generation, and the snapshot is written when the graph was projected;
+ * the two graphs are the same. Not inside a writing transaction, nor for a
+ * database in memory.
  * The graph keeps a pointer to `db` and must be freed before it is closed.
  * Returns 0, TIES_EINVALID (bad filter), TIES_ENOTFOUND/TIES_EAMBIGUOUS (a
  * country reference), TIES_ENOMEM, TIES_EDB. The caller owns *out.

@@ -32,6 +32,91 @@ int ties_projection_parse(const char *name)
 	return -1;
 }
 
+/* -------------------------------------------------------- adjacency --- */
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+void ties_adj__release(struct ties_adj *a)
+{
+	free(a->start);
+	free(a->nbr);
+	free(a->edge);
+	memset(a, 0, sizeof(*a));
+}
+
+int ties_adj__build(const ties_graph *g, struct ties_adj *a)
+{
+	size_t i;
+	uint64_t *fill;
+
+	memset(a, 0, sizeof(*a));
+	a->n = g->n;
+	a->ew = g->ew;
+	a->start = calloc(g->n + 1, sizeof(*a->start));
+	a->nbr = malloc((2 * g->m + 1) * sizeof(*a->nbr));
+	a->edge = malloc((2 * g->m + 1) * sizeof(*a->edge));
+	fill = calloc(g->n + 1, sizeof(*fill));
+	if (!a->start || !a->nbr || !a->edge || !fill) {
+		free(fill);
+		ties_adj__release(a);
+		return TIES_ENOMEM;
+	}
+	for (i = 0; i < g->m; i++) {
+		a->start[g->ea[i] + 1]++;
+		a->start[g->eb[i] + 1]++;
+	}
+	for (i = 0; i < g->n; i++)
+		a->start[i + 1] += a->start[i];
+	/* Ties are stored with ea < eb and in insertion order; sort each
+	 * node's neighbours afterwards. */
+	for (i = 0; i < g->m; i++) {
+		size_t x = a->start[g->ea[i]] + fill[g->ea[i]]++;
+		size_t y = a->start[g->eb[i]] + fill[g->eb[i]]++;
+
+		a->nbr[x] = g->eb[i];
+		a->edge[x] = (uint32_t)i;
+		a->nbr[y] = g->ea[i];
+		a->edge[y] = (uint32_t)i;
+	}
+	for (i = 0; i < g->n; i++) {
+		size_t lo = a->start[i], hi = a->start[i + 1], j, k;
+
+		if (hi - lo > 32) {
+			/* A hub: sort (neighbour, tie) pairs as one key, in
+			 * `fill`, done with (at most n - 1 neighbours). */
+			uint64_t *key = fill;
+
+			for (j = lo; j < hi; j++)
+				key[j - lo] = (uint64_t)a->nbr[j] << 32 |
+					      a->edge[j];
+			qsort(key, hi - lo, sizeof(*key), cmp_u64);
+			for (j = lo; j < hi; j++) {
+				a->nbr[j] = (uint32_t)(key[j - lo] >> 32);
+				a->edge[j] = (uint32_t)key[j - lo];
+			}
+			continue;
+		}
+		/* Insertion sort: most neighbour lists are short. */
+		for (j = lo + 1; j < hi; j++) {
+			uint32_t nb = a->nbr[j], e = a->edge[j];
+
+			for (k = j; k > lo && a->nbr[k - 1] > nb; k--) {
+				a->nbr[k] = a->nbr[k - 1];
+				a->edge[k] = a->edge[k - 1];
+			}
+			a->nbr[k] = nb;
+			a->edge[k] = e;
+		}
+	}
+	free(fill);
+	return 0;
+}
+
 /* ------------------------------------------------------------ edges --- */
 
 typedef struct edgemap {
@@ -1072,14 +1157,47 @@ static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
 	return 0;
 }
 
+/* Whether graph p with filter f is the snapshot's: the entity graph
+ * without filters (a minimum weight is applied afterwards). */
+static int plain(enum ties_projection p, const ties_filter *f)
+{
+	return p == TIES_GRAPH_ENTITY && !f->nkinds && !f->ncountries &&
+	       !f->nevent_kinds && !f->nrelation_kinds && !f->from &&
+	       !f->to && !f->at && !f->with_dates;
+}
+
+/* The ties of g from the snapshot, when its nodes are g's: 1, else 0. */
+static int from_snap(ties_graph *g, const struct ties_snap *sn)
+{
+	size_t i, cap = sn->m ? (size_t)sn->m : 1;
+
+	if (sn->n != g->n)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		if (g->nodes[i].rowid != sn->rowid[i])
+			return 0;
+	if (!(g->ea = malloc(cap * sizeof(*g->ea))) ||
+	    !(g->eb = malloc(cap * sizeof(*g->eb))) ||
+	    !(g->ew = malloc(cap * sizeof(*g->ew))))
+		return TIES_ENOMEM;
+	memcpy(g->ea, sn->ea, (size_t)sn->m * sizeof(*g->ea));
+	memcpy(g->eb, sn->eb, (size_t)sn->m * sizeof(*g->eb));
+	memcpy(g->ew, sn->a.ew, (size_t)sn->m * sizeof(*g->ew));
+	g->m = (size_t)sn->m;
+	g->capm = cap;
+	return 1;
+}
+
 int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 		     const ties_filter *filter)
 {
 	static const ties_filter none;
 	struct build b;
+	struct ties_snap sn = {0};
+	sqlite3_int64 gen = 0;
 	ties_graph *g;
 	size_t i;
-	int rc;
+	int rc, snap, have = 0, own_txn = 0;
 
 	assert(db && out);
 	*out = NULL;
@@ -1149,8 +1267,34 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	for (i = 0; i <= (size_t)b.maxent; i++)
 		b.node_of[i] = -1;
 
+	/* The unfiltered entity graph comes from the snapshot when it is of
+	 * the data's generation (read in the same transaction as the data),
+	 * and is left as the snapshot when it was projected. Not inside a
+	 * writing transaction: its changes have no generation yet. */
+	snap = plain(p, b.f) && db->txn_depth == 0 &&
+	       ties_store__filename(db) != NULL;
+	if (snap) {
+		if (sqlite3_get_autocommit(db->sql)) {
+			if ((rc = ties_db__exec(db, "BEGIN")) < 0)
+				goto fail;
+			own_txn = 1;
+		}
+		if ((rc = ties_store__generation(db, &gen)) < 0)
+			goto fail;
+		have = ties_snap__open(db, (uint64_t)gen, &sn);
+	}
 	if ((rc = ties_store__scan_entities(db, on_entity, &b)) != 0)
 		goto fail;
+	if (have) {
+		rc = from_snap(g, &sn);
+		ties_snap__close(&sn);
+		if (rc < 0) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto fail;
+		}
+		if (rc == 1)
+			goto finish;
+	}
 	if (p == TIES_GRAPH_COUNTRY) {
 		if ((rc = project_countries(&b)) < 0 ||
 		    (rc = ties_store__scan_entities(db, on_country_name, g)) !=
@@ -1178,13 +1322,27 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	}
 	if ((rc = ties_store__scan_relations(db, on_relation, &b)) != 0)
 		goto fail;
+	if (snap) {
+		struct ties_adj a;
+
+		/* No snapshot (a read-only directory) only costs time. */
+		if (ties_adj__build(g, &a) == 0) {
+			ties_snap__write(db, (uint64_t)gen, g, &a);
+			ties_adj__release(&a);
+		}
+	}
 finish:
 	prune(g, b.f->min_weight);
 	build_release(&b);
+	if (own_txn)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	*out = g;
 	return 0;
 fail:
 	build_release(&b);
+	ties_snap__close(&sn);
+	if (own_txn)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	ties_graph_free(g);
 	return rc < 0 ? rc : TIES_ERROR;
 }

@@ -36,6 +36,44 @@ struct ties_graph {
 	size_t last_tie; /* the tie add_tie() touched last */
 };
 
+/*
+ * The adjacency of a graph: per node its neighbours in ascending order, and
+ * for each entry the index of its tie; the weight of entry i is
+ * ew[edge[i]]. Built from a graph (it then borrows the graph's weights) or
+ * mapped from the snapshot.
+ */
+struct ties_adj {
+	size_t n;
+	size_t *start;	  /* n + 1 offsets */
+	uint32_t *nbr;	  /* neighbours, ascending per node */
+	uint32_t *edge;	  /* index of the entry's tie */
+	const double *ew; /* the ties' weights */
+};
+
+int ties_adj__build(const ties_graph *g, struct ties_adj *a);
+void ties_adj__release(struct ties_adj *a);
+
+/* The unfiltered entity graph, mapped from DB.adj (snapshot.c). */
+struct ties_snap {
+	void *map;
+	size_t len;
+	uint64_t n, m;
+	const int64_t *rowid;	 /* node -> entity rowid, ascending */
+	struct ties_adj a;	 /* in place: never released */
+	const uint32_t *ea, *eb; /* the ties, in the graph's order */
+};
+
+/* "DB.adj" for the database's file; NULL for a memory database. */
+char *ties_snap__path(ties_db *db);
+/* Map the snapshot when it is of generation `gen`: 1, else 0. */
+int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn);
+void ties_snap__close(struct ties_snap *sn);
+/* Write graph g (unfiltered entity projection) with its adjacency as the
+ * snapshot of generation `gen`, atomically; -1 when it could not be
+ * written (a read-only directory, a full disk): there is then none. */
+int ties_snap__write(ties_db *db, uint64_t gen, const ties_graph *g,
+		     const struct ties_adj *a);
+
 /* The node of entity `rowid`, or -1 (entity nodes are in rowid order). */
 long ties_graph__node_of(const ties_graph *g, sqlite3_int64 rowid);
 

@@ -17,93 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <igraph.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <jansson.h>
 
 #include "graph.h"
 #include "ties_int.h"
-
-/* -------------------------------------------------------- adjacency --- */
-
-struct adj {
-	size_t n;
-	size_t *start;	   /* n + 1 offsets */
-	uint32_t *nbr;	   /* neighbours, ascending per node */
-	double *w;	   /* weight of the tie */
-	uint32_t *edge;	   /* index of the tie in the graph */
-	const float *wf;   /* weights in a snapshot, when w is NULL */
-};
-
-static void adj_release(struct adj *a)
-{
-	free(a->start);
-	free(a->nbr);
-	free(a->w);
-	free(a->edge);
-	memset(a, 0, sizeof(*a));
-}
-
-static int adj_build(const ties_graph *g, struct adj *a)
-{
-	size_t i, *fill;
-
-	memset(a, 0, sizeof(*a));
-	a->n = g->n;
-	a->start = calloc(g->n + 1, sizeof(*a->start));
-	a->nbr = malloc((2 * g->m + 1) * sizeof(*a->nbr));
-	a->w = malloc((2 * g->m + 1) * sizeof(*a->w));
-	a->edge = malloc((2 * g->m + 1) * sizeof(*a->edge));
-	fill = calloc(g->n + 1, sizeof(*fill));
-	if (!a->start || !a->nbr || !a->w || !a->edge || !fill) {
-		free(fill);
-		adj_release(a);
-		return TIES_ENOMEM;
-	}
-	for (i = 0; i < g->m; i++) {
-		a->start[g->ea[i] + 1]++;
-		a->start[g->eb[i] + 1]++;
-	}
-	for (i = 0; i < g->n; i++)
-		a->start[i + 1] += a->start[i];
-	/* Ties are stored with ea < eb and in insertion order; sort each
-	 * node's neighbours afterwards. */
-	for (i = 0; i < g->m; i++) {
-		size_t x = a->start[g->ea[i]] + fill[g->ea[i]]++;
-		size_t y = a->start[g->eb[i]] + fill[g->eb[i]]++;
-
-		a->nbr[x] = g->eb[i];
-		a->w[x] = g->ew[i];
-		a->edge[x] = (uint32_t)i;
-		a->nbr[y] = g->ea[i];
-		a->w[y] = g->ew[i];
-		a->edge[y] = (uint32_t)i;
-	}
-	free(fill);
-	for (i = 0; i < g->n; i++) {
-		/* Insertion sort: neighbour lists are short on average. */
-		size_t lo = a->start[i], hi = a->start[i + 1], j, k;
-
-		for (j = lo + 1; j < hi; j++) {
-			uint32_t nb = a->nbr[j], e = a->edge[j];
-			double w = a->w[j];
-
-			for (k = j; k > lo && a->nbr[k - 1] > nb; k--) {
-				a->nbr[k] = a->nbr[k - 1];
-				a->w[k] = a->w[k - 1];
-				a->edge[k] = a->edge[k - 1];
-			}
-			a->nbr[k] = nb;
-			a->w[k] = w;
-			a->edge[k] = e;
-		}
-	}
-	return 0;
-}
 
 /* ---------------------------------------------------------- search --- */
 
@@ -199,7 +117,7 @@ static int same_len(double a, double b)
  * Search from src. penalty (may be NULL) multiplies the length of each tie;
  * max_hops > 0 bounds the path length.
  */
-static int search(const struct adj *a, uint32_t src, int weighted,
+static int search(const struct ties_adj *a, uint32_t src, int weighted,
 		  long max_hops, const double *penalty, long stop,
 		  struct search *s)
 {
@@ -235,7 +153,7 @@ static int search(const struct adj *a, uint32_t src, int weighted,
 			continue;
 		for (i = a->start[v]; i < a->start[v + 1]; i++) {
 			uint32_t u = a->nbr[i];
-			double nd = d + (weighted ? 1.0 / (a->w ? a->w[i] : a->wf[i]) : 1.0) *
+			double nd = d + (weighted ? 1.0 / a->ew[a->edge[i]] : 1.0) *
 						(penalty ? penalty[a->edge[i]]
 							 : 1.0);
 
@@ -332,7 +250,7 @@ static int trace(const struct search *s, uint32_t t, struct pathlist *l)
  * Every shortest path from src to t: walk back from t over the nodes u
  * with dist[u] + len(u, v) == dist[v], in node order, up to k paths.
  */
-static int all_shortest(const struct adj *a, const struct search *s,
+static int all_shortest(const struct ties_adj *a, const struct search *s,
 			uint32_t src, uint32_t t, int weighted, long k,
 			struct pathlist *l)
 {
@@ -372,7 +290,7 @@ static int all_shortest(const struct adj *a, const struct search *s,
 		for (; next[top] < a->start[v + 1]; next[top]++) {
 			size_t j = next[top];
 			uint32_t u = a->nbr[j];
-			double len = weighted ? 1.0 / a->w[j] : 1.0;
+			double len = weighted ? 1.0 / a->ew[a->edge[j]] : 1.0;
 
 			if (isfinite(s->dist[u]) &&
 			    same_len(s->dist[u] + len, s->dist[v]) &&
@@ -609,7 +527,7 @@ static int on_hop_evidence(void *ctx, const ties_evidence *ev)
 }
 
 /* Rows for every hop of every path. */
-static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
+static int explain(ties_db *db, const ties_graph *g, const struct ties_adj *a,
 		   const struct pathlist *l, ties_table *t, long max)
 {
 	struct hop_ctx h;
@@ -631,7 +549,7 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 			h.weight = 0;
 			for (j = a->start[h.a]; j < a->start[h.a + 1]; j++)
 				if (a->nbr[j] == h.b)
-					h.weight = a->w ? a->w[j] : a->wf[j];
+					h.weight = a->ew[a->edge[j]];
 			h.rows = 0;
 			h.more = 0;
 			rc = ties_store__pair_evidence(
@@ -663,7 +581,7 @@ static int explain(ties_db *db, const ties_graph *g, const struct adj *a,
 int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 	       const char *from, const char *to, const ties_path_opts *o)
 {
-	struct adj a;
+	struct ties_adj a;
 	struct search s = {0};
 	struct pathlist l = {0};
 	double *penalty = NULL;
@@ -696,7 +614,7 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 				       "'%s' and '%s' are the same entity", from,
 				       to);
 	k = o->k > 0 ? o->k : (o->all ? 10 : 1);
-	if ((rc = adj_build(g, &a)) < 0)
+	if ((rc = ties_adj__build(g, &a)) < 0)
 		return ties_db__seterr(db, rc, "out of memory");
 	if (!(penalty = malloc((g->m + 1) * sizeof(*penalty)))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
@@ -778,162 +696,13 @@ done:
 	ties_table_free(t);
 	search_release(&s);
 	pathlist_release(&l);
-	adj_release(&a);
+	ties_adj__release(&a);
 	free(penalty);
 	return rc;
 }
 
-/* ------------------------------------------------ adjacency snapshot --- */
-
-/*
- * The entity graph without filters, as a file beside the database
- * (DB.adj), so that a cold `ties path` answers without projecting the
- * store: a header (magic, the data's generation, nodes, entries), then the
- * entity rowid of each node (ascending), the offsets of each node's
- * neighbours, the neighbours and the weights. The file is mapped, not read;
- * it is made again, atomically, when the generation has moved on.
- */
-#define SNAP_MAGIC "TIESADJ1"
-
-struct snap_hdr {
-	char magic[8];
-	uint64_t generation, n, m2;
-};
-
-struct snap {
-	void *map;
-	size_t len;
-	uint64_t n;
-	const int64_t *rowid;
-	struct adj a;
-};
-
-static void snap_close(struct snap *sn)
-{
-	if (sn->map)
-		munmap(sn->map, sn->len);
-	memset(sn, 0, sizeof(*sn));
-}
-
-static size_t snap_size(uint64_t n, uint64_t m2)
-{
-	return sizeof(struct snap_hdr) + n * 8 + (n + 1) * 8 + m2 * 4 +
-	       (m2 & 1) * 4 + m2 * 4;
-}
-
-/* Map the snapshot when it is of generation `gen`; 0 when there is none
- * to use. */
-static int snap_open(const char *path, uint64_t gen, struct snap *sn)
-{
-	struct snap_hdr h;
-	struct stat st;
-	int fd;
-	char *p;
-
-	memset(sn, 0, sizeof(*sn));
-	if (sizeof(size_t) != 8 || (fd = open(path, O_RDONLY)) < 0)
-		return 0;
-	if (fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(h) ||
-	    pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
-	    memcmp(h.magic, SNAP_MAGIC, 8) || h.generation != gen ||
-	    h.n > UINT32_MAX || h.m2 > (uint64_t)SIZE_MAX / 16 ||
-	    (size_t)st.st_size != snap_size(h.n, h.m2)) {
-		close(fd);
-		return 0;
-	}
-	sn->len = (size_t)st.st_size;
-	sn->map = mmap(NULL, sn->len, PROT_READ, MAP_SHARED, fd, 0);
-	close(fd);
-	if (sn->map == MAP_FAILED) {
-		sn->map = NULL;
-		return 0;
-	}
-	p = (char *)sn->map + sizeof(h);
-	sn->n = h.n;
-	sn->rowid = (const int64_t *)p;
-	p += h.n * 8;
-	sn->a.n = (size_t)h.n;
-	sn->a.start = (size_t *)p;
-	p += (h.n + 1) * 8;
-	sn->a.nbr = (uint32_t *)p;
-	p += h.m2 * 4 + (h.m2 & 1) * 4;
-	sn->a.wf = (const float *)p;
-	/* The offsets must stay inside the file. */
-	if (sn->a.start[0] != 0 || sn->a.start[h.n] != h.m2) {
-		snap_close(sn);
-		return 0;
-	}
-	return 1;
-}
-
-static int write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Write the snapshot of graph g (adjacency a); a failure only means there
- * is no snapshot (a read-only directory, a full disk). */
-static void snap_write(const char *path, uint64_t gen, const ties_graph *g,
-		       const struct adj *a)
-{
-	struct snap_hdr h;
-	char tmp[4096];
-	float buf[4096];
-	int fd, ok;
-	size_t m2 = a->start[a->n];
-
-	if (sizeof(size_t) != 8 ||
-	    snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid()) >=
-		    (int)sizeof(tmp))
-		return;
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
-		return;
-	memset(&h, 0, sizeof(h));
-	memcpy(h.magic, SNAP_MAGIC, 8);
-	h.generation = gen;
-	h.n = a->n;
-	h.m2 = m2;
-	ok = write_all(fd, &h, sizeof(h)) == 0;
-	for (size_t i = 0; ok && i < a->n; i++) {
-		int64_t r = g->nodes[i].rowid;
-
-		ok = write_all(fd, &r, 8) == 0;
-	}
-	ok = ok && write_all(fd, a->start, (a->n + 1) * 8) == 0 &&
-	     write_all(fd, a->nbr, m2 * 4) == 0;
-	if (ok && (m2 & 1)) {
-		uint32_t pad = 0;
-
-		ok = write_all(fd, &pad, 4) == 0;
-	}
-	for (size_t i = 0; ok && i < m2; i += 4096) {
-		size_t k, n = m2 - i < 4096 ? m2 - i : 4096;
-
-		for (k = 0; k < n; k++)
-			buf[k] = (float)a->w[i + k];
-		ok = write_all(fd, buf, n * sizeof(float)) == 0;
-	}
-	if (close(fd) != 0)
-		ok = 0;
-	if (!ok || rename(tmp, path) != 0)
-		unlink(tmp);
-}
-
 /* Entity rowid -> snapshot node (rowids ascend). */
-static long snap_node(const struct snap *sn, sqlite3_int64 rowid)
+static long snap_node(const struct ties_snap *sn, sqlite3_int64 rowid)
 {
 	uint64_t lo = 0, hi = sn->n;
 
@@ -949,13 +718,14 @@ static long snap_node(const struct snap *sn, sqlite3_int64 rowid)
 }
 
 /* Explain the path v[0..n) of snapshot nodes: a graph of just those. */
-static int snap_explain(ties_db *db, const struct snap *sn, const uint32_t *v,
+static int snap_explain(ties_db *db, const struct ties_snap *sn, const uint32_t *v,
 			size_t n, ties_table *t, long max)
 {
 	ties_graph g;
-	struct adj a;
+	struct ties_adj a;
 	struct pathlist l = {0};
 	uint32_t *local = NULL;
+	double *ew = NULL;
 	int rc = TIES_ENOMEM;
 
 	memset(&g, 0, sizeof(g));
@@ -966,7 +736,8 @@ static int snap_explain(ties_db *db, const struct snap *sn, const uint32_t *v,
 	if (!(g.nodes = calloc(n, sizeof(*g.nodes))) ||
 	    !(a.start = calloc(n + 1, sizeof(*a.start))) ||
 	    !(a.nbr = malloc(2 * n * sizeof(*a.nbr))) ||
-	    !(a.w = malloc(2 * n * sizeof(*a.w))) ||
+	    !(a.edge = malloc(2 * n * sizeof(*a.edge))) ||
+	    !(ew = calloc(n, sizeof(*ew))) ||
 	    !(local = malloc(n * sizeof(*local))))
 		goto done;
 	a.n = n;
@@ -992,21 +763,23 @@ static int snap_explain(ties_db *db, const struct snap *sn, const uint32_t *v,
 		if (!g.nodes[i].id || !g.nodes[i].kind || !g.nodes[i].name)
 			goto done;
 	}
-	/* Node i links i - 1 and i + 1, with the snapshot's weights. */
+	/* Node i links i - 1 and i + 1 (tie i joins i and i + 1), with the
+	 * snapshot's weights. */
+	a.ew = ew;
+	for (size_t i = 0; i + 1 < n; i++)
+		for (size_t j = sn->a.start[v[i]]; j < sn->a.start[v[i] + 1]; j++)
+			if (sn->a.nbr[j] == v[i + 1])
+				ew[i] = sn->a.ew[sn->a.edge[j]];
 	for (size_t i = 0; i < n; i++) {
 		a.start[i + 1] = a.start[i];
 		for (int side = -1; side <= 1; side += 2) {
-			size_t j, o;
-			double w = 0;
+			size_t o;
 
 			if ((side < 0 && i == 0) || (side > 0 && i + 1 == n))
 				continue;
 			o = i + (size_t)side;
-			for (j = sn->a.start[v[i]]; j < sn->a.start[v[i] + 1]; j++)
-				if (sn->a.nbr[j] == v[o])
-					w = sn->a.wf[j];
 			a.nbr[a.start[i + 1]] = (uint32_t)o;
-			a.w[a.start[i + 1]++] = w;
+			a.edge[a.start[i + 1]++] = (uint32_t)(side < 0 ? o : i);
 		}
 	}
 	if (pathlist_add(&l, local, n) < 0)
@@ -1025,8 +798,9 @@ out:
 	}
 	free(g.nodes);
 	free(local);
+	free(ew);
 	pathlist_release(&l);
-	adj_release(&a);
+	ties_adj__release(&a);
 	return rc;
 }
 
@@ -1035,9 +809,8 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 {
 	static const ties_filter none;
 	const char *file = ties_store__filename(db);
-	char *path = NULL;
 	sqlite3_int64 gen, rs, rt;
-	struct snap sn = {0};
+	struct ties_snap sn = {0};
 	struct search s = {0};
 	struct pathlist l = {0};
 	ties_graph *g = NULL;
@@ -1047,37 +820,33 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 
 	assert(db && out && from && to && o);
 	*out = NULL;
-	if (o->all || o->k > 1 || o->weighted || !file) {
+	if (o->all || o->k > 1 || o->weighted || !file || db->txn_depth > 0) {
 		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) < 0)
 			return rc;
 		rc = ties_paths(db, out, g, from, to, o);
 		ties_graph_free(g);
 		return rc;
 	}
-	if (!(path = malloc(strlen(file) + 5)))
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	sprintf(path, "%s.adj", file);
 	/* One read transaction: the generation and what it stands for. */
-	if (db->txn_depth == 0) {
+	if (sqlite3_get_autocommit(db->sql)) {
 		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
 			goto done;
 		own_txn = 1;
 	}
 	if ((rc = ties_store__generation(db, &gen)) < 0)
 		goto done;
-	if (!snap_open(path, (uint64_t)gen, &sn)) {
-		struct adj a;
-
-		/* None, or stale: project the store once, answer from the
-		 * graph, and leave the snapshot for the next time. */
+	if (!ties_snap__open(db, (uint64_t)gen, &sn)) {
+		/* None, or stale: the projection leaves the snapshot for
+		 * this question and the next ones; without it (a read-only
+		 * directory), answer from the graph. */
 		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) < 0)
 			goto done;
-		if (adj_build(g, &a) == 0) {
-			snap_write(path, (uint64_t)gen, g, &a);
-			adj_release(&a);
+		if (!ties_snap__open(db, (uint64_t)gen, &sn)) {
+			rc = ties_paths(db, out, g, from, to, o);
+			goto done;
 		}
-		rc = ties_paths(db, out, g, from, to, o);
-		goto done;
+		ties_graph_free(g);
+		g = NULL;
 	}
 	if ((rc = ties_store__resolve(db, from, &rs)) < 0 ||
 	    (rc = ties_store__resolve(db, to, &rt)) < 0)
@@ -1150,8 +919,7 @@ done:
 	ties_graph_free(g);
 	search_release(&s);
 	pathlist_release(&l);
-	snap_close(&sn);
-	free(path);
+	ties_snap__close(&sn);
 	return rc;
 }
 
@@ -1351,7 +1119,7 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 {
 	static const char *const cols[] = {"id",       "name", "kind",
 					   "country",  "distance", "via"};
-	struct adj a;
+	struct ties_adj a;
 	long *dist = NULL;
 	uint32_t *queue = NULL;
 	size_t head = 0, tail = 0, i, j, *order = NULL, n;
@@ -1376,7 +1144,7 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 				       "'%s' is not in the graph (see the "
 				       "filters)",
 				       ref);
-	if ((rc = adj_build(g, &a)) < 0)
+	if ((rc = ties_adj__build(g, &a)) < 0)
 		return ties_db__seterr(db, rc, "out of memory");
 	dist = malloc((g->n + 1) * sizeof(*dist));
 	queue = malloc((g->n + 1) * sizeof(*queue));
@@ -1451,7 +1219,7 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 	rc = 0;
 done:
 	ties_table_free(t);
-	adj_release(&a);
+	ties_adj__release(&a);
 	free(dist);
 	free(queue);
 	free(order);

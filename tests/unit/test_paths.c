@@ -307,21 +307,13 @@ static char *path_csv(ties_db *db, const ties_graph *g, const char *a,
 	return buf;
 }
 
-/*
- * ties_path_quick answers from the snapshot beside the database exactly as
- * ties_paths does on the projected graph, and sees every write: a random
- * network of 400 entities and 700 events, 60 pairs, before and after a new
- * event and a removal.
- */
-static void test_quick_path_is_the_path(void **state)
+/* A random network of 400 entities and 700 events of 2 to 4, hubs among
+ * the low numbers. */
+static void random_network(ties_db *db, unsigned *seedp)
 {
-	ties_db *db = new_db("quick.db");
-	char id[64], names[4][64], adj[600];
-	unsigned seed = 7;
-	ties_graph *g = NULL;
-	struct stat st;
+	char id[64], names[4][64];
+	unsigned seed = *seedp;
 
-	(void)state;
 	for (int i = 0; i < 400; i++) {
 		ties_entity_spec e = {0};
 
@@ -353,18 +345,43 @@ static void test_quick_path_is_the_path(void **state)
 		ev.nparticipants = (size_t)n;
 		assert_int_equal(ties_event_put(db, &ev), 0);
 	}
+	*seedp = seed;
+}
+
+/* Event "late": e399 meets `other`. */
+static void add_late(ties_db *db, const char *other)
+{
+	ties_participant_spec p[2] = {{"e399", "host"}, {NULL, "attendee"}};
+	ties_event_spec ev = {0};
+
+	p[1].entity = other;
+	ev.id = "late";
+	ev.kind = "meeting";
+	ev.participants = p;
+	ev.nparticipants = 2;
+	assert_int_equal(ties_event_put(db, &ev), 0);
+}
+
+/*
+ * ties_path_quick answers from the snapshot beside the database exactly as
+ * ties_paths does on the projected graph, and sees every write: a random
+ * network of 400 entities and 700 events, 60 pairs, before and after a new
+ * event and a removal.
+ */
+static void test_quick_path_is_the_path(void **state)
+{
+	ties_db *db = new_db("quick.db");
+	char adj[600];
+	unsigned seed = 7;
+	ties_graph *g = NULL;
+	struct stat st;
+
+	(void)state;
+	random_network(db, &seed);
 	for (int round = 0; round < 3; round++) {
 		if (round == 1) {
 			/* A new tie between two entities far apart. */
-			ties_participant_spec p[2] = {{"e399", "host"},
-						      {"e398", "attendee"}};
-			ties_event_spec ev = {0};
-
-			ev.id = "late";
-			ev.kind = "meeting";
-			ev.participants = p;
-			ev.nparticipants = 2;
-			assert_int_equal(ties_event_put(db, &ev), 0);
+			add_late(db, "e398");
 		} else if (round == 2) {
 			assert_int_equal(ties_remove(db, TIES_OBJ_EVENT, "late",
 						     NULL),
@@ -395,6 +412,101 @@ static void test_quick_path_is_the_path(void **state)
 	ties_db_close(db);
 }
 
+
+/* Graphs a and b are the same: nodes, ties, their order and weights. */
+static void assert_same_graph(const ties_graph *a, const ties_graph *b)
+{
+	assert_int_equal(ties_graph_nnodes(a), ties_graph_nnodes(b));
+	assert_int_equal(ties_graph_nedges(a), ties_graph_nedges(b));
+	for (size_t i = 0; i < ties_graph_nnodes(a); i++) {
+		assert_string_equal(ties_graph_node_id(a, i),
+				    ties_graph_node_id(b, i));
+		assert_string_equal(ties_graph_node_name(a, i),
+				    ties_graph_node_name(b, i));
+		assert_string_equal(ties_graph_node_kind(a, i),
+				    ties_graph_node_kind(b, i));
+	}
+	for (size_t e = 0; e < ties_graph_nedges(a); e++) {
+		size_t x1, y1, x2, y2;
+		double w1, w2;
+
+		ties_graph_edge(a, e, &x1, &y1, &w1);
+		ties_graph_edge(b, e, &x2, &y2, &w2);
+		assert_int_equal(x1, x2);
+		assert_int_equal(y1, y2);
+		assert_memory_equal(&w1, &w2, sizeof(w1));
+	}
+}
+
+/*
+ * The unfiltered entity graph is loaded from the snapshot when it is of
+ * the data's generation, and is then the projected graph bit for bit; a
+ * write makes it stale; a minimum weight is applied after loading. A graph
+ * with dates is always projected, so it is the reference.
+ */
+static void test_snapshot_graph_is_the_projection(void **state)
+{
+	static const ties_filter dated = {.with_dates = 1};
+	ties_filter min2 = {.min_weight = 2}, dated2 = {.with_dates = 1,
+							 .min_weight = 2};
+	ties_db *db = new_db("snapgraph.db");
+	ties_graph *proj, *g;
+	char adj[600];
+	unsigned seed = 11;
+	struct stat st;
+	double w, tampered = 12345.5;
+	size_t m, a, b;
+	FILE *f;
+
+	(void)state;
+	random_network(db, &seed);
+	snprintf(adj, sizeof(adj), "%s.adj", tmppath("snapgraph.db"));
+	unlink(adj);
+	proj = graph(db, TIES_GRAPH_ENTITY, &dated);
+	assert_int_equal(stat(adj, &st), -1); /* a filtered graph: none */
+	g = graph(db, TIES_GRAPH_ENTITY, NULL); /* projected, and written */
+	assert_int_equal(stat(adj, &st), 0);
+	assert_same_graph(proj, g);
+	ties_graph_free(g);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL); /* from the snapshot */
+	assert_same_graph(proj, g);
+	m = ties_graph_nedges(g);
+	assert_true(m > 1000);
+	ties_graph_free(g);
+
+	/* It is read: the last tie's weight (the file's last 8 bytes),
+	 * changed in the file, is the graph's. */
+	assert_non_null(f = fopen(adj, "r+b"));
+	assert_int_equal(fseek(f, -8, SEEK_END), 0);
+	assert_int_equal(fwrite(&tampered, 8, 1, f), 1);
+	assert_int_equal(fclose(f), 0);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	ties_graph_edge(g, m - 1, &a, &b, &w);
+	assert_true(w == tampered);
+	ties_graph_free(g);
+
+	/* A write: the snapshot is stale, the store is projected again. */
+	add_late(db, "e1");
+	ties_graph_free(proj);
+	proj = graph(db, TIES_GRAPH_ENTITY, &dated);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	assert_same_graph(proj, g);
+	ties_graph_free(g);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	assert_same_graph(proj, g);
+	ties_graph_free(g);
+	ties_graph_free(proj);
+
+	/* A minimum weight, from the snapshot and projected. */
+	proj = graph(db, TIES_GRAPH_ENTITY, &dated2);
+	g = graph(db, TIES_GRAPH_ENTITY, &min2);
+	assert_true(ties_graph_nedges(g) < m);
+	assert_same_graph(proj, g);
+	ties_graph_free(g);
+	ties_graph_free(proj);
+	ties_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_brokers_by_hand),
 		cmocka_unit_test(test_neighbors_timeline_diff),
 		cmocka_unit_test(test_quick_path_is_the_path),
+		cmocka_unit_test(test_snapshot_graph_is_the_projection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
