@@ -864,7 +864,7 @@ static int groups_of(ties_db *db, const ties_graph *g, const igraph_t *ig,
 {
 	size_t i, ncomm = 0, *number;
 	igraph_vector_int_t mem;
-	ties_community_opts o = {TIES_LOUVAIN, 1.0, 1, 1, 1};
+	ties_community_opts o = {TIES_LEIDEN, 1.0, 1, 1, 1};
 	igraph_error_t err;
 	double q;
 

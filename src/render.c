@@ -458,7 +458,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	clusters = o->cluster_by != TIES_CLUSTER_NONE &&
 		   (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
 	if (o->cluster_by == TIES_CLUSTER_COMMUNITY) {
-		ties_community_opts co = {TIES_LOUVAIN, 1.0, 1, 1, 1};
+		ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 1, 1};
 		ties_table *ct = NULL;
 
 		if (!(community = calloc(g->n + 1, sizeof(*community)))) {

@@ -222,7 +222,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 		"date", "kind", "title", "x_side", "y_side", "cite", NULL};
 	ties_graph *g = NULL, *cg = NULL;
 	ties_rank_opts ro = {TIES_DEGREE, 0, 0, 0, 10};
-	ties_community_opts co = {TIES_LOUVAIN, 1.0, 1, 10, 1};
+	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 10, 1};
 	ties_draw_opts dopt = {NULL, 1, -1, TIES_PAGERANK,
 			       TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
 	ties_table *t = NULL;
@@ -398,7 +398,7 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 		fprintf(f, "<section><h2>%s</h2>\n", headings[i]);
 		if (i == SEC_COMMUNITIES)
 			fprintf(f,
-				"<p>Louvain, best of 10 seeds, modularity "
+				"<p>Leiden, best of 10 seeds, modularity "
 				"%.4f. Stability: the share of runs that "
 				"grouped an entity with its community.</p>\n",
 				p->modularity);
@@ -447,7 +447,7 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 	for (i = 0; i < SEC_N; i++) {
 		fprintf(f, "## %s\n\n", headings[i]);
 		if (i == SEC_COMMUNITIES)
-			fprintf(f, "Louvain, best of 10 seeds, modularity "
+			fprintf(f, "Leiden, best of 10 seeds, modularity "
 				   "%.4f.\n\n",
 				p->modularity);
 		md_table(f, p->sec[i]);

@@ -12,7 +12,7 @@ const char cmd_brokers_usage[] =
 	"\n"
 	"Who brokers between two groups of the entity graph: two countries\n"
 	"(the default; an entity belongs to its home country's group), or two\n"
-	"communities by number (--group-by community; Louvain, seed 1, as\n"
+	"communities by number (--group-by community; Leiden, seed 1, as\n"
 	"'ties communities' numbers them). Columns rank,id,name,kind,country,\n"
 	"group, then the Gould–Fernandez roles each entity plays in open\n"
 	"triads a–v–b (a and b not tied) over the whole graph: coordinator\n"

@@ -8,7 +8,7 @@
 #include "cli.h"
 
 const char cmd_communities_usage[] =
-	"usage: ties communities [--method louvain|leiden] [--resolution R]\n"
+	"usage: ties communities [--method leiden|louvain] [--resolution R]\n"
 	"                        [--seed S] [--runs K] [--unweighted] [--pairs]\n"
 	"                        [--graph G] [filters] [--format F]\n"
 	"\n"
@@ -21,8 +21,9 @@ const char cmd_communities_usage[] =
 	"check on whether a partition is an artefact of one seed.\n"
 	"\n"
 	"Options:\n"
-	"  --method M      louvain (default; igraph's multilevel) or leiden\n"
-	"                  (igraph's, on the modularity objective)\n"
+	"  --method M      leiden (default; igraph's, on the modularity\n"
+	"                  objective: every community is connected) or louvain\n"
+	"                  (igraph's multilevel)\n"
 	"  --resolution R  above 1 gives smaller communities (default 1)\n"
 	"  --seed S        the first seed (default 1)\n"
 	"  --runs K        runs with seeds S … S+K-1 (default 1)\n"
@@ -56,7 +57,7 @@ int cmd_communities(int argc, char **argv, struct cli_ctx *ctx)
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
-	ties_community_opts o = {TIES_LOUVAIN, 1.0, 1, 1, 1};
+	ties_community_opts o = {TIES_LEIDEN, 1.0, 1, 1, 1};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	double q = 0;
@@ -80,8 +81,8 @@ int cmd_communities(int argc, char **argv, struct cli_ctx *ctx)
 			else
 				return cli_usage_error(
 					ctx,
-					"unknown method '%s' (louvain or "
-					"leiden)",
+					"unknown method '%s' (leiden or "
+					"louvain)",
 					optarg);
 			break;
 		case O_RESOLUTION:
