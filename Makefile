@@ -176,7 +176,7 @@ $(BUILD)/ties-asan: $(CLI_OBJ) $(BUILD)/libties.a
 	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libties.a $(DEP_LIBS)
 
 bench: all
-	$(Q)sh bench/run.sh "$(or $(SIZES),S M)" "$(or $(RUNS),5)"
+	$(Q)sh bench/run.sh "$(or $(SIZES),$(SIZE),S M)" "$(or $(RUNS),5)"
 
 # libFuzzer: every harness for FUZZ_SECONDS (default 60), new inputs in
 # build-fuzz/corpus, merged into tests/fuzz/corpus at the end; crashes in

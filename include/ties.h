@@ -854,9 +854,13 @@ enum ties_draw_warnings {
  * tooltips (kind, country, score; the evidence of each tie). Clusters
  * `cluster_<country>` (or per community) with the dot and fdp layouts.
  * The same data and options give the same file from one run of a program
- * to the next; within one process, Graphviz's fdp keeps state from one
- * layout to the next, so a second fdp drawing may differ (the other
- * layouts do not).
+ * to the next when the heap behaves the same: Graphviz's force-directed
+ * layouts depend on where their objects are allocated, so a program that
+ * wants identical files fixes glibc's mmap threshold first (the ties
+ * program does: mallopt(M_MMAP_THRESHOLD, 32 << 20)). Within one process,
+ * Graphviz's fdp keeps state from one layout to the next, so a second fdp
+ * drawing may differ (the other layouts do not). A tooltip's top ties are
+ * the heaviest, then the earliest in the graph's tie order.
  * `path` chooses the format by extension: .dot or .gv write DOT (not laid
  * out); .svg, .png and .pdf are laid out and rendered in-process. With
  * path NULL, DOT goes to `out`. *warnings (may be NULL) receives
@@ -868,6 +872,18 @@ int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *opts,
 
 /* The diagram as an SVG document in memory: *svg is NUL-terminated and
  * owned by the caller, who frees it with ties_free(). */
+/*
+ * ties_draw() of graph p with `filter` (NULL: none), built here. A focus
+ * diagram (opts->focus) of the entity graph without filters reads only its
+ * part of the adjacency snapshot beside the database when the snapshot is
+ * of the data's generation and the size measure is degree or its scores
+ * are kept beside the snapshot (after one ties_graph_measure() of the whole
+ * graph since the last write): the diagram is the same, without loading
+ * the whole graph. Otherwise the graph is built and ties_draw() draws it.
+ */
+int ties_draw_from(ties_db *db, enum ties_projection p,
+		   const ties_filter *filter, const ties_draw_opts *opts,
+		   const char *path, FILE *out, unsigned *warnings);
 int ties_draw_svg(ties_db *db, const ties_graph *g,
 		  const ties_draw_opts *opts, char **svg, size_t *len);
 

@@ -11,6 +11,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,9 +70,11 @@ static int ig_fail(ties_db *db, igraph_error_t err)
 
 /* ------------------------------------------------------- conversion --- */
 
-/* The graph as an igraph_t, and its weights (w) and distances 1/w. */
+/* The graph as an igraph_t, its weights (w) and, when need_dist, the
+ * distances 1/w (else dist is empty: 8 bytes a tie saved). */
 static igraph_error_t to_igraph(const ties_graph *g, igraph_t *ig,
-				igraph_vector_t *w, igraph_vector_t *dist)
+				igraph_vector_t *w, igraph_vector_t *dist,
+				int need_dist)
 {
 	igraph_vector_int_t edges;
 	size_t i;
@@ -89,11 +92,12 @@ static igraph_error_t to_igraph(const ties_graph *g, igraph_t *ig,
 	IGRAPH_FINALLY(igraph_destroy, ig);
 	IGRAPH_CHECK(igraph_vector_init(w, (igraph_integer_t)g->m));
 	IGRAPH_FINALLY(igraph_vector_destroy, w);
-	IGRAPH_CHECK(igraph_vector_init(dist, (igraph_integer_t)g->m));
-	for (i = 0; i < g->m; i++) {
+	IGRAPH_CHECK(igraph_vector_init(dist,
+					(igraph_integer_t)(need_dist ? g->m : 0)));
+	for (i = 0; i < g->m; i++)
 		VECTOR(*w)[i] = g->ew[i];
+	for (i = 0; need_dist && i < g->m; i++)
 		VECTOR(*dist)[i] = 1.0 / g->ew[i];
-	}
 	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
 }
@@ -219,6 +223,12 @@ static igraph_error_t measure(const ties_graph *g, const igraph_t *ig,
 }
 
 /* Compute `nm` measures in one conversion; out[k] has g->n slots. */
+/* The name of a measure's scores beside the snapshot. */
+static void score_name(enum ties_measure m, int weighted, char name[32])
+{
+	snprintf(name, 32, "%s%s", measure_names[m], weighted ? "-w" : "");
+}
+
 static int measures(ties_db *db, const ties_graph *g,
 		    const enum ties_measure *ms, size_t nm, int weighted,
 		    double cutoff, double **out)
@@ -227,7 +237,10 @@ static int measures(ties_db *db, const ties_graph *g,
 	igraph_t ig;
 	igraph_vector_t w, dist;
 	igraph_error_t err;
-	size_t k;
+	unsigned char *cached;
+	char name[32];
+	size_t k, left;
+	int need_dist;
 
 	if (cutoff < 0)
 		return ties_db__seterr(db, TIES_EINVALID,
@@ -251,19 +264,48 @@ static int measures(ties_db *db, const ties_graph *g,
 		}
 		return 0;
 	}
+	/* On the snapshot's graph, exact scores computed before are kept
+	 * beside the snapshot (DB.adj.pagerank, …) and read again. */
+	if (!(cached = calloc(nm, 1)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	for (k = 0, left = nm; k < nm; k++) {
+		score_name(ms[k], weighted, name);
+		if (g->snap_gen && cutoff == 0 &&
+		    ties_snap__scores_read(db, g->snap_gen, name, g->n,
+					   out[k])) {
+			cached[k] = 1;
+			left--;
+		}
+	}
+	if (left == 0) {
+		free(cached);
+		return 0;
+	}
 	guard_on(&guard);
-	err = to_igraph(g, &ig, &w, &dist);
+	for (k = 0, need_dist = 0; weighted && k < nm; k++)
+		need_dist |= ms[k] == TIES_BETWEENNESS ||
+			     ms[k] == TIES_CLOSENESS || ms[k] == TIES_HARMONIC;
+	err = to_igraph(g, &ig, &w, &dist, need_dist);
 	if (err != IGRAPH_SUCCESS) {
 		guard_off(&guard);
+		free(cached);
 		return ig_fail(db, err);
 	}
-	for (k = 0; k < nm && err == IGRAPH_SUCCESS; k++)
+	for (k = 0; k < nm && err == IGRAPH_SUCCESS; k++) {
+		if (cached[k])
+			continue;
 		err = measure(g, &ig, &w, &dist, ms[k], weighted, cutoff,
 			      out[k]);
+		score_name(ms[k], weighted, name);
+		if (err == IGRAPH_SUCCESS && g->snap_gen && cutoff == 0)
+			ties_snap__scores_write(db, g->snap_gen, name, g->n,
+						out[k]);
+	}
 	igraph_vector_destroy(&w);
 	igraph_vector_destroy(&dist);
 	igraph_destroy(&ig);
 	guard_off(&guard);
+	free(cached);
 	return err == IGRAPH_SUCCESS ? 0 : ig_fail(db, err);
 }
 
@@ -598,7 +640,7 @@ int ties_communities(ties_db *db, ties_table **out, const ties_graph *g,
 	if (!(runs = malloc(nruns * (n ? n : 1) * sizeof(*runs))))
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	guard_on(&guard);
-	if ((err = to_igraph(g, &ig, &w, &dist)) != IGRAPH_SUCCESS) {
+	if ((err = to_igraph(g, &ig, &w, &dist, 0)) != IGRAPH_SUCCESS) {
 		guard_off(&guard);
 		free(runs);
 		return ig_fail(db, err);
@@ -725,7 +767,7 @@ int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
 	if (!(runs = malloc(nruns * (n ? n : 1) * sizeof(*runs))))
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	guard_on(&guard);
-	if ((err = to_igraph(g, &ig, &w, &dist)) != IGRAPH_SUCCESS) {
+	if ((err = to_igraph(g, &ig, &w, &dist, 0)) != IGRAPH_SUCCESS) {
 		guard_off(&guard);
 		free(runs);
 		return ig_fail(db, err);
@@ -793,7 +835,7 @@ int ties_components(ties_db *db, ties_table **out, const ties_graph *g)
 	assert(db && out && g);
 	*out = NULL;
 	guard_on(&guard);
-	if ((err = to_igraph(g, &ig, &w, &dist)) != IGRAPH_SUCCESS) {
+	if ((err = to_igraph(g, &ig, &w, &dist, 0)) != IGRAPH_SUCCESS) {
 		guard_off(&guard);
 		return ig_fail(db, err);
 	}
@@ -953,7 +995,7 @@ int ties_brokers(ties_db *db, ties_table **out, const ties_graph *g,
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	}
 	guard_on(&guard);
-	if ((err = to_igraph(g, &ig, &w, &dist)) != IGRAPH_SUCCESS) {
+	if ((err = to_igraph(g, &ig, &w, &dist, 0)) != IGRAPH_SUCCESS) {
 		guard_off(&guard);
 		free(group);
 		free(role);

@@ -1157,13 +1157,18 @@ static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
 	return 0;
 }
 
+int ties_filter__plain(const ties_filter *f)
+{
+	return !f->nkinds && !f->ncountries && !f->nevent_kinds &&
+	       !f->nrelation_kinds && !f->from && !f->to && !f->at &&
+	       !f->with_dates;
+}
+
 /* Whether graph p with filter f is the snapshot's: the entity graph
  * without filters (a minimum weight is applied afterwards). */
 static int plain(enum ties_projection p, const ties_filter *f)
 {
-	return p == TIES_GRAPH_ENTITY && !f->nkinds && !f->ncountries &&
-	       !f->nevent_kinds && !f->nrelation_kinds && !f->from &&
-	       !f->to && !f->at && !f->with_dates;
+	return p == TIES_GRAPH_ENTITY && ties_filter__plain(f);
 }
 
 /* The ties of g from the snapshot, when its nodes are g's: 1, else 0. */
@@ -1333,6 +1338,8 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	}
 finish:
 	prune(g, b.f->min_weight);
+	if (snap && b.f->min_weight <= 0)
+		g->snap_gen = (uint64_t)gen;
 	build_release(&b);
 	if (own_txn)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
@@ -1345,4 +1352,256 @@ fail:
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	ties_graph_free(g);
 	return rc < 0 ? rc : TIES_ERROR;
+}
+
+/* ------------------------------------------- a focus, from the snapshot --- */
+
+static int on_sub_entity(void *ctx, sqlite3_int64 rowid, const char *id,
+			 const char *name, const char *kind,
+			 sqlite3_int64 country, const char *country_id,
+			 const char *country_name, int used)
+{
+	ties_graph *g = ctx;
+
+	(void)used;
+	if (add_node(g, rowid, 0, id, name, kind, country_id, country_name,
+		     country) < 0)
+		return ties_db__seterr(g->db, TIES_ENOMEM, "out of memory");
+	return 0;
+}
+
+int ties_scored__cmp(const void *x, const void *y)
+{
+	const struct ties_scored *a = x, *b = y;
+
+	if (a->s != b->s)
+		return a->s > b->s ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+struct sub_tie {
+	uint32_t e, a, b;
+};
+
+static int cmp_sub_tie(const void *x, const void *y)
+{
+	const struct sub_tie *a = x, *b = y;
+
+	return (a->e > b->e) - (a->e < b->e);
+}
+
+/* Mark in `in` the ends of v's three strongest ties (heaviest, then the
+ * earliest tie), as a diagram's tooltip names them. */
+static void mark_top3(const struct ties_snap *sn, uint32_t v,
+		      unsigned char *in)
+{
+	const struct ties_adj *a = &sn->a;
+	size_t best[3], nb = 0, j, k;
+
+	for (j = a->start[v]; j < a->start[v + 1]; j++) {
+		double w = a->ew[a->edge[j]];
+
+		for (k = 0; k < nb; k++) {
+			double bw = a->ew[a->edge[best[k]]];
+
+			if (w > bw || (w == bw && a->edge[j] < a->edge[best[k]]))
+				break;
+		}
+		if (k == 3)
+			continue;
+		if (nb < 3)
+			nb++;
+		memmove(&best[k + 1], &best[k], (nb - 1 - k) * sizeof(*best));
+		best[k] = j;
+	}
+	for (k = 0; k < nb; k++)
+		if (!in[a->nbr[best[k]]])
+			in[a->nbr[best[k]]] = 1;
+}
+
+int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
+		      enum ties_measure m, ties_graph **out, double **score,
+		      unsigned char **keep)
+{
+	struct ties_snap sn = {0};
+	sqlite3_int64 gen, rowid, *rowids = NULL;
+	double *all = NULL;
+	int32_t *dist = NULL;
+	uint32_t *queue = NULL, *loc = NULL, *nodes = NULL;
+	unsigned char *in = NULL;
+	struct ties_scored *cand = NULL;
+	struct sub_tie *ties = NULL;
+	ties_graph *g = NULL;
+	size_t n, i, j, head = 0, tail = 0, ncand = 0, ns = 0, nt = 0, capt = 0;
+	long src;
+	int rc = 0, own_txn = 0;
+
+	*out = NULL;
+	*score = NULL;
+	*keep = NULL;
+	if (db->txn_depth > 0 || !ties_store__filename(db) || !focus)
+		return 0;
+	if (sqlite3_get_autocommit(db->sql)) {
+		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
+			return rc;
+		own_txn = 1;
+	}
+	if ((rc = ties_store__generation(db, &gen)) < 0)
+		goto done;
+	if (!ties_snap__open(db, (uint64_t)gen, &sn))
+		goto done; /* rc 0: no snapshot */
+	n = (size_t)sn.n;
+	if (!(all = malloc((n + 1) * sizeof(*all))))
+		goto nomem;
+	if (m == TIES_DEGREE) {
+		for (i = 0; i < n; i++)
+			all[i] = (double)(sn.a.start[i + 1] - sn.a.start[i]);
+	} else if (m == TIES_STRENGTH ||
+		   !ties_snap__scores_read(db, (uint64_t)gen,
+					   ties_measure_name(m), n, all)) {
+		goto done; /* rc 0: the scores are not kept */
+	}
+	/* The focus: an entity of the snapshot, else the slow way says why
+	 * not. */
+	if (ties_store__resolve(db, focus, &rowid) < 0) {
+		ties_db__clearerr(db);
+		goto done;
+	}
+	for (src = -1, i = 0, j = n; i < j;) {
+		size_t mid = (i + j) / 2;
+
+		if (sn.rowid[mid] < rowid)
+			i = mid + 1;
+		else
+			j = mid;
+	}
+	if (i == n || sn.rowid[i] != rowid)
+		goto done;
+	src = (long)i;
+
+	/* Breadth first, to the depth. */
+	if (!(dist = malloc((n + 1) * sizeof(*dist))) ||
+	    !(queue = malloc((n + 1) * sizeof(*queue))) ||
+	    !(in = calloc(n + 1, 1)))
+		goto nomem;
+	for (i = 0; i < n; i++)
+		dist[i] = -1;
+	dist[src] = 0;
+	queue[tail++] = (uint32_t)src;
+	while (head < tail) {
+		uint32_t v = queue[head++];
+
+		if (dist[v] >= (depth > 0 ? depth : 1))
+			continue;
+		for (j = sn.a.start[v]; j < sn.a.start[v + 1]; j++)
+			if (dist[sn.a.nbr[j]] < 0) {
+				dist[sn.a.nbr[j]] = dist[v] + 1;
+				queue[tail++] = sn.a.nbr[j];
+			}
+	}
+	/* The nodes drawn: the top N of those reached, by score. */
+	if (!(cand = malloc((tail + 1) * sizeof(*cand))))
+		goto nomem;
+	for (i = 0; i < tail; i++) {
+		cand[ncand].s = all[queue[i]];
+		cand[ncand++].i = queue[i];
+	}
+	if (top > 0) {
+		qsort(cand, ncand, sizeof(*cand), ties_scored__cmp);
+		if (ncand > (size_t)top)
+			ncand = (size_t)top;
+	}
+	for (i = 0; i < ncand; i++)
+		in[cand[i].i] = 2;
+	/* With the ends of their strongest ties, for the tooltips. */
+	for (i = 0; i < ncand; i++)
+		mark_top3(&sn, (uint32_t)cand[i].i, in);
+	for (i = 0; i < n; i++)
+		ns += in[i] != 0;
+	if (!(loc = malloc((n + 1) * sizeof(*loc))) ||
+	    !(nodes = malloc((ns + 1) * sizeof(*nodes))) ||
+	    !(rowids = malloc((ns + 1) * sizeof(*rowids))))
+		goto nomem;
+	for (i = 0, ns = 0; i < n; i++)
+		if (in[i]) {
+			loc[i] = (uint32_t)ns;
+			rowids[ns] = sn.rowid[i];
+			nodes[ns++] = (uint32_t)i;
+		}
+	/* The ties among them, in the graph's order. */
+	for (i = 0; i < ns; i++) {
+		uint32_t v = nodes[i];
+
+		for (j = sn.a.start[v]; j < sn.a.start[v + 1]; j++) {
+			uint32_t u = sn.a.nbr[j];
+
+			if (u <= v || !in[u])
+				continue;
+			if (nt == capt) {
+				size_t cap = capt ? 2 * capt : 1024;
+				struct sub_tie *p = realloc(ties,
+							    cap * sizeof(*p));
+
+				if (!p)
+					goto nomem;
+				ties = p;
+				capt = cap;
+			}
+			ties[nt].e = sn.a.edge[j];
+			ties[nt].a = loc[v];
+			ties[nt++].b = loc[u];
+		}
+	}
+	if (nt)
+		qsort(ties, nt, sizeof(*ties), cmp_sub_tie);
+	if (!(g = calloc(1, sizeof(*g))))
+		goto nomem;
+	g->db = db;
+	g->projection = TIES_GRAPH_ENTITY;
+	if ((rc = ties_store__entities_at(db, rowids, ns, on_sub_entity, g)) <
+	    0)
+		goto done;
+	if (!(g->ea = malloc((nt + 1) * sizeof(*g->ea))) ||
+	    !(g->eb = malloc((nt + 1) * sizeof(*g->eb))) ||
+	    !(g->ew = malloc((nt + 1) * sizeof(*g->ew))) ||
+	    !(*score = malloc((ns + 1) * sizeof(**score))) ||
+	    !(*keep = malloc(ns + 1)))
+		goto nomem;
+	for (i = 0; i < nt; i++) {
+		g->ea[i] = ties[i].a;
+		g->eb[i] = ties[i].b;
+		g->ew[i] = sn.a.ew[ties[i].e];
+	}
+	g->m = g->capm = nt;
+	for (i = 0; i < ns; i++) {
+		(*score)[i] = all[nodes[i]];
+		(*keep)[i] = in[nodes[i]] == 2;
+	}
+	*out = g;
+	g = NULL;
+	rc = 1;
+	goto done;
+nomem:
+	rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+done:
+	if (rc != 1) {
+		free(*score);
+		free(*keep);
+		*score = NULL;
+		*keep = NULL;
+	}
+	ties_graph_free(g);
+	ties_snap__close(&sn);
+	if (own_txn)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	free(all);
+	free(dist);
+	free(queue);
+	free(in);
+	free(cand);
+	free(loc);
+	free(nodes);
+	free(rowids);
+	free(ties);
+	return rc;
 }

@@ -34,6 +34,10 @@ struct ties_graph {
 	char (*first)[11], (*last)[11];
 	size_t capdates; /* slots of first/last (entity graphs with dates) */
 	size_t last_tie; /* the tie add_tie() touched last */
+	/* The generation of the data when the graph is the snapshot's (the
+	 * entity graph without filters), else 0: its node scores can be
+	 * kept beside the snapshot. */
+	uint64_t snap_gen;
 };
 
 /*
@@ -73,6 +77,41 @@ void ties_snap__close(struct ties_snap *sn);
  * written (a read-only directory, a full disk): there is then none. */
 int ties_snap__write(ties_db *db, uint64_t gen, const ties_graph *g,
 		     const struct ties_adj *a);
+
+/* A measure of every node of the snapshot's graph of generation `gen`,
+ * kept beside the snapshot as DB.adj.NAME: 1 when read, else 0. Writing
+ * is best effort, like the snapshot's. */
+int ties_snap__scores_read(ties_db *db, uint64_t gen, const char *name,
+			   size_t n, double *out);
+void ties_snap__scores_write(ties_db *db, uint64_t gen, const char *name,
+			     size_t n, const double *in);
+
+/* A node and its score; ties_scored__cmp orders by score, highest first,
+ * then by node (for qsort). */
+struct ties_scored {
+	double s;
+	size_t i;
+};
+
+int ties_scored__cmp(const void *x, const void *y);
+
+/* Whether filter f filters nothing (a minimum weight aside). */
+int ties_filter__plain(const ties_filter *f);
+
+/*
+ * What a focus diagram of the entity graph without filters needs, read
+ * from the snapshot without loading the whole graph: the nodes within
+ * `depth` of `focus`, the top `top` of them by measure m (all when top is
+ * 0), and the ends of their three strongest ties; the ties among all of
+ * these, in the graph's order. *out is that graph, *score the nodes' scores
+ * of m on the whole graph, *keep the nodes drawn. Returns 1 when done, 0
+ * when it cannot be done so (no snapshot of the data's generation, m's
+ * scores not kept beside it, a focus not in it: then build the graph),
+ * else an error.
+ */
+int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
+		      enum ties_measure m, ties_graph **out, double **score,
+		      unsigned char **keep);
 
 /* The node of entity `rowid`, or -1 (entity nodes are in rowid order). */
 long ties_graph__node_of(const ties_graph *g, sqlite3_int64 rowid);

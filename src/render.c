@@ -44,6 +44,162 @@ static Agraph_t *sub(Agraph_t *g, const char *name)
 	return agsubg(g, (char *)name, 1);
 }
 
+/* -------------------------------------------------------- object ids --- */
+
+/*
+ * Graphviz's default discipline makes a named object's ID the address of
+ * its interned name, and keeps subgraphs (the clusters) in ID order: their
+ * order in the DOT and the layout then depend on where malloc put the
+ * names, which changes with address-space randomisation and with what the
+ * process did before. These IDs count up in the order names first appear
+ * (even IDs; anonymous objects such as edges get odd ones), so the same
+ * data and options give the same file.
+ */
+struct ids {
+	Agraph_t *g;
+	char **name;  /* the name of ID 2(i + 1), interned in g */
+	size_t n, cap;
+	size_t *slot; /* open addressing: index + 1, 0 empty */
+	size_t nslot;
+	IDTYPE anon;
+};
+
+static size_t hash_name(const char *s)
+{
+	size_t h = 1469598103934665603u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
+}
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct ids *t = calloc(1, sizeof(*t));
+
+	(void)disc;
+	if (t)
+		t->g = g;
+	return t;
+}
+
+/* Add `s`: its index, or -1 when out of memory. */
+static long ids_add(struct ids *t, const char *s)
+{
+	size_t i, j;
+
+	if ((t->n + 1) * 2 > t->nslot) {
+		size_t ns = t->nslot ? 2 * t->nslot : 64;
+		size_t *slot = calloc(ns, sizeof(*slot));
+
+		if (!slot)
+			return -1;
+		for (i = 0; i < t->n; i++) {
+			for (j = hash_name(t->name[i]) & (ns - 1); slot[j];
+			     j = (j + 1) & (ns - 1))
+				;
+			slot[j] = i + 1;
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->nslot = ns;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		char **name = realloc(t->name, cap * sizeof(*name));
+
+		if (!name)
+			return -1;
+		t->name = name;
+		t->cap = cap;
+	}
+	/* Interned as Graphviz's own names are: it marks HTML-like ones in
+	 * the interned string's header. */
+	if (!(t->name[t->n] = agstrdup(t->g, (char *)s)))
+		return -1;
+	for (j = hash_name(s) & (t->nslot - 1); t->slot[j];
+	     j = (j + 1) & (t->nslot - 1))
+		;
+	t->slot[j] = t->n + 1;
+	return (long)t->n++;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id,
+		    int createflag)
+{
+	struct ids *t = state;
+	long i = -1;
+	size_t j;
+
+	(void)objtype;
+	if (!t)
+		return 0;
+	if (!str) {
+		t->anon += t->anon ? 2 : 1;
+		*id = t->anon;
+		return 1;
+	}
+	for (j = t->nslot ? hash_name(str) & (t->nslot - 1) : 0;
+	     t->nslot && t->slot[j]; j = (j + 1) & (t->nslot - 1))
+		if (!strcmp(t->name[t->slot[j] - 1], str)) {
+			i = (long)t->slot[j] - 1;
+			break;
+		}
+	if (i < 0 && (!createflag || (i = ids_add(t, str)) < 0))
+		return 0;
+	*id = 2 * ((IDTYPE)i + 1);
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct ids *t = state;
+
+	(void)objtype;
+	if (!t || id % 2 || id == 0 || id / 2 > t->n)
+		return NULL;
+	return t->name[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+	struct ids *t = state;
+
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		agstrfree(t->g, t->name[i]);
+	free(t->name);
+	free(t->slot);
+	free(t);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t id_disc = {ids_open,	ids_map,   ids_alloc,	ids_free,
+			     ids_print, ids_close, ids_register};
+static Agdisc_t disc = {&AgMemDisc, &id_disc, &AgIoDisc};
+
 /* ---------------------------------------------------------- escapes --- */
 
 /* User text as an escString label. */
@@ -245,24 +401,21 @@ static int select_nodes(ties_db *db, const ties_graph *g,
 	}
 	if (o->top > 0) {
 		/* The top N among the kept, by score, ties by node order. */
-		size_t kept = 0, *idx = malloc((n + 1) * sizeof(*idx)), j;
+		size_t kept = 0;
+		struct ties_scored *idx = malloc((n + 1) * sizeof(*idx));
 
 		if (!idx)
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
 		for (i = 0; i < n; i++)
-			if (keep[i])
-				idx[kept++] = i;
-		for (i = 1; i < kept; i++) {
-			size_t x = idx[i];
-
-			for (j = i; j > 0 && score[idx[j - 1]] < score[x]; j--)
-				idx[j] = idx[j - 1];
-			idx[j] = x;
-		}
+			if (keep[i]) {
+				idx[kept].s = score[i];
+				idx[kept++].i = i;
+			}
+		qsort(idx, kept, sizeof(*idx), ties_scored__cmp);
 		memset(keep, 0, n);
 		for (i = 0; i < kept && i < (size_t)o->top; i++)
-			keep[idx[i]] = 1;
+			keep[idx[i].i] = 1;
 		free(idx);
 	}
 	for (i = 0, *nkeep = 0; i < n; i++)
@@ -325,20 +478,19 @@ static long *top_ties_all(const ties_graph *g, const unsigned char *keep)
 		uint32_t end[2] = {g->ea[e], g->eb[e]};
 
 		for (int side = 0; side < 2; side++) {
-			long *bv = &best[3 * (size_t)end[side]], cand = (long)e;
+			long *bv = &best[3 * (size_t)end[side]];
 
 			if (!keep[end[side]])
 				continue;
-			for (k = 0; k < 3; k++) {
-				if (bv[k] < 0 || g->ew[cand] > g->ew[bv[k]]) {
-					long t = bv[k];
-
-					bv[k] = cand;
-					cand = t;
-					if (cand < 0)
-						break;
-				}
-			}
+			/* Ties come in order: a later one goes before only
+			 * the lighter ones, and pushes them down. */
+			for (k = 0; k < 3; k++)
+				if (bv[k] < 0 || g->ew[e] > g->ew[bv[k]])
+					break;
+			if (k == 3)
+				continue;
+			memmove(&bv[k + 1], &bv[k], (2 - k) * sizeof(*bv));
+			bv[k] = (long)e;
 		}
 	}
 	return best;
@@ -415,8 +567,10 @@ static unsigned char *edges_to_draw(const ties_graph *g,
 	return draw;
 }
 
-/* Build the styled cgraph graph. */
+/* Build the styled cgraph graph. With given_score and given_keep (from
+ * ties_graph__focus), those are the scores and the nodes drawn. */
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		 const double *given_score, const unsigned char *given_keep,
 		 struct drawing *d, unsigned *warnings)
 {
 	double *score = NULL, maxs = 0;
@@ -437,9 +591,16 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0, score)) < 0 ||
-	    (rc = select_nodes(db, g, o, score, keep, &nkeep)) < 0)
+	if (given_score && given_keep) {
+		memcpy(score, given_score, g->n * sizeof(*score));
+		memcpy(keep, given_keep, g->n);
+		for (i = 0; i < g->n; i++)
+			nkeep += keep[i];
+	} else if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0, score)) <
+			   0 ||
+		   (rc = select_nodes(db, g, o, score, keep, &nkeep)) < 0) {
 		goto done;
+	}
 	if (!(best3 = top_ties_all(g, keep)) ||
 	    !(drawn = edges_to_draw(g, keep, nkeep, &nshown, &namong))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
@@ -484,13 +645,16 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		if (keep[i] && score[i] > maxs)
 			maxs = score[i];
 
-	d->g = agopen((char *)"ties", Agundirected, NULL);
+	d->g = agopen((char *)"ties", Agundirected, &disc);
 	if (!d->g) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
 	set(d->g, "layout", layout);
-	set(d->g, "start", "1"); /* a fixed seed: the same file each time */
+	/* A fixed seed, the default of every graph: fdp lays each cluster
+	 * out on its own, and a cluster without one is seeded from the
+	 * clock. */
+	agattr(d->g, AGRAPH, (char *)"start", (char *)"1");
 	set(d->g, "overlap", !strcmp(layout, "sfdp") ? "prism" : "false");
 	set(d->g, "splines", nkeep > 300 || nshown > 400 ? "false" : "true");
 	set(d->g, "outputorder", "edgesfirst");
@@ -689,39 +853,49 @@ done:
 	return rc;
 }
 
-int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-	      const char *path, FILE *out, unsigned *warnings)
+/* The renderer of a file name's extension: NULL for DOT. */
+static int format_of(ties_db *db, const char *path, const char **fmt)
 {
-	struct drawing d = {0};
 	const char *base = path ? strrchr(path, '/') : NULL;
 	const char *ext = path ? strrchr(base ? base : path, '.') : NULL;
+
+	*fmt = NULL;
+	if (!path)
+		return 0;
+	if (!ext)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "'%s': say the format with the "
+				       "extension (.dot, .gv, .svg, "
+				       ".png, .pdf)",
+				       path);
+	if (!strcmp(ext, ".svg"))
+		*fmt = "svg";
+	else if (!strcmp(ext, ".png"))
+		*fmt = "png";
+	else if (!strcmp(ext, ".pdf"))
+		*fmt = "pdf";
+	else if (strcmp(ext, ".dot") && strcmp(ext, ".gv"))
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "'%s': unknown format '%s' (.dot, "
+				       ".gv, .svg, .png, .pdf)",
+				       path, ext);
+	return 0;
+}
+
+static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		const double *score, const unsigned char *keep,
+		const char *path, FILE *out, unsigned *warnings)
+{
+	struct drawing d = {0};
 	const char *fmt = NULL;
 	unsigned warn = 0;
 	int rc;
 
-	assert(db && g && o);
 	if (warnings)
 		*warnings = 0;
-	if (path) {
-		if (!ext)
-			return ties_db__seterr(db, TIES_EINVALID,
-					       "'%s': say the format with the "
-					       "extension (.dot, .gv, .svg, "
-					       ".png, .pdf)",
-					       path);
-		if (!strcmp(ext, ".svg"))
-			fmt = "svg";
-		else if (!strcmp(ext, ".png"))
-			fmt = "png";
-		else if (!strcmp(ext, ".pdf"))
-			fmt = "pdf";
-		else if (strcmp(ext, ".dot") && strcmp(ext, ".gv"))
-			return ties_db__seterr(db, TIES_EINVALID,
-					       "'%s': unknown format '%s' (.dot, "
-					       ".gv, .svg, .png, .pdf)",
-					       path, ext);
-	}
-	if ((rc = build(db, g, o, &d, &warn)) < 0) {
+	if ((rc = format_of(db, path, &fmt)) < 0)
+		return rc;
+	if ((rc = build(db, g, o, score, keep, &d, &warn)) < 0) {
 		drawing_release(&d);
 		return rc;
 	}
@@ -758,6 +932,48 @@ int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	return 0;
 }
 
+int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+	      const char *path, FILE *out, unsigned *warnings)
+{
+	assert(db && g && o);
+	return draw(db, g, o, NULL, NULL, path, out, warnings);
+}
+
+int ties_draw_from(ties_db *db, enum ties_projection p,
+		   const ties_filter *filter, const ties_draw_opts *o,
+		   const char *path, FILE *out, unsigned *warnings)
+{
+	static const ties_filter none;
+	const ties_filter *f = filter ? filter : &none;
+	ties_graph *g = NULL;
+	double *score = NULL;
+	unsigned char *keep = NULL;
+	const char *fmt;
+	int rc = 0;
+
+	assert(db && o);
+	if (warnings)
+		*warnings = 0;
+	if ((rc = format_of(db, path, &fmt)) < 0)
+		return rc;
+	/* A focus on the entity graph without filters: only its part of
+	 * the snapshot is read. Clusters by community need the whole
+	 * graph. */
+	if (o->focus && p == TIES_GRAPH_ENTITY && ties_filter__plain(f) &&
+	    f->min_weight <= 0 && o->cluster_by != TIES_CLUSTER_COMMUNITY &&
+	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top,
+				    o->size_by, &g, &score, &keep)) < 0)
+		return rc;
+	if (rc == 1)
+		rc = draw(db, g, o, score, keep, path, out, warnings);
+	else if ((rc = ties_graph_build(db, &g, p, f)) == 0)
+		rc = draw(db, g, o, NULL, NULL, path, out, warnings);
+	ties_graph_free(g);
+	free(score);
+	free(keep);
+	return rc;
+}
+
 int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		  char **svg, size_t *len)
 {
@@ -769,7 +985,7 @@ int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 
 	assert(db && g && o && svg);
 	*svg = NULL;
-	if ((rc = build(db, g, o, &d, &warn)) < 0) {
+	if ((rc = build(db, g, o, NULL, NULL, &d, &warn)) < 0) {
 		drawing_release(&d);
 		return rc;
 	}

@@ -205,3 +205,83 @@ done:
 	free(path);
 	return ok ? 0 : -1;
 }
+
+/* ------------------------------------------------------ node scores --- */
+
+/*
+ * A measure of every node of the snapshot's graph, kept beside it as
+ * DB.adj.NAME (NAME: the measure, "-w" when weighted): a header (magic,
+ * generation, nodes), then one double per node. Valid only for the
+ * snapshot's generation, like the snapshot.
+ */
+#define SCORES_MAGIC "TIESMSR1"
+
+struct scores_hdr {
+	char magic[8];
+	uint64_t generation, n;
+};
+
+static char *scores_path(ties_db *db, const char *name)
+{
+	char *adj = ties_snap__path(db), *path;
+
+	if (!adj || !(path = malloc(strlen(adj) + strlen(name) + 2))) {
+		free(adj);
+		return NULL;
+	}
+	sprintf(path, "%s.%s", adj, name);
+	free(adj);
+	return path;
+}
+
+int ties_snap__scores_read(ties_db *db, uint64_t gen, const char *name,
+			   size_t n, double *out)
+{
+	struct scores_hdr h;
+	char *path = scores_path(db, name);
+	int fd, ok;
+
+	if (!path)
+		return 0;
+	fd = open(path, O_RDONLY);
+	free(path);
+	if (fd < 0)
+		return 0;
+	ok = pread(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h) &&
+	     !memcmp(h.magic, SCORES_MAGIC, 8) && h.generation == gen &&
+	     h.n == n &&
+	     pread(fd, out, n * sizeof(*out), sizeof(h)) ==
+		     (ssize_t)(n * sizeof(*out));
+	close(fd);
+	return ok;
+}
+
+void ties_snap__scores_write(ties_db *db, uint64_t gen, const char *name,
+			     size_t n, const double *in)
+{
+	struct scores_hdr h;
+	char *path = scores_path(db, name), *tmp;
+	int fd, ok;
+
+	if (!path)
+		return;
+	if (!(tmp = malloc(strlen(path) + 32))) {
+		free(path);
+		return;
+	}
+	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0) {
+		memset(&h, 0, sizeof(h));
+		memcpy(h.magic, SCORES_MAGIC, 8);
+		h.generation = gen;
+		h.n = n;
+		ok = write_all(fd, &h, sizeof(h)) == 0 &&
+		     write_all(fd, in, n * sizeof(*in)) == 0;
+		if (close(fd) != 0)
+			ok = 0;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+}

@@ -227,6 +227,10 @@ int ties_store__max_rowids(ties_db *db, sqlite3_int64 *entity,
 /* Entities in rowid order; `used` is 0 for a seeded country nothing
  * refers to. */
 int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx);
+/* The entities of rowid[0..n), in that order, as scan_entities gives them
+ * (used = 1); a rowid that is not there is an error. */
+int ties_store__entities_at(ties_db *db, const sqlite3_int64 *rowid,
+			    size_t n, ties_entity_fn fn, void *ctx);
 int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 /* Participations grouped by event (event order), each entity once per
  * role. */

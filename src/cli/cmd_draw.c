@@ -67,7 +67,6 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK, TIES_CLUSTER_COUNTRY,
 			    0, TIES_LABELS_ALL};
 	const char *out = NULL;
-	ties_graph *g = NULL;
 	unsigned warnings = 0;
 	int opt, rc, m;
 
@@ -144,11 +143,10 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
 		return rc;
-	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
-		return rc;
-	if (ties_draw(ctx->db, g, &o, out, stdout, &warnings) < 0)
+	cli_graph_filter(&gopt);
+	if (ties_draw_from(ctx->db, (enum ties_projection)gopt.projection,
+			   &gopt.filter, &o, out, stdout, &warnings) < 0)
 		rc = cli_db_error(ctx);
-	ties_graph_free(g);
 	if (warnings & TIES_DRAW_WARN_BIG)
 		fprintf(stderr, "ties: over 2,000 nodes: drawn with sfdp; "
 				"--top N keeps the N most central\n");

@@ -7,6 +7,9 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +208,13 @@ int main(int argc, char **argv)
 	const struct cli_cmd *c;
 	int opt, rc;
 
+#ifdef __GLIBC__
+	/* A fixed threshold for mmap'd allocations (glibc otherwise moves it
+	 * with the sizes freed so far): Graphviz's force-directed layouts
+	 * depend on where the heap puts their objects, and the same diagram
+	 * must come out of the same data whatever ran before it. */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.name = "";
 	ctx.usage = main_usage;

@@ -6,6 +6,8 @@
 
 #include "helpers.h"
 
+#include "graph.h" /* ties_graph__focus */
+
 static ties_db *load(const char *name, const char *folder)
 {
 	const char *paths[1];
@@ -507,6 +509,176 @@ static void test_snapshot_graph_is_the_projection(void **state)
 	ties_db_close(db);
 }
 
+/* PageRank of every node of g. */
+static double *pagerank(ties_db *db, const ties_graph *g)
+{
+	double *s = calloc(ties_graph_nnodes(g) + 1, sizeof(*s));
+
+	assert_non_null(s);
+	assert_int_equal(ties_graph_measure(db, g, TIES_PAGERANK, 0, 0, s), 0);
+	return s;
+}
+
+/*
+ * Scores of the snapshot's graph are kept beside it (DB.adj.pagerank) and
+ * read again, equal to the ones computed; a write makes them stale.
+ */
+static void test_snapshot_scores(void **state)
+{
+	static const ties_filter dated = {.with_dates = 1};
+	ties_db *db = new_db("snapscores.db");
+	ties_graph *g, *ref;
+	double *s, *want, tampered = 0.75;
+	char file[600];
+	unsigned seed = 5;
+	struct stat st;
+	size_t n;
+	FILE *f;
+
+	(void)state;
+	random_network(db, &seed);
+	snprintf(file, sizeof(file), "%s.adj.pagerank", tmppath("snapscores.db"));
+	ref = graph(db, TIES_GRAPH_ENTITY, &dated); /* never kept */
+	want = pagerank(db, ref);
+	assert_int_equal(stat(file, &st), -1);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	n = ties_graph_nnodes(g);
+	s = pagerank(db, g); /* computed, and kept */
+	assert_int_equal(stat(file, &st), 0);
+	assert_memory_equal(s, want, n * sizeof(*s));
+	free(s);
+	ties_graph_free(g);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	s = pagerank(db, g); /* read */
+	assert_memory_equal(s, want, n * sizeof(*s));
+	free(s);
+	ties_graph_free(g);
+
+	/* It is read: the first score, changed in the file, is returned. */
+	assert_non_null(f = fopen(file, "r+b"));
+	assert_int_equal(fseek(f, 24, SEEK_SET), 0);
+	assert_int_equal(fwrite(&tampered, 8, 1, f), 1);
+	assert_int_equal(fclose(f), 0);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	s = pagerank(db, g);
+	assert_true(s[0] == tampered);
+	free(s);
+	ties_graph_free(g);
+
+	/* A write: computed again. */
+	add_late(db, "e2");
+	ties_graph_free(ref);
+	free(want);
+	ref = graph(db, TIES_GRAPH_ENTITY, &dated);
+	want = pagerank(db, ref);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	s = pagerank(db, g);
+	assert_true(s[0] != tampered);
+	assert_memory_equal(s, want, n * sizeof(*s));
+	free(s);
+	free(want);
+	ties_graph_free(g);
+	ties_graph_free(ref);
+	ties_db_close(db);
+}
+
+/* A diagram's DOT: from graph g with ties_draw(), else with
+ * ties_draw_from() of the entity graph without filters. */
+static char *dot_of(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		    unsigned *warn)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int rc;
+
+	assert_non_null(f);
+	rc = g ? ties_draw(db, g, o, NULL, f, warn)
+	       : ties_draw_from(db, TIES_GRAPH_ENTITY, NULL, o, NULL, f, warn);
+	if (rc != 0)
+		fail_msg("draw: %s", ties_errmsg(db));
+	fclose(f);
+	return buf;
+}
+
+/*
+ * A focus diagram read from the snapshot (ties_graph__focus: only the
+ * nodes drawn and the ends of their strongest ties) is the diagram of the
+ * whole graph: the same DOT, byte for byte, over foci, depths, --top and
+ * size measures; stale after a write, when the graph is built instead.
+ */
+static void test_focus_draw_from_snapshot(void **state)
+{
+	static const char *const foci[] = {"e0", "e17", "e399"};
+	static const long tops[] = {0, 10, 40};
+	static const enum ties_measure sizes[] = {TIES_PAGERANK, TIES_DEGREE};
+	ties_db *db = new_db("focusdraw.db");
+	ties_graph *g, *sg;
+	unsigned seed = 3, w1, w2;
+	double *score;
+	unsigned char *keep;
+	int cases = 0;
+
+	(void)state;
+	random_network(db, &seed);
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	free(pagerank(db, g)); /* the scores, kept beside the snapshot */
+	for (size_t s = 0; s < 2; s++)
+		for (size_t f = 0; f < 3; f++)
+			for (long depth = 1; depth <= 2; depth++)
+				for (size_t t = 0; t < 3; t++) {
+					ties_draw_opts o = {
+						foci[f], depth, -1, sizes[s],
+						TIES_CLUSTER_COUNTRY, tops[t],
+						TIES_LABELS_ALL};
+					char *fast, *slow;
+
+					assert_int_equal(
+						ties_graph__focus(
+							db, o.focus, depth,
+							tops[t], sizes[s], &sg,
+							&score, &keep),
+						1);
+					assert_true(ties_graph_nnodes(sg) <
+						    ties_graph_nnodes(g));
+					ties_graph_free(sg);
+					free(score);
+					free(keep);
+					fast = dot_of(db, NULL, &o, &w1);
+					slow = dot_of(db, g, &o, &w2);
+					assert_string_equal(fast, slow);
+					assert_int_equal(w1, w2);
+					assert_non_null(strstr(fast, "top ties"));
+					free(fast);
+					free(slow);
+					cases++;
+				}
+	assert_int_equal(cases, 36);
+	ties_graph_free(g);
+
+	/* After a write the snapshot is stale: the graph is built. */
+	add_late(db, "e5");
+	{
+		ties_draw_opts o = {"e399", 1, -1, TIES_PAGERANK,
+				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
+		char *fast, *slow;
+
+		assert_int_equal(ties_graph__focus(db, "e399", 1, 0,
+						   TIES_PAGERANK, &sg, &score,
+						   &keep),
+				 0);
+		fast = dot_of(db, NULL, &o, &w1);
+		g = graph(db, TIES_GRAPH_ENTITY, NULL);
+		slow = dot_of(db, g, &o, &w2);
+		assert_string_equal(fast, slow);
+		assert_non_null(strstr(fast, "e5 -- e399"));
+		free(fast);
+		free(slow);
+		ties_graph_free(g);
+	}
+	ties_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +689,8 @@ int main(void)
 		cmocka_unit_test(test_neighbors_timeline_diff),
 		cmocka_unit_test(test_quick_path_is_the_path),
 		cmocka_unit_test(test_snapshot_graph_is_the_projection),
+		cmocka_unit_test(test_snapshot_scores),
+		cmocka_unit_test(test_focus_draw_from_snapshot),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
