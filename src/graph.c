@@ -1199,7 +1199,7 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	static const ties_filter none;
 	struct build b;
 	struct ties_snap sn = {0};
-	sqlite3_int64 gen = 0;
+	uint64_t gen = 0;
 	ties_graph *g;
 	size_t i;
 	int rc, snap, have = 0, own_txn = 0;
@@ -1279,14 +1279,9 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	snap = plain(p, b.f) && db->txn_depth == 0 &&
 	       ties_store__filename(db) != NULL;
 	if (snap) {
-		if (sqlite3_get_autocommit(db->sql)) {
-			if ((rc = ties_db__exec(db, "BEGIN")) < 0)
-				goto fail;
-			own_txn = 1;
-		}
-		if ((rc = ties_store__generation(db, &gen)) < 0)
+		if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
 			goto fail;
-		have = ties_snap__open(db, (uint64_t)gen, &sn);
+		have = ties_snap__open(db, gen, &sn);
 	}
 	if ((rc = ties_store__scan_entities(db, on_entity, &b)) != 0)
 		goto fail;
@@ -1332,24 +1327,22 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 
 		/* No snapshot (a read-only directory) only costs time. */
 		if (ties_adj__build(g, &a) == 0) {
-			ties_snap__write(db, (uint64_t)gen, g, &a);
+			ties_snap__write(db, gen, g, &a);
 			ties_adj__release(&a);
 		}
 	}
 finish:
 	prune(g, b.f->min_weight);
 	if (snap && b.f->min_weight <= 0)
-		g->snap_gen = (uint64_t)gen;
+		g->snap_gen = gen;
 	build_release(&b);
-	if (own_txn)
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	ties_snap__end(db, own_txn);
 	*out = g;
 	return 0;
 fail:
 	build_release(&b);
 	ties_snap__close(&sn);
-	if (own_txn)
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	ties_snap__end(db, own_txn);
 	ties_graph_free(g);
 	return rc < 0 ? rc : TIES_ERROR;
 }
@@ -1424,7 +1417,8 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 		      unsigned char **keep)
 {
 	struct ties_snap sn = {0};
-	sqlite3_int64 gen, rowid, *rowids = NULL;
+	sqlite3_int64 rowid, *rowids = NULL;
+	uint64_t gen;
 	double *all = NULL;
 	int32_t *dist = NULL;
 	uint32_t *queue = NULL, *loc = NULL, *nodes = NULL;
@@ -1441,14 +1435,9 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 	*keep = NULL;
 	if (db->txn_depth > 0 || !ties_store__filename(db) || !focus)
 		return 0;
-	if (sqlite3_get_autocommit(db->sql)) {
-		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
-			return rc;
-		own_txn = 1;
-	}
-	if ((rc = ties_store__generation(db, &gen)) < 0)
-		goto done;
-	if (!ties_snap__open(db, (uint64_t)gen, &sn))
+	if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
+		return rc;
+	if (!ties_snap__open(db, gen, &sn))
 		goto done; /* rc 0: no snapshot */
 	n = (size_t)sn.n;
 	if (!(all = malloc((n + 1) * sizeof(*all))))
@@ -1457,8 +1446,8 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 		for (i = 0; i < n; i++)
 			all[i] = (double)(sn.a.start[i + 1] - sn.a.start[i]);
 	} else if (m == TIES_STRENGTH ||
-		   !ties_snap__scores_read(db, (uint64_t)gen,
-					   ties_measure_name(m), n, all)) {
+		   !ties_snap__scores_read(db, gen, ties_measure_name(m), n,
+					   all)) {
 		goto done; /* rc 0: the scores are not kept */
 	}
 	/* The focus: an entity of the snapshot, else the slow way says why
@@ -1467,17 +1456,8 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 		ties_db__clearerr(db);
 		goto done;
 	}
-	for (src = -1, i = 0, j = n; i < j;) {
-		size_t mid = (i + j) / 2;
-
-		if (sn.rowid[mid] < rowid)
-			i = mid + 1;
-		else
-			j = mid;
-	}
-	if (i == n || sn.rowid[i] != rowid)
+	if ((src = ties_snap__node(&sn, rowid)) < 0)
 		goto done;
-	src = (long)i;
 
 	/* Breadth first, to the depth. */
 	if (!(dist = malloc((n + 1) * sizeof(*dist))) ||
@@ -1592,8 +1572,7 @@ done:
 	}
 	ties_graph_free(g);
 	ties_snap__close(&sn);
-	if (own_txn)
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	ties_snap__end(db, own_txn);
 	free(all);
 	free(dist);
 	free(queue);

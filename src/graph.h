@@ -69,6 +69,13 @@ struct ties_snap {
 
 /* "DB.adj" for the database's file; NULL for a memory database. */
 char *ties_snap__path(ties_db *db);
+/* Begin a read transaction when none is open (*own_txn = 1) and read the
+ * data's generation into *gen: the snapshot of that generation stands for
+ * the data until ties_snap__end(). */
+int ties_snap__begin(ties_db *db, uint64_t *gen, int *own_txn);
+void ties_snap__end(ties_db *db, int own_txn);
+/* The node of entity `rowid` in the snapshot, or -1. */
+long ties_snap__node(const struct ties_snap *sn, int64_t rowid);
 /* Map the snapshot when it is of generation `gen`: 1, else 0. */
 int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn);
 void ties_snap__close(struct ties_snap *sn);

@@ -701,22 +701,6 @@ done:
 	return rc;
 }
 
-/* Entity rowid -> snapshot node (rowids ascend). */
-static long snap_node(const struct ties_snap *sn, sqlite3_int64 rowid)
-{
-	uint64_t lo = 0, hi = sn->n;
-
-	while (lo < hi) {
-		uint64_t mid = (lo + hi) / 2;
-
-		if (sn->rowid[mid] < rowid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < sn->n && sn->rowid[lo] == rowid ? (long)lo : -1;
-}
-
 /* Explain the path v[0..n) of snapshot nodes: a graph of just those. */
 static int snap_explain(ties_db *db, const struct ties_snap *sn, const uint32_t *v,
 			size_t n, ties_table *t, long max)
@@ -809,7 +793,8 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 {
 	static const ties_filter none;
 	const char *file = ties_store__filename(db);
-	sqlite3_int64 gen, rs, rt;
+	sqlite3_int64 rs, rt;
+	uint64_t gen;
 	struct ties_snap sn = {0};
 	struct search s = {0};
 	struct pathlist l = {0};
@@ -828,20 +813,15 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 		return rc;
 	}
 	/* One read transaction: the generation and what it stands for. */
-	if (sqlite3_get_autocommit(db->sql)) {
-		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
-			goto done;
-		own_txn = 1;
-	}
-	if ((rc = ties_store__generation(db, &gen)) < 0)
+	if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
 		goto done;
-	if (!ties_snap__open(db, (uint64_t)gen, &sn)) {
+	if (!ties_snap__open(db, gen, &sn)) {
 		/* None, or stale: the projection leaves the snapshot for
 		 * this question and the next ones; without it (a read-only
 		 * directory), answer from the graph. */
 		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) < 0)
 			goto done;
-		if (!ties_snap__open(db, (uint64_t)gen, &sn)) {
+		if (!ties_snap__open(db, gen, &sn)) {
 			rc = ties_paths(db, out, g, from, to, o);
 			goto done;
 		}
@@ -851,8 +831,8 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 	if ((rc = ties_store__resolve(db, from, &rs)) < 0 ||
 	    (rc = ties_store__resolve(db, to, &rt)) < 0)
 		goto done;
-	src = snap_node(&sn, rs);
-	dst = snap_node(&sn, rt);
+	src = ties_snap__node(&sn, rs);
+	dst = ties_snap__node(&sn, rt);
 	if (src < 0 || dst < 0) {
 		rc = ties_db__seterr(db, TIES_ENOTFOUND,
 				     "no path between '%s' and '%s': '%s' is "
@@ -913,8 +893,7 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 	t = NULL;
 	rc = 0;
 done:
-	if (own_txn)
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	ties_snap__end(db, own_txn);
 	ties_table_free(t);
 	ties_graph_free(g);
 	search_release(&s);

@@ -124,6 +124,47 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 	return 1;
 }
 
+int ties_snap__begin(ties_db *db, uint64_t *gen, int *own_txn)
+{
+	sqlite3_int64 g;
+	int rc;
+
+	*own_txn = 0;
+	if (sqlite3_get_autocommit(db->sql)) {
+		if ((rc = ties_db__exec(db, "BEGIN")) < 0)
+			return rc;
+		*own_txn = 1;
+	}
+	if ((rc = ties_store__generation(db, &g)) < 0) {
+		ties_snap__end(db, *own_txn);
+		*own_txn = 0;
+		return rc;
+	}
+	*gen = (uint64_t)g;
+	return 0;
+}
+
+void ties_snap__end(ties_db *db, int own_txn)
+{
+	if (own_txn)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+}
+
+long ties_snap__node(const struct ties_snap *sn, int64_t rowid)
+{
+	uint64_t lo = 0, hi = sn->n;
+
+	while (lo < hi) {
+		uint64_t mid = (lo + hi) / 2;
+
+		if (sn->rowid[mid] < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sn->n && sn->rowid[lo] == rowid ? (long)lo : -1;
+}
+
 static int write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;
