@@ -222,13 +222,13 @@ static igraph_error_t measure(const ties_graph *g, const igraph_t *ig,
 	return IGRAPH_SUCCESS;
 }
 
-/* Compute `nm` measures in one conversion; out[k] has g->n slots. */
 /* The name of a measure's scores beside the snapshot. */
 static void score_name(enum ties_measure m, int weighted, char name[32])
 {
 	snprintf(name, 32, "%s%s", measure_names[m], weighted ? "-w" : "");
 }
 
+/* Compute `nm` measures in one conversion; out[k] has g->n slots. */
 static int measures(ties_db *db, const ties_graph *g,
 		    const enum ties_measure *ms, size_t nm, int weighted,
 		    double cutoff, double **out)
