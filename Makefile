@@ -62,7 +62,9 @@ Q =
 quiet =
 endif
 
-LIB_SRC := $(wildcard src/*.c)
+# libties: one folder a layer (src/README.md); the program in src/cli.
+LIB_DIRS := util store io graph analysis explore render extract
+LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 DICT_SRC := $(sort $(wildcard data/extract/*.txt))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/gen/dicts.o
@@ -228,7 +230,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/ties 2>/dev/null
 
 format:
-	clang-format -i include/*.h src/*.c src/*.h src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c
+	clang-format -i include/*.h src/*.h $(LIB_SRC) $(wildcard src/*/*.h) src/cli/*.c src/cli/*.h tests/unit/*.c examples/*.c
 
 clean:
 	rm -rf build build-asan build-fuzz ties ties.pc demo.db demo.db-wal demo.db-shm demo.svg demo.html \

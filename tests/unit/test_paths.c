@@ -6,7 +6,7 @@
 
 #include "helpers.h"
 
-#include "graph.h" /* ties_graph__focus */
+#include "graph/graph.h" /* ties_graph__focus */
 
 static ties_db *load(const char *name, const char *folder)
 {

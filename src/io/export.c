@@ -15,7 +15,7 @@
 
 #include <jansson.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 int ties_export_format_parse(const char *name)

@@ -24,7 +24,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 /* ---------------------------------------------------- const helpers --- */

@@ -30,7 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 #define SNAP_MAGIC "TIESADJ2"

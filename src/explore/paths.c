@@ -20,7 +20,7 @@
 #include <igraph.h>
 #include <jansson.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 /* ---------------------------------------------------------- search --- */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "card.h"
+#include "util/card.h"
 #include "ties_int.h"
 
 /* True for an entity row `e` that is not a seeded, unreferenced country. */

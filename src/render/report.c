@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 /* ------------------------------------------------------------ escape --- */

@@ -17,7 +17,7 @@
 
 #include <igraph.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 #include "ties_int.h"
 
 /* ---------------------------------------------------- igraph errors --- */

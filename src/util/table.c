@@ -532,7 +532,7 @@ int ties_table_write(const ties_table *t, FILE *f, enum ties_format fmt)
 /* ------------------------------------------------------------- cards --- */
 
 /* The card is defined in store_query.c; its layout is shared here. */
-#include "card.h"
+#include "util/card.h"
 
 static void human_field(FILE *f, const char *label, const char *value)
 {
