@@ -2229,6 +2229,123 @@ static long by_surname(struct scan *c, size_t i)
 	return found;
 }
 
+/* "Secretary of Homeland Security Alejandro Mayorkas": the name that ends
+ * the run [cs, *ce) of a title's complement; moves *ce back to the name's
+ * start and returns its length, or 0. */
+static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
+{
+	const struct toks *T = c->T;
+	size_t words = 0, take;
+
+	for (size_t k = cs; k < *ce; k++)
+		words += is_cap(c, k);
+	take = words >= 3 ? 2 : words == 2 ? 1 : 0;
+	if (*ce < c->b && (word_is(c, *ce, "of") || word_is(c, *ce, "for") ||
+			   word_is(c, *ce, "the") || word_is(c, *ce, "(")))
+		take = 0;
+	if (take && (name_word(c, *ce - 1) ||
+		     (words >= 4 && is_cap(c, *ce - 1) &&
+		      !(T->v[*ce - 1].f & T_ALLCAPS))) &&
+	    (take == 1 || name_word(c, *ce - 2) || is_cap(c, *ce - 2))) {
+		*ce -= take;
+		return take;
+	}
+	return 0;
+}
+
+/* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
+ * ISSI" (the unit, then its institution); its entity, or -1. */
+static long unit_in_title(struct scan *c, size_t os, size_t oe)
+{
+	const struct toks *T = c->T;
+	long org = -1;
+
+		size_t ue = os;
+	long parent = -1;
+
+		while (ue < oe && T->v[ue].f & T_ALLCAPS &&
+		       ent_lookup(c->d, T->v[ue].low) < 0)
+			ue++;
+		if (ue < oe)
+			at_org(c, ue, &parent);
+		if (ue > os) {
+			const char *u =
+				tok_text(c->d, c->x, os, ue);
+
+			org = ent_get(c->d, "department", u,
+				      0.5,
+				      "an unexplained "
+				      "acronym in a title",
+				      c->doc, c->s);
+			if (org >= 0 && parent >= 0) {
+				set_parent(c->d, org, parent,
+					   0.7,
+					   "named after it",
+					   c->doc, c->s);
+				ent_alias(c->d, org,
+					  tok_text(c->d, c->x,
+						   os, oe));
+			}
+		}
+	return org;
+}
+
+/* After a person's name ending at j, a title and its institution: ",
+ * Director of ICCA RAS", ", Researcher at the Center ...", ", Chairman BOG
+ * ISSI", ", Director CSP". Extends m, and sets *title and *orgp when found. */
+static void title_after(struct scan *c, struct ment *m, size_t j,
+			const char **title, long *orgp)
+{
+	const struct toks *T = c->T;
+	long org = *orgp;
+	size_t n;
+
+	if (!word_is(c, j, ",") || !(n = at_title(c, j + 1)) ||
+	    name_at(c, j + 1 + n) >= 2 || appositive_is_next(c, j + 1 + n))
+		return;
+	{
+		size_t k = j + 1 + n, os = 0, oe = 0;
+		const char *t2 = tok_text(c->d, c->x, j + 1, k);
+
+		if (word_is(c, k, "of") || word_is(c, k, "at") ||
+		    word_is(c, k, "for"))
+			k++;
+		if (word_is(c, k, "the"))
+			k++;
+		if (is_cap(c, k) || (T->v[k].f & T_ALLCAPS)) {
+			os = k;
+			oe = k + capseq(c, k);
+		}
+		if (oe > os) {
+			int head = 0, known = 0;
+			long ko = -1;
+			size_t used = at_org(c, os, &ko);
+
+			for (size_t q = os; q < oe; q++)
+				head |= inst_head(c, q, NULL);
+			known = ko >= 0 && used == oe - os;
+			if (known || head) {
+				org = known ? ko
+					    : org_from(c, os, oe, 0.85,
+						       "named in a title");
+			} else if (T->v[os].f & T_ALLCAPS) {
+				/* An unknown unit: "CSP", "BOG ISSI". */
+				org = unit_in_title(c, os, oe);
+			} else {
+				/* A portfolio: part of the title. */
+				t2 = tok_text(c->d, c->x, j + 1, oe);
+			}
+			if (org >= 0 || (!head && !(T->v[os].f & T_ALLCAPS)))
+				m->b = oe + skip_parens(c, oe);
+		} else {
+			m->b = k;
+		}
+		if (!*title || org >= 0)
+			*title = t2;
+		*orgp = org;
+	}
+}
+
 /*
  * A person at i: [demonym] [title [of|for ORG-or-portfolio]] [honorifics]
  * Name [of COUNTRY] [, title [of|at] ORG]. A title or an honorific is
@@ -2299,27 +2416,8 @@ static size_t at_person(struct scan *c, size_t i, struct ment *m)
 			}
 		}
 	}
-	if (nn == 0 && ce > cs && j == ce) {
-		/* "Secretary of Homeland Security Alejandro Mayorkas": the
-		 * name ends the run. */
-		size_t words = 0, take;
-
-		for (size_t k = cs; k < ce; k++)
-			words += is_cap(c, k);
-		take = words >= 3 ? 2 : words == 2 ? 1 : 0;
-		if (ce < c->b && (word_is(c, ce, "of") || word_is(c, ce, "for") ||
-				  word_is(c, ce, "the") || word_is(c, ce, "(")))
-			take = 0;
-		if (take && (name_word(c, ce - 1) ||
-			     (words >= 4 && is_cap(c, ce - 1) &&
-			      !(T->v[ce - 1].f & T_ALLCAPS))) &&
-		    (take == 1 || name_word(c, ce - 2) ||
-		     is_cap(c, ce - 2))) {
-			ns = ce - take;
-			nn = take;
-			ce = ns;
-		}
-	}
+	if (nn == 0 && ce > cs && j == ce && (nn = name_ends_run(c, cs, &ce)))
+		ns = ce;
 	if (nn == 0 && ce > cs) {
 		/* "Administrator of the ... (NASA), Bill Nelson". */
 		size_t k = ce + skip_parens(c, ce);
@@ -2379,75 +2477,7 @@ named:
 		j += 1 + n;
 		m->b = j;
 	}
-	/* ", Director of ICCA RAS", ", Researcher at the Center ...",
-	 * ", Chairman BOG ISSI", ", Director CSP". */
-	if (word_is(c, j, ",") && (n = at_title(c, j + 1)) &&
-	    !(name_at(c, j + 1 + n) >= 2) && !appositive_is_next(c, j + 1 + n)) {
-		size_t k = j + 1 + n, os = 0, oe = 0;
-		const char *t2 = tok_text(c->d, c->x, j + 1, k);
-
-		if (word_is(c, k, "of") || word_is(c, k, "at") ||
-		    word_is(c, k, "for"))
-			k++;
-		if (word_is(c, k, "the"))
-			k++;
-		if (is_cap(c, k) || (T->v[k].f & T_ALLCAPS)) {
-			os = k;
-			oe = k + capseq(c, k);
-		}
-		if (oe > os) {
-			int head = 0, known = 0;
-			long ko = -1;
-			size_t used = at_org(c, os, &ko);
-
-			for (size_t q = os; q < oe; q++)
-				head |= inst_head(c, q, NULL);
-			known = ko >= 0 && used == oe - os;
-			if (known || head) {
-				org = known ? ko
-					    : org_from(c, os, oe, 0.85,
-						       "named in a title");
-			} else if (T->v[os].f & T_ALLCAPS) {
-				/* An unknown unit: "CSP", "BOG ISSI". */
-				size_t ue = os;
-				long parent = -1;
-
-				while (ue < oe && T->v[ue].f & T_ALLCAPS &&
-				       ent_lookup(c->d, T->v[ue].low) < 0)
-					ue++;
-				if (ue < oe)
-					at_org(c, ue, &parent);
-				if (ue > os) {
-					const char *u =
-						tok_text(c->d, c->x, os, ue);
-
-					org = ent_get(c->d, "department", u,
-						      0.5,
-						      "an unexplained "
-						      "acronym in a title",
-						      c->doc, c->s);
-					if (org >= 0 && parent >= 0) {
-						set_parent(c->d, org, parent,
-							   0.7,
-							   "named after it",
-							   c->doc, c->s);
-						ent_alias(c->d, org,
-							  tok_text(c->d, c->x,
-								   os, oe));
-					}
-				}
-			} else {
-				/* A portfolio: part of the title. */
-				t2 = tok_text(c->d, c->x, j + 1, oe);
-			}
-			if (org >= 0 || (!head && !(T->v[os].f & T_ALLCAPS)))
-				m->b = oe + skip_parens(c, oe);
-		} else {
-			m->b = k;
-		}
-		if (!title || org >= 0)
-			title = t2;
-	}
+	title_after(c, m, j, &title, &org);
 	m->title = title;
 	m->org = org;
 	m->cc = cc;
