@@ -1,0 +1,247 @@
+/*
+ * dict.c — ties extract, dictionaries: the word lists of data/extract,
+ * compiled in and extended by --dict DIR, and phrase matching over tokens.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "extract_int.h"
+
+extern const struct ties_dict_file ties__dict_files[];
+
+static const char *const dict_names[D_COUNT] = {
+	"honorifics.txt",   "titles.txt",    "title-modifiers.txt",
+	"institutions.txt", "events.txt",    "signing.txt",
+	"modality.txt",	    "roles.txt",     "participation.txt",
+	"topics.txt",	    "demonyms.txt",  "countries.txt",
+	"places.txt",	    "not-names.txt", "organizations.txt",
+};
+
+/* Fields: for these files the phrase is the second field. */
+static int phrase_second(int d)
+{
+	return d == D_EVENT || d == D_ROLE || d == D_TOPIC;
+}
+
+int ties_xt__plist_add(struct pool *p, struct plist *l, const char *text,
+		       const char *val, int after)
+{
+	struct toks t = {0};
+	struct phrase ph = {0};
+
+	if (ties_xt__tokenize(p, text, strlen(text), NULL, &t) < 0)
+		goto ties_xt__oom;
+	if (t.n == 0) {
+		free(t.v);
+		return 0;
+	}
+	if (!(ph.w = malloc(t.n * sizeof(*ph.w))) ||
+	    !ties_xt__pool_keep(p, (char *)ph.w))
+		goto ties_xt__oom;
+	for (size_t i = 0; i < t.n; i++)
+		ph.w[i] = t.v[i].low;
+	ph.n = t.n;
+	ph.text = ties_xt__pool_strdup(p, text);
+	ph.val = val ? ties_xt__pool_strdup(p, val) : NULL;
+	ph.after = after;
+	free(t.v);
+	if (ties_xt__grow(&l->v, &l->cap, l->n, sizeof(ph)) < 0)
+		return -1;
+	l->v[l->n++] = ph;
+	return 0;
+ties_xt__oom:
+	free(t.v);
+	return -1;
+}
+
+/* Read one dictionary's text (file `where` for messages). */
+static int dict_parse(ties_db *db, struct pool *p, struct plist *l, int d,
+		      const char *text, const char *where)
+{
+	const char *line = text;
+	int lineno = 0;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		char *s = ties_xt__pool_strndup(p, line, n), *tab, *a, *b;
+		int after = 0;
+
+		lineno++;
+		line += n + (end ? 1 : 0);
+		if (!s)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		if (n && s[n - 1] == '\r')
+			s[--n] = '\0';
+		if (n == 0 || s[0] == '#')
+			continue;
+		if (ties_utf8__invalid(s, n))
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s:%d: invalid UTF-8", where,
+					       lineno);
+		tab = strchr(s, '\t');
+		a = s;
+		b = NULL;
+		if (tab) {
+			*tab = '\0';
+			b = tab + 1;
+		}
+		if (phrase_second(d)) {
+			if (!b || !*b || !*a)
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s:%d: expected two fields separated "
+					"by a tab",
+					where, lineno);
+			{
+				char *t = a;
+
+				a = b;
+				b = t;
+			}
+			if (d == D_ROLE && !strncmp(a, "after:", 6)) {
+				a += 6;
+				after = 1;
+			}
+			if (d == D_TOPIC && !strncmp(a, "before:", 7)) {
+				a += 7;
+				after = 1;
+			}
+		} else if ((d == D_INST || d == D_DEMONYM || d == D_COUNTRY ||
+			    d == D_PLACE) &&
+			   (!b || !*b)) {
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s:%d: expected two fields "
+					       "separated by a tab",
+					       where, lineno);
+		}
+		if (ties_xt__plist_add(p, l, a, b, after) < 0)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+	}
+	return 0;
+}
+
+int ties_xt__read_file(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	ties_buf b = TIES_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	*out = NULL;
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ties_buf__add(&b, chunk, n);
+	if (ferror(f) || b.oom) {
+		int e = ferror(f) ? errno : ENOMEM;
+
+		fclose(f);
+		ties_buf__release(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*out = b.ptr ? ties_buf__detach(&b) : strdup("");
+	return *out ? 0 : -1;
+}
+
+int ties_xt__dicts_load(ties_db *db, struct pool *p, struct dicts *D,
+			const char *const *dirs, size_t ndirs)
+{
+	int rc;
+
+	for (int d = 0; d < D_COUNT; d++) {
+		for (size_t k = 0; ties__dict_files[k].name; k++)
+			if (!strcmp(ties__dict_files[k].name, dict_names[d]) &&
+			    (rc = dict_parse(db, p, &D->l[d], d,
+					     ties__dict_files[k].text,
+					     dict_names[d])) < 0)
+				return rc;
+		for (size_t k = 0; k < ndirs; k++) {
+			char *path = ties_xt__pool_printf(p, "%s/%s", dirs[k],
+							  dict_names[d]);
+			char *text;
+			size_t len;
+			struct stat sb;
+
+			if (!path)
+				return ties_db__seterr(db, TIES_ENOMEM,
+						       "out of memory");
+			if (stat(dirs[k], &sb) < 0 || !S_ISDIR(sb.st_mode))
+				return ties_db__seterr(
+					db, TIES_EIO,
+					"%s: not a directory of dictionaries",
+					dirs[k]);
+			if (ties_xt__read_file(path, &text, &len) < 0) {
+				if (errno == ENOENT)
+					continue;
+				return ties_db__seterr(db, TIES_EIO, "%s: %s",
+						       path, strerror(errno));
+			}
+			rc = dict_parse(db, p, &D->l[d], d, text, path);
+			free(text);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+void ties_xt__dicts_release(struct dicts *D)
+{
+	for (int d = 0; d < D_COUNT; d++)
+		free(D->l[d].v);
+}
+
+/* Longest phrase of `l` at token i (before `end`): its index, or -1. */
+int ties_xt__match_at(const struct plist *l, const struct toks *T, size_t i,
+		      size_t end, size_t *len)
+{
+	int best = -1;
+	size_t bl = 0;
+
+	for (size_t k = 0; k < l->n; k++) {
+		const struct phrase *ph = &l->v[k];
+		size_t j;
+
+		if (ph->n <= bl || i + ph->n > end)
+			continue;
+		for (j = 0; j < ph->n; j++)
+			if (strcmp(ph->w[j], T->v[i + j].low))
+				break;
+		if (j == ph->n) {
+			best = (int)k;
+			bl = ph->n;
+		}
+	}
+	if (len)
+		*len = bl;
+	return best;
+}
+
+/* The first phrase of `l` anywhere in [s, e): its token, or -1. */
+long ties_xt__find_in(const struct plist *l, const struct toks *T, size_t s,
+		      size_t e, int *which)
+{
+	for (size_t i = s; i < e; i++) {
+		int k = ties_xt__match_at(l, T, i, e, NULL);
+
+		if (k >= 0) {
+			if (which)
+				*which = k;
+			return (long)i;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,369 @@
+/*
+ * draft.c — ties extract, the draft: facts with their confidence and
+ * sentence, and the draft's entities (looked up in the draft, then in the
+ * database), their ids, countries, parents and memberships.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "extract_int.h"
+
+int ties_xt__oom(ties_draft *d)
+{
+	return ties_db__seterr(d->db, TIES_ENOMEM, "out of memory");
+}
+
+const char *ties_xt__tok_text(ties_draft *d, const struct xdoc *x, size_t a,
+			      size_t b)
+{
+	const char *s = x->text + x->T.v[a].s;
+	size_t n = x->T.v[b - 1].e - x->T.v[a].s;
+	ties_buf o = TIES_BUF_INIT;
+
+	/* Runs of white space become one space. */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+			if (o.len && o.ptr[o.len - 1] != ' ')
+				ties_buf__putc(&o, ' ');
+			continue;
+		}
+		ties_buf__putc(&o, (char)c);
+	}
+	if (o.oom) {
+		ties_buf__release(&o);
+		return NULL;
+	}
+	return ties_xt__pool_keep(&d->P,
+				  o.ptr ? ties_buf__detach(&o) : strdup(""));
+}
+
+const char *ties_xt__sent_text(ties_draft *d, int doc, int sent)
+{
+	const struct xdoc *x = &d->docs[doc];
+
+	if (sent < 0 || (size_t)sent >= x->nsent)
+		return "";
+	return ties_xt__tok_text(d, x, x->sent[sent][0], x->sent[sent][1]);
+}
+
+int ties_xt__fact(ties_draft *d, double conf, const char *type, int doc,
+		  int sent, const char *fmt, ...)
+{
+	struct xfact f;
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1)))
+		return ties_xt__oom(d);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (!ties_xt__pool_keep(&d->P, s) ||
+	    ties_xt__grow(&d->f, &d->fcap, d->nf, sizeof(f)) < 0)
+		return ties_xt__oom(d);
+	f.conf = conf;
+	f.type = type;
+	f.text = s;
+	f.doc = doc;
+	f.sent = sent;
+	f.seq = d->seq++;
+	d->f[d->nf++] = f;
+	return 0;
+}
+
+static const char *fold_key(ties_draft *d, const char *s)
+{
+	ties_buf b = TIES_BUF_INIT;
+
+	if (ties_fold__buf(&b, s) < 0) {
+		ties_buf__release(&b);
+		return NULL;
+	}
+	return ties_xt__pool_keep(&d->P,
+				  b.ptr ? ties_buf__detach(&b) : strdup(""));
+}
+
+long ties_xt__ent_lookup(ties_draft *d, const char *text)
+{
+	const char *k = fold_key(d, text);
+	long v;
+
+	if (k && *k && ties_strmap__get(&d->names, k, &v))
+		return v;
+	return -1;
+}
+
+int ties_xt__ent_key(ties_draft *d, long e, const char *text)
+{
+	const char *k = fold_key(d, text);
+	long old;
+
+	if (!k)
+		return ties_xt__oom(d);
+	if (!*k)
+		return 0;
+	return ties_strmap__put(&d->names, k, e, &old) < 0 ? ties_xt__oom(d)
+							   : 0;
+}
+
+int ties_xt__ent_alias(ties_draft *d, long e, const char *alias)
+{
+	struct xent *x = &d->e[e];
+
+	if (!alias || !*alias || !strcmp(alias, x->name))
+		return 0;
+	for (size_t i = 0; i < x->nalias; i++)
+		if (!strcmp(x->alias[i], alias))
+			return 0;
+	if (x->nalias < sizeof(x->alias) / sizeof(x->alias[0]))
+		x->alias[x->nalias++] = ties_xt__pool_strdup(&d->P, alias);
+	return ties_xt__ent_key(d, e, alias);
+}
+
+/* An id of lower-case ASCII words joined by '-'. */
+char *ties_xt__slug(ties_draft *d, const char *s)
+{
+	utf8proc_uint8_t *f = NULL;
+	ties_buf b = TIES_BUF_INIT;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, -1, &f,
+			 UTF8PROC_NULLTERM | UTF8PROC_CASEFOLD |
+				 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+				 UTF8PROC_STABLE) < 0)
+		f = (utf8proc_uint8_t *)strdup(s);
+	if (!f)
+		return NULL;
+	for (const char *p = (const char *)f; *p; p++) {
+		char c = *p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			ties_buf__putc(&b, c);
+		else if ((unsigned char)c < 0x80 && c != '\'' && b.len &&
+			 b.ptr[b.len - 1] != '-')
+			ties_buf__putc(&b, '-');
+	}
+	free(f);
+	while (b.len && b.ptr[b.len - 1] == '-')
+		b.ptr[--b.len] = '\0';
+	if (!b.len)
+		ties_buf__puts(&b, "x");
+	if (b.oom) {
+		ties_buf__release(&b);
+		return NULL;
+	}
+	return ties_xt__pool_keep(&d->P, ties_buf__detach(&b));
+}
+
+static int id_taken(ties_draft *d, const char *id)
+{
+	for (size_t i = 0; i < d->ne; i++)
+		if (d->e[i].id && !strcmp(d->e[i].id, id))
+			return 1;
+	for (size_t i = 0; i < d->nev; i++)
+		if (d->ev[i].id && !strcmp(d->ev[i].id, id))
+			return 1;
+	return ties_store__id_exists(d->db, id) == 1;
+}
+
+const char *ties_xt__unique_id(ties_draft *d, const char *base)
+{
+	const char *id = base;
+
+	for (int n = 2; id && id_taken(d, id); n++)
+		id = ties_xt__pool_printf(&d->P, "%s-%d", base, n);
+	return id;
+}
+
+int ties_xt__is_person_kind(const char *k)
+{
+	return k && !strcmp(k, "person");
+}
+
+/*
+ * The entity named `name`: the draft's, else the database's (an exact id,
+ * name or alias of a compatible kind), else a new one.
+ */
+long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
+		      double conf, const char *why, int doc, int sent)
+{
+	struct xent *x;
+	ties_match m;
+	long e = ties_xt__ent_lookup(d, name);
+	int n;
+
+	if (!name)
+		return ties_xt__oom(d), -1;
+	if (e >= 0) {
+		if (ties_xt__is_person_kind(d->e[e].kind) ==
+		    ties_xt__is_person_kind(kind))
+			return e;
+	}
+	if (ties_xt__grow(&d->e, &d->ecap, d->ne, sizeof(*x)) < 0)
+		return ties_xt__oom(d), -1;
+	e = (long)d->ne;
+	x = &d->e[e];
+	memset(x, 0, sizeof(*x));
+	x->parent = -1;
+	x->side = -1;
+	x->kind = kind;
+	x->name = ties_xt__pool_strdup(&d->P, name);
+	x->conf = conf;
+	x->why = why;
+	x->doc = doc;
+	x->sent = sent;
+	n = ties_store__match_name(d->db, name, &m);
+	if (n < 0)
+		return -1;
+	if (n == 1 &&
+	    ties_xt__is_person_kind(m.kind) == ties_xt__is_person_kind(kind) &&
+	    (strcmp(m.kind, "country") != 0) ==
+		    (strcmp(kind, "country") != 0)) {
+		x->id = ties_xt__pool_strdup(&d->P, m.id);
+		x->kind = ties_xt__pool_strdup(&d->P, m.kind);
+		x->name = ties_xt__pool_strdup(&d->P, m.name);
+		x->country = ties_xt__pool_strdup(&d->P, m.country);
+		x->ccf = 1;
+		x->known = 1;
+		x->conf = 1;
+		ties_match__release(&m);
+		/* The same entity may already be in the draft by its id. */
+		for (size_t i = 0; i < d->ne; i++)
+			if (d->e[i].id && !strcmp(d->e[i].id, x->id)) {
+				if (ties_xt__ent_key(d, (long)i, name) < 0)
+					return -1;
+				return (long)i;
+			}
+	} else if (n >= 1) {
+		ties_match__release(&m);
+	}
+	d->ne++;
+	if (ties_xt__ent_key(d, e, name) < 0 ||
+	    (x->known && ties_xt__ent_key(d, e, x->name) < 0))
+		return -1;
+	return e;
+}
+
+long ties_xt__country_ent(ties_draft *d, const char *cc)
+{
+	ties_match m;
+	long e;
+	int n;
+
+	for (size_t i = 0; i < d->ne; i++)
+		if (!strcmp(d->e[i].kind, "country") && d->e[i].id &&
+		    !strcmp(d->e[i].id, cc))
+			return (long)i;
+	n = ties_store__match_name(d->db, cc, &m);
+	if (n != 1)
+		return -1;
+	if (strcmp(m.kind, "country")) {
+		ties_match__release(&m);
+		return -1;
+	}
+	e = ties_xt__ent_get(d, "country", m.name, 1, "country", 0, -1);
+	ties_match__release(&m);
+	return e;
+}
+
+/* The name of a country id, for messages; adds nothing to the draft (a
+ * caller may hold a pointer into it). */
+const char *ties_xt__country_name(ties_draft *d, const char *cc)
+{
+	ties_match m;
+	const char *name = NULL;
+
+	if (!cc)
+		return "?";
+	for (size_t i = 0; i < d->ne; i++)
+		if (!strcmp(d->e[i].kind, "country") && d->e[i].id &&
+		    !strcmp(d->e[i].id, cc))
+			return d->e[i].name;
+	if (ties_store__match_name(d->db, cc, &m) == 1) {
+		name = ties_xt__pool_strdup(&d->P, m.name);
+		ties_match__release(&m);
+	}
+	return name ? name : cc;
+}
+
+void ties_xt__set_country(ties_draft *d, long e, const char *cc, double conf,
+			  const char *why, int doc, int sent)
+{
+	struct xent *x = &d->e[e];
+
+	if (!cc || x->known || (x->country && x->ccf >= conf))
+		return;
+	x->country = cc;
+	x->ccf = conf;
+	x->cwhy = why;
+	x->cdoc = doc;
+	x->csent = sent;
+}
+
+void ties_xt__set_parent(ties_draft *d, long e, long parent, double conf,
+			 const char *why, int doc, int sent)
+{
+	struct xent *x = &d->e[e];
+
+	if (parent < 0 || parent == e || x->known ||
+	    (x->parent >= 0 && x->pcf >= conf))
+		return;
+	/* No cycles. */
+	for (long p = parent; p >= 0; p = d->e[p].parent)
+		if (p == e)
+			return;
+	x->parent = parent;
+	x->pcf = conf;
+	x->pwhy = why;
+	x->pdoc = doc;
+	x->psent = sent;
+}
+
+int ties_xt__add_member(ties_draft *d, long person, long org, const char *role,
+			double conf, const char *why, int doc, int sent)
+{
+	struct xmember m = {person, org, role, conf, why, doc, sent};
+
+	if (person < 0 || org < 0)
+		return 0;
+	for (size_t i = 0; i < d->nm; i++)
+		if (d->m[i].person == person && d->m[i].org == org) {
+			if (!d->m[i].role && role)
+				d->m[i].role = role;
+			return 0;
+		}
+	/* A person has one institution here: the surest. */
+	for (size_t i = 0; i < d->nm; i++)
+		if (d->m[i].person == person) {
+			if (d->m[i].conf >= conf)
+				return 0;
+			if (!role)
+				m.role = d->m[i].role;
+			d->m[i] = m;
+			return 0;
+		}
+	if (ties_xt__grow(&d->m, &d->mcap, d->nm, sizeof(m)) < 0)
+		return ties_xt__oom(d);
+	d->m[d->nm++] = m;
+	return 0;
+}
+
+long ties_xt__member_org(ties_draft *d, long person)
+{
+	for (size_t i = 0; i < d->nm; i++)
+		if (d->m[i].person == person)
+			return d->m[i].org;
+	return -1;
+}

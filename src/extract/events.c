@@ -1,0 +1,880 @@
+/*
+ * events.c — ties extract, one document: its meeting-like event and its
+ * agreement, their dates, places, participants and roles, in passes over
+ * the sentences.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "extract_int.h"
+
+static int is_agreement_kind(const char *k)
+{
+	return !strcmp(k, "mou") || !strcmp(k, "agreement");
+}
+
+static int weak_trigger(const char *text)
+{
+	return !strcasecmp(text, "delegation") ||
+	       !strcasecmp(text, "deliberations") ||
+	       !strcasecmp(text, "welcomed") || !strcasecmp(text, "received") ||
+	       !strcasecmp(text, "hosted");
+}
+
+static long new_event(ties_draft *d, const char *kind, int doc, int sent)
+{
+	struct xevent *ev;
+
+	if (ties_xt__grow(&d->ev, &d->evcap, d->nev, sizeof(*ev)) < 0)
+		return ties_xt__oom(d), -1;
+	ev = &d->ev[d->nev];
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	ev->place = -1;
+	ev->doc = doc;
+	ev->sent = sent;
+	return (long)d->nev++;
+}
+
+/* The date said in sentence s, or today/yesterday, else the document's. */
+static void event_date(ties_draft *d, struct xevent *ev, struct scan *c)
+{
+	for (size_t i = c->a; i < c->b; i++) {
+		const char *date;
+
+		if (ties_xt__parse_date(d, c->T, i, c->b, c->x->date, &date) &&
+		    date) {
+			ev->date = date;
+			ev->dconf = 0.9;
+			ev->dwhy = "the date in the sentence";
+			ev->dsent = c->s;
+			return;
+		}
+		if (c->x->date && (ties_xt__word_is(c, i, "today") ||
+				   ties_xt__word_is(c, i, "yesterday") ||
+				   ties_xt__word_is(c, i, "tomorrow"))) {
+			int by = ties_xt__word_is(c, i, "today")       ? 0
+				 : ties_xt__word_is(c, i, "yesterday") ? -1
+								       : 1;
+
+			ev->date = ties_xt__date_shift(d, c->x->date, by);
+			ev->dconf = 0.85;
+			ev->dwhy = "said relative to the publication date";
+			ev->dsent = c->s;
+			return;
+		}
+	}
+	if (!ev->date && c->x->date) {
+		ev->date = c->x->date;
+		ev->dconf = 0.6;
+		ev->dwhy = "the publication date";
+		ev->dsent = -1;
+	}
+}
+
+/* The short name of an entity: its shortest alias in capitals, or its id. */
+const char *ties_xt__short_name(ties_draft *d, long e)
+{
+	const struct xent *x = &d->e[e];
+	const char *best = NULL;
+
+	for (size_t i = 0; i < x->nalias; i++) {
+		int caps = 1;
+
+		for (const char *p = x->alias[i]; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				caps = 0;
+		if (caps && (!best || strlen(x->alias[i]) < strlen(best)))
+			best = x->alias[i];
+	}
+	return best ? best : x->name;
+}
+
+/* The place of an event at token i of the scan: "held at ISSI", "at the
+ * White House", "to Geneva". */
+static long place_at(struct scan *c, size_t i)
+{
+	size_t j = i, n;
+	int k;
+
+	if (ties_xt__word_is(c, j, "the"))
+		j++;
+	for (size_t q = 0; q < c->S->n; q++)
+		if (c->S->m[q].a == j && c->S->m[q].type == M_ORG)
+			return c->S->m[q].ent;
+	if (j < c->b &&
+	    (k = ties_xt__match_at(ties_xt__L(c, D_PLACE), c->T, j, c->b,
+				   &n)) >= 0 &&
+	    ties_xt__is_cap(c, j)) {
+		long e = ties_xt__ent_get(
+			c->d, "place", ties_xt__span(c, j, j + n), 0.8,
+			"a place in the dictionary", c->doc, c->s);
+
+		if (e >= 0)
+			ties_xt__set_country(
+				c->d, e, ties_xt__L(c, D_PLACE)->v[k].val, 0.9,
+				"the dictionary of places", c->doc, c->s);
+		return e;
+	}
+	return -1;
+}
+
+/* The sentence gives a date more than a month before the release's. */
+static int past_sentence(ties_draft *d, struct scan *c)
+{
+	const char *ref = c->x->date;
+	int y, m, dd = 1, ry, rm, rd;
+
+	if (!ref || sscanf(ref, "%d-%d-%d", &ry, &rm, &rd) != 3)
+		return 0;
+	for (size_t i = c->a; i < c->b; i++) {
+		const char *date;
+
+		if (!ties_xt__parse_date(d, c->T, i, c->b, ref, &date) || !date)
+			continue;
+		if (sscanf(date, "%d-%d-%d", &y, &m, &dd) < 2)
+			continue;
+		return ties_xt__days_from_civil(y, (unsigned)m, (unsigned)dd) +
+			       31 <
+		       ties_xt__days_from_civil(ry, (unsigned)rm, (unsigned)rd);
+	}
+	return 0;
+}
+
+/* The scan of sentence s. */
+static struct scan sent_scan(const struct docstate *st, size_t s)
+{
+	struct scan c = st->c0;
+
+	c.s = (int)s;
+	c.a = st->x->sent[s][0];
+	c.b = st->x->sent[s][1];
+	c.S = &st->S[s];
+	return c;
+}
+
+/* Mentions: the body, then the title (whose surnames the body has named
+ * in full). */
+static int doc_mentions(struct docstate *st)
+{
+	struct xdoc *x = st->x;
+
+	for (size_t k = 0; k < x->nsent; k++) {
+		struct scan c =
+			sent_scan(st, (k + (size_t)x->body_from) % x->nsent);
+
+		if (ties_xt__scan_mentions(&c) < 0 ||
+		    ties_xt__bare_names(&c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The event words of sentence s: candidates for the meeting-like event, and
+ * agreements an intention refuses (`modal`, the modal phrase w). */
+static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
+		       int w)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+
+	for (size_t i = c->a; i < c->b; i++) {
+		size_t n;
+		int k = ties_xt__match_at(ties_xt__L(c, D_EVENT), c->T, i, c->b,
+					  &n);
+		const char *kind;
+		int score, named = 0;
+		size_t ns = i;
+
+		if (k < 0)
+			continue;
+		kind = ties_xt__L(c, D_EVENT)->v[k].val;
+		if (is_agreement_kind(kind)) {
+			if (s == 0 && (int)s < x->body_from)
+				st->title_agree = 1;
+			if (modal &&
+			    (ties_xt__fact(d, 0.0, "rejected", doc, (int)s,
+					   "no %s: the sentence "
+					   "says '%s', an "
+					   "intention",
+					   kind,
+					   ties_xt__L(c, D_MODAL)->v[w].text)) <
+				    0)
+				return -1;
+			i += n - 1;
+			continue;
+		}
+		if (modal)
+			continue;
+		/* A named event: "High-Level Security Dialogue". */
+		if (c->T->v[i].f & T_CAP && i > c->a &&
+		    ties_xt__is_cap(c, i - 1) && !(c->T->v[i].f & T_PARA)) {
+			while (ns > c->a &&
+			       (ties_xt__is_cap(c, ns - 1) ||
+				(ns - 1 > c->a &&
+				 ties_xt__connector(c->T->v[ns - 1].low) &&
+				 ties_xt__is_cap(c, ns - 2))))
+				ns--;
+			while (ns > c->a + 1 &&
+			       ties_xt__word_is(c, ns - 1, "-") &&
+			       ties_xt__is_cap(c, ns - 2))
+				ns -= 2;
+			if (ns < i && ties_xt__word_is(c, ns, "the"))
+				ns++;
+			named = ns < i && (int)s >= x->body_from;
+		}
+		/* "meeting" as a noun: "the meeting", "a meeting", not
+		 * "capable of meeting demand". */
+		if (!strcmp(c->T->v[i].low, "meeting") &&
+		    !(c->T->v[i].f & T_CAP) && i > c->a &&
+		    !(c->T->v[i - 1].f & T_POSS) &&
+		    !ties_xt__word_is(c, i - 1, "the") &&
+		    !ties_xt__word_is(c, i - 1, "a") &&
+		    !ties_xt__word_is(c, i - 1, "this") &&
+		    !ties_xt__word_is(c, i - 1, "their") &&
+		    !ties_xt__word_is(c, i - 1, "bilateral") &&
+		    !ties_xt__word_is(c, i - 1, "first") &&
+		    !ties_xt__word_is(c, i + 1, "with") &&
+		    !ties_xt__word_is(c, i + 1, "of") &&
+		    !ties_xt__word_is(c, i + 1, "between") &&
+		    !ties_xt__word_is(c, i + 1, "held"))
+			continue;
+		score = (int)s < x->body_from				  ? 3
+			: named						  ? 4
+			: weak_trigger(ties_xt__L(c, D_EVENT)->v[k].text) ? 1
+									  : 2;
+		/* An event of the past the release looks back on
+		 * ("follow the November 2023 Woodside Summit"). */
+		if (past_sentence(d, c))
+			score = 1;
+		{
+			size_t q;
+
+			for (q = 0; q < st->ncand; q++)
+				if (!strcmp(st->cand[q].kind, kind))
+					break;
+			if (q == st->ncand && st->ncand < 16) {
+				memset(&st->cand[st->ncand], 0,
+				       sizeof(st->cand[0]));
+				st->cand[st->ncand++].kind = kind;
+			}
+			if (q < st->ncand) {
+				st->cand[q].count++;
+				if (score > st->cand[q].base) {
+					st->cand[q].base = score;
+					st->cand[q].sent = (int)s;
+				}
+				if (named && !st->cand[q].name)
+					st->cand[q].name = ties_xt__tok_text(
+						d, x, ns, i + n);
+			}
+		}
+		i += n - 1;
+	}
+	return 0;
+}
+
+/* The agreement's name in sentence s: "the ISSI-ICCA RAS MoU", "the
+ * Artemis Accords". */
+static void agreement_title(struct docstate *st, size_t s)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+
+	for (size_t q = s; q == s && !d->ev[st->agree].title; q++) {
+		struct scan c2 = st->c0;
+
+		c2.a = x->sent[q][0];
+		c2.b = x->sent[q][1];
+		for (size_t i = c2.a + 1; i < c2.b; i++) {
+			size_t n, ns = i;
+			int k = ties_xt__match_at(ties_xt__L(&c2, D_EVENT),
+						  c2.T, i, c2.b, &n);
+
+			if (k < 0 ||
+			    !is_agreement_kind(
+				    ties_xt__L(&c2, D_EVENT)->v[k].val))
+				continue;
+			while (ns > c2.a &&
+			       (((c2.T->v[ns - 1].f & T_CAP) &&
+				 !(c2.T->v[ns - 1].f & T_PUNCT)) ||
+				ties_xt__word_is(&c2, ns - 1, "-")) &&
+			       !ties_xt__word_is(&c2, ns - 1, "the"))
+				ns--;
+			if (ns < i && (int)q >= x->body_from &&
+			    ties_xt__word_is(&c2, ns - 1, "the"))
+				d->ev[st->agree].title =
+					ties_xt__tok_text(d, x, ns, i + n);
+			break;
+		}
+	}
+}
+
+/* Who signed in sentence s, whose signing verb is at v: signatories and
+ * parties. */
+static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
+			   long v)
+{
+	int rc;
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+
+	size_t vv = (size_t)v, by = 0, from = c->a, to = vv;
+	int gerund_for = ties_xt__word_is(c, vv, "signing") && vv > c->a &&
+			 ties_xt__word_is(c, vv - 1, "for");
+
+	for (size_t i = vv; i < c->b; i++)
+		if (ties_xt__word_is(c, i, "by")) {
+			by = i;
+			break;
+		}
+	for (size_t i = c->a; i < vv; i++)
+		if (ties_xt__word_is(c, i, ";"))
+			from = i + 1;
+	if (by && (ties_xt__word_is(c, vv + 1, "by") ||
+		   ties_xt__word_is(c, vv, "signing"))) {
+		from = by + 1;
+		to = c->b;
+	}
+	for (size_t q = 0; q < st->S[s].n; q++) {
+		struct ment *m = &st->S[s].m[q];
+		int with = m->a > vv && m->a >= 1 &&
+			   (ties_xt__word_is(c, m->a - 1, "with") ||
+			    (ties_xt__word_is(c, m->a - 1, "the") &&
+			     ties_xt__word_is(c, m->a - 2, "with")));
+		int behalf = m->a >= 2 && ties_xt__word_is(c, m->a - 1, "of") &&
+			     ties_xt__word_is(c, m->a - 2, "behalf");
+		int in = m->a >= from && m->a < to;
+		long e = m->ent;
+
+		if (m->compound || m->adjective)
+			continue;
+		if (m->type == M_COUNTRY)
+			e = ties_xt__country_ent(d, m->cc);
+		if (behalf && m->type == M_COUNTRY)
+			for (size_t r = 0; r < st->S[s].n; r++)
+				if (st->S[s].m[r].type == M_PERSON &&
+				    st->S[s].m[r].a < m->a &&
+				    st->S[s].m[r].a >= from)
+					ties_xt__set_country(d,
+							     st->S[s].m[r].ent,
+							     m->cc, 0.85,
+							     "signed on its "
+							     "behalf",
+							     doc, (int)s);
+		if (m->type == M_PERSON && !in && !gerund_for &&
+		    (int)s >= x->body_from &&
+		    !ties_xt__word_is(c, vv + 1, "by")) {
+			double rc2;
+
+			if (!strcmp(ties_xt__role_of(c, m, &rc2), "signatory"))
+				in = 1;
+		}
+		if (m->type == M_PERSON && in && !gerund_for)
+			rc = ties_xt__add_part(d, &d->ev[st->agree], e,
+					       "signatory", 0.85,
+					       "the subject of the "
+					       "signing",
+					       (int)s);
+		else if ((m->type == M_ORG || m->type == M_COUNTRY) &&
+			 (in || with || behalf) && e >= 0 && m->a != m->b)
+			rc = ties_xt__add_part(d, &d->ev[st->agree], e, "party",
+					       0.85,
+					       with	? "signed with"
+					       : behalf ? "signed on its "
+							  "behalf"
+							: "the subject of "
+							  "the signing",
+					       (int)s);
+		else
+			rc = 0;
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Sentence s signs an agreement: the agreement (made at the first
+ * signing), its name, and who signed. */
+static int signing_in(struct docstate *st, struct scan *c, size_t s, long v)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+
+	st->signing[s] = 1;
+	if (st->agree < 0) {
+		const char *kind = "agreement";
+
+		for (size_t q = 0; q < x->nsent && q <= s; q++)
+			for (size_t i = x->sent[q][0]; i < x->sent[q][1]; i++) {
+				int k = ties_xt__match_at(
+					ties_xt__L(c, D_EVENT), c->T, i,
+					x->sent[q][1], NULL);
+
+				if (k >= 0 &&
+				    !strcmp(ties_xt__L(c, D_EVENT)->v[k].val,
+					    "mou"))
+					kind = "mou";
+			}
+		if ((st->agree = new_event(d, kind, doc, (int)s)) < 0)
+			return -1;
+		d->ev[st->agree].conf = 0.85;
+		d->ev[st->agree].why = "a signing verb with an agreement";
+		event_date(d, &d->ev[st->agree], c);
+	}
+	agreement_title(st, s);
+	return signing_parties(st, c, s, v);
+}
+
+/* Triggers: the document's meeting-like event, and its signing. */
+static int doc_triggers(struct docstate *st)
+{
+	struct xdoc *x = st->x;
+
+	for (size_t s = 0; s < x->nsent; s++) {
+		struct scan c = sent_scan(st, s);
+		int modal, w = 0;
+		long v;
+
+		modal = ties_xt__find_in(ties_xt__L(&c, D_MODAL), c.T, c.a, c.b,
+					 &w) >= 0;
+		if (event_words(st, &c, s, modal, w) < 0)
+			return -1;
+		/* Signing. */
+		if (modal || (v = ties_xt__find_in(ties_xt__L(&c, D_SIGN), c.T,
+						   c.a, c.b, NULL)) < 0)
+			continue;
+		{
+			int has = st->title_agree;
+
+			for (size_t i = c.a; i < c.b && !has; i++) {
+				int k = ties_xt__match_at(
+					ties_xt__L(&c, D_EVENT), c.T, i, c.b,
+					NULL);
+
+				has = k >= 0 &&
+				      is_agreement_kind(ties_xt__L(&c, D_EVENT)
+								->v[k]
+								.val);
+			}
+			if (!has)
+				continue;
+		}
+		if (signing_in(st, &c, s, v) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The meeting: the candidate of the best score, then the most frequent;
+ * its date. */
+static int doc_meeting(struct docstate *st)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+	int best_score = 0;
+	const char *best_kind = NULL, *best_name = NULL;
+
+	for (size_t q = 0; q < st->ncand; q++)
+		if (st->cand[q].base * 1000 + st->cand[q].count > best_score) {
+			best_score =
+				st->cand[q].base * 1000 + st->cand[q].count;
+			best_kind = st->cand[q].kind;
+			st->best_sent = st->cand[q].sent;
+			best_name = st->cand[q].name;
+		}
+	if (best_kind) {
+		struct scan c = st->c0;
+
+		if ((st->meet = new_event(d, best_kind, doc, st->best_sent)) <
+		    0)
+			return -1;
+		best_score /= 1000;
+		d->ev[st->meet].conf = best_score >= 3	 ? 0.9
+				       : best_score == 2 ? 0.8
+							 : 0.5;
+		d->ev[st->meet].why =
+			best_score == 4	  ? "a named event"
+			: best_score == 3 ? "a trigger in the title"
+			: best_score == 2 ? "a trigger phrase"
+					  : "a weak trigger phrase";
+		d->ev[st->meet].named = best_name != NULL;
+		d->ev[st->meet].title = best_name;
+		c.s = st->best_sent;
+		c.a = x->sent[st->best_sent][0];
+		c.b = x->sent[st->best_sent][1];
+		c.S = &st->S[st->best_sent];
+		event_date(d, &d->ev[st->meet], &c);
+		/* A trigger in the title: the date is in the body's first
+		 * sentence that tells who took part. */
+		for (size_t s = (size_t)x->body_from;
+		     st->best_sent < x->body_from &&
+		     d->ev[st->meet].dconf < 0.85 && s < x->nsent;
+		     s++) {
+			c.s = (int)s;
+			c.a = x->sent[s][0];
+			c.b = x->sent[s][1];
+			c.S = &st->S[s];
+			if (ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a,
+					     c.b, NULL) < 0)
+				continue;
+			d->ev[st->meet].date = NULL;
+			event_date(d, &d->ev[st->meet], &c);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* "members of ISSI's research faculty including ...": the unit and its
+ * members. */
+static int member_units(struct docstate *st, const struct scan *c, size_t s)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+
+	for (size_t i = c->a; i + 2 < c->b; i++) {
+		size_t j, u;
+		long org = -1, unit = -1;
+
+		if (!(ties_xt__word_is(c, i, "members") ||
+		      ties_xt__word_is(c, i, "member")) ||
+		    !ties_xt__word_is(c, i + 1, "of"))
+			continue;
+		for (size_t q = 0; q < st->S[s].n; q++)
+			if (st->S[s].m[q].a ==
+				    i + 2 + ties_xt__word_is(c, i + 2, "the") &&
+			    st->S[s].m[q].type == M_ORG)
+				org = st->S[s].m[q].ent, j = st->S[s].m[q].b;
+		if (org < 0)
+			continue;
+		for (u = j; u < c->b && !(c->T->v[u].f & (T_CAP | T_PUNCT)) &&
+			    !ties_xt__word_is(c, u, "including");
+		     u++)
+			;
+		unit = org;
+		if (u > j) {
+			const char *words = ties_xt__tok_text(d, x, j, u);
+			char *nm;
+
+			if (!words)
+				return -1;
+			nm = ties_xt__pool_printf(&d->P, "%s", words);
+			if (!nm)
+				return -1;
+			nm[0] = (char)(nm[0] >= 'a' && nm[0] <= 'z' ? nm[0] - 32
+								    : nm[0]);
+			unit = ties_xt__ent_get(d, "department", nm, 0.8,
+						"members of a unit", doc,
+						(int)s);
+			if (unit < 0)
+				return -1;
+			ties_xt__set_parent(d, unit, org, 0.8, "a possessive",
+					    doc, (int)s);
+			d->e[unit].nameless_parent = 1;
+		}
+		for (size_t q = 0; q < st->S[s].n; q++)
+			if (st->S[s].m[q].type == M_PERSON &&
+			    st->S[s].m[q].a > u &&
+			    ties_xt__add_member(
+				    d, st->S[s].m[q].ent, unit, "member", 0.8,
+				    "listed as a member", doc, (int)s) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* The meeting's place, and the topics and domains of sentence s. */
+static void place_and_topics(struct docstate *st, struct scan *c, int cue,
+			     int trig)
+{
+	ties_draft *d = st->d;
+
+	/* The place. */
+	if (st->meet >= 0 && d->ev[st->meet].place < 0 && (trig || cue)) {
+		for (size_t i = c->a; i < c->b; i++) {
+			long p;
+
+			if (!(ties_xt__word_is(c, i, "at") ||
+			      ties_xt__word_is(c, i, "in") ||
+			      (ties_xt__word_is(c, i, "to") &&
+			       strcmp(d->ev[st->meet].kind, "meeting"))))
+				continue;
+			if ((p = place_at(c, i + 1)) >= 0) {
+				d->ev[st->meet].place = p;
+				break;
+			}
+		}
+	}
+	/* Topics and domains. */
+	{
+		int w;
+		long t = ties_xt__find_in(ties_xt__L(c, D_TOPIC), c->T, c->a,
+					  c->b, &w);
+
+		if (t >= 0) {
+			const struct phrase *ph = &ties_xt__L(c, D_TOPIC)->v[w];
+			long target = !strcmp(ph->val, "domains") ? st->agree
+								  : st->meet;
+
+			if (target >= 0 && ph->after)
+				ties_xt__topic_list(
+					c, c->a, (size_t)t,
+					!strcmp(ph->val, "domains")
+						? &d->ev[target].domains
+						: &d->ev[target].topics);
+			else if (target >= 0)
+				ties_xt__topic_list(
+					c, (size_t)t + ph->n, c->b,
+					!strcmp(ph->val, "domains")
+						? &d->ev[target].domains
+						: &d->ev[target].topics);
+		}
+	}
+}
+
+/* People, sides, places and topics of sentence s. */
+static int sentence_people(struct docstate *st, size_t s)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+	int doc = st->doc;
+
+	struct scan c = sent_scan(st, s);
+	const char *side_cc = NULL, *side_why = NULL;
+	long side_org = -1, head_org = -1;
+	size_t side_at = c.T->n;
+	int cue, trig;
+
+	cue = ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a, c.b, NULL) >=
+	      0;
+	trig = st->meet >= 0 && (int)s == st->best_sent;
+	/* "the Russian delegation", "On the ISSI side". */
+	for (size_t q = 0; q < st->S[s].n; q++) {
+		struct ment *m = &st->S[s].m[q];
+
+		if (m->b <= m->a || m->compound)
+			continue;
+		if (ties_xt__word_is(&c, m->b, "delegation") ||
+		    ties_xt__word_is(&c, m->b, "side") ||
+		    (ties_xt__word_is(&c, m->b, "interagency") &&
+		     ties_xt__word_is(&c, m->b + 1, "delegation"))) {
+			if (m->type == M_COUNTRY) {
+				side_cc = m->cc;
+				side_why = "named as the country's "
+					   "delegation or side";
+			} else if (m->type == M_ORG) {
+				side_org = m->ent;
+				side_why = "named on the institution's "
+					   "side";
+			}
+			side_at = m->a;
+		}
+		/* "a delegation comprised of the heads of Ukrainian
+		 * institutions". */
+		if (m->type == M_COUNTRY && m->adjective && !side_cc &&
+		    m->a >= c.a + 1) {
+			for (size_t k = m->a; k-- > c.a && k + 8 > m->a;)
+				if (ties_xt__word_is(&c, k, "delegation")) {
+					side_cc = m->cc;
+					side_at = k;
+					side_why = "named as the "
+						   "delegation's";
+					break;
+				}
+		}
+	}
+	/* Roles, and the delegation's institution. */
+	for (size_t q = 0; q < st->S[s].n; q++) {
+		struct ment *m = &st->S[s].m[q];
+		double rconf;
+		const char *role;
+
+		if (m->type == M_ORG && m->a < m->b && st->meet >= 0 &&
+		    !st->signing[s] && (cue || trig)) {
+			/* "with representatives from the Department of
+			 * Defense, ...". */
+			role = ties_xt__role_of(&c, m, &rconf);
+			if (!strcmp(role, "delegation") &&
+			    ties_xt__add_part(d, &d->ev[st->meet], m->ent, role,
+					      rconf, "named with a cue",
+					      (int)s) < 0)
+				return -1;
+			continue;
+		}
+		if (m->type != M_PERSON)
+			continue;
+		role = ties_xt__role_of(&c, m, &rconf);
+		if (!strcmp(role, "head_of_delegation") && m->org >= 0)
+			head_org = m->org;
+		if (st->meet >= 0 && !st->signing[s] &&
+		    (cue || (trig && (int)s >= x->body_from)))
+			if (ties_xt__add_part(
+				    d, &d->ev[st->meet], m->ent,
+				    !strcmp(role, "signatory") ? "attendee"
+							       : role,
+				    rconf, "named with a cue", (int)s) < 0)
+				return -1;
+	}
+	if (side_cc)
+		st->last_side_cc = side_cc;
+	else if (st->last_side_cc &&
+		 ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a, c.b,
+				  NULL) >= 0) {
+		for (size_t i = c.a; i + 1 < c.b; i++)
+			if (ties_xt__word_is(&c, i, "the") &&
+			    ties_xt__word_is(&c, i + 1, "delegation")) {
+				side_cc = st->last_side_cc;
+				side_at = c.a;
+				side_why = "named in the country's "
+					   "delegation";
+			}
+	}
+	if (side_org < 0)
+		side_org = head_org;
+	for (size_t q = 0; q < st->S[s].n; q++) {
+		struct ment *m = &st->S[s].m[q];
+
+		if (m->type == M_PERSON && m->a < side_at)
+			continue;
+		if (m->type == M_PERSON) {
+			if (side_cc)
+				ties_xt__set_country(d, m->ent, side_cc, 0.7,
+						     side_why, doc, (int)s);
+			if (side_org >= 0 && m->org < 0 &&
+			    ties_xt__member_org(d, m->ent) < 0 && m->title &&
+			    ties_xt__add_member(d, m->ent, side_org, m->title,
+						0.6,
+						"named with a title on the "
+						"institution's side",
+						doc, (int)s) < 0)
+				return -1;
+			if (side_org >= 0 && d->e[m->ent].side < 0)
+				d->e[m->ent].side = side_org;
+		} else if (m->type == M_ORG && side_org >= 0 &&
+			   m->ent != side_org &&
+			   (!strcmp(d->e[m->ent].kind, "department") ||
+			    !strcmp(d->e[m->ent].kind, "body"))) {
+			ties_xt__set_parent(d, m->ent, side_org, 0.5,
+					    "named within the institution's "
+					    "delegation",
+					    doc, (int)s);
+		}
+	}
+	if (member_units(st, &c, s) < 0)
+		return -1;
+	place_and_topics(st, &c, cue, trig);
+	return 0;
+}
+
+/* What the whole document settles: the parties of an agreement named in
+ * its title, its place, and the institutions at the meeting. */
+static int doc_finish(struct docstate *st)
+{
+	ties_draft *d = st->d;
+	struct xdoc *x = st->x;
+
+	/* An agreement with no party named: the countries of its name
+	 * ("the U.S.-Sweden Defense Cooperation Agreement"). */
+	if (st->agree >= 0) {
+		int parties = 0;
+
+		for (size_t q = 0; q < d->ev[st->agree].np; q++)
+			parties += !strcmp(d->ev[st->agree].p[q].role, "party");
+		for (size_t s = 0; !parties && s < x->nsent; s++)
+			for (size_t q = 0; st->signing[s] && q < st->S[s].n;
+			     q++)
+				if (st->S[s].m[q].compound &&
+				    ties_xt__add_part(
+					    d, &d->ev[st->agree],
+					    ties_xt__country_ent(
+						    d, st->S[s].m[q].cc),
+					    "party", 0.6,
+					    "named in the agreement's name",
+					    (int)s) < 0)
+					return -1;
+	}
+	/* An agreement signed at the meeting took place where it did. */
+	if (st->meet >= 0 && st->agree >= 0 && d->ev[st->agree].place < 0)
+		d->ev[st->agree].place = d->ev[st->meet].place;
+	/* Institutions at the meeting: the host, the delegations. */
+	if (st->meet >= 0) {
+		struct xevent *ev = &d->ev[st->meet];
+		long host =
+			ev->place >= 0 &&
+					strcmp(d->e[ev->place].kind, "place") &&
+					strcmp(d->e[ev->place].kind, "city")
+				? ev->place
+				: -1;
+
+		if (host >= 0 &&
+		    ties_xt__add_part(d, ev, host, "host", 0.8,
+				      "the place of the meeting", ev->sent) < 0)
+			return -1;
+		for (size_t q = 0; q < ev->np; q++) {
+			long o;
+
+			if (strcmp(ev->p[q].role, "head_of_delegation") ||
+			    (o = ties_xt__member_org(d, ev->p[q].ent)) < 0 ||
+			    o == host)
+				continue;
+			if (ties_xt__add_part(d, ev, o, "delegation", 0.75,
+					      "the institution of a head of "
+					      "delegation",
+					      ev->p[q].sent) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int ties_xt__analyze_doc(ties_draft *d, int doc)
+{
+	struct xdoc *x = &d->docs[doc];
+	struct docstate st = {0};
+	int rc = -1;
+
+	st.d = d;
+	st.x = x;
+	st.doc = doc;
+	st.c0.d = d;
+	st.c0.x = x;
+	st.c0.T = &x->T;
+	st.c0.doc = doc;
+	st.meet = st.agree = -1;
+	st.best_sent = -1;
+	st.S = calloc(x->nsent ? x->nsent : 1, sizeof(*st.S));
+	st.signing = calloc(x->nsent ? x->nsent : 1, sizeof(int));
+	if (!st.S || !st.signing) {
+		free(st.S);
+		free(st.signing);
+		return ties_xt__oom(d);
+	}
+	if (doc_mentions(&st) < 0 || doc_triggers(&st) < 0 ||
+	    doc_meeting(&st) < 0)
+		goto done;
+	for (size_t s = 0; s < x->nsent; s++)
+		if (sentence_people(&st, s) < 0)
+			goto done;
+	if (doc_finish(&st) < 0)
+		goto done;
+	rc = 0;
+done:
+	for (size_t s = 0; s < x->nsent; s++)
+		free(st.S[s].m);
+	free(st.S);
+	free(st.signing);
+	return rc;
+}

@@ -1,0 +1,801 @@
+/*
+ * mentions.c — ties extract, mentions: countries, titles, honorifics,
+ * names, institutions and their acronyms, and people with their titles,
+ * at a token of a sentence.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "extract_int.h"
+
+int ties_xt__add_ment(struct scan *c, const struct ment *m)
+{
+	if (ties_xt__grow(&c->S->m, &c->S->cap, c->S->n, sizeof(*m)) < 0)
+		return ties_xt__oom(c->d);
+	c->S->m[c->S->n++] = *m;
+	return 0;
+}
+
+const struct plist *ties_xt__L(const struct scan *c, int d)
+{
+	return &c->d->D.l[d];
+}
+
+int ties_xt__word_is(const struct scan *c, size_t i, const char *w)
+{
+	return i < c->b && !strcmp(c->T->v[i].low, w);
+}
+
+int ties_xt__is_cap(const struct scan *c, size_t i)
+{
+	return i < c->b && (c->T->v[i].f & (T_CAP | T_PUNCT)) == T_CAP;
+}
+
+/* A country name or demonym at i: tokens used, and the country. */
+size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
+			   int *adjective)
+{
+	size_t n1 = 0, n2 = 0;
+	int k1, k2;
+
+	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
+		return 0;
+	k1 = ties_xt__match_at(ties_xt__L(c, D_COUNTRY), c->T, i, c->b, &n1);
+	k2 = ties_xt__match_at(ties_xt__L(c, D_DEMONYM), c->T, i, c->b, &n2);
+	if (k1 < 0 && k2 < 0)
+		return 0;
+	if (k1 >= 0 && n1 >= n2) {
+		*cc = ties_xt__L(c, D_COUNTRY)->v[k1].val;
+		*adjective = 0;
+		return n1;
+	}
+	*cc = ties_xt__L(c, D_DEMONYM)->v[k2].val;
+	*adjective = 1;
+	return n2;
+}
+
+/* Connectors inside names of institutions. */
+int ties_xt__connector(const char *w)
+{
+	return !strcmp(w, "of") || !strcmp(w, "the") || !strcmp(w, "and") ||
+	       !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "&") ||
+	       !strcmp(w, "de") || !strcmp(w, "in");
+}
+
+static int is_honor(const struct scan *c, size_t i, size_t *n)
+{
+	return ties_xt__is_cap(c, i) &&
+	       ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, i, c->b, n) >= 0;
+}
+
+/* A title at i: [modifiers] head; tokens used. */
+static size_t at_title(const struct scan *c, size_t i)
+{
+	size_t j = i, n;
+
+	while (j < c->b &&
+	       ties_xt__match_at(ties_xt__L(c, D_TITLEMOD), c->T, j, c->b,
+				 &n) >= 0 &&
+	       ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, NULL) <
+		       0)
+		j += n;
+	if (ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, &n) < 0)
+		return 0;
+	j += n;
+	/* "Director General", "Deputy National Security Advisor": a second
+	 * head after the first. */
+	while (j < c->b && c->T->v[j].f & T_CAP &&
+	       ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, &n) >=
+		       0 &&
+	       ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, j, c->b, NULL) <
+		       0)
+		j += n;
+	return j - i;
+}
+
+static int inst_head(const struct scan *c, size_t i, const char **kind)
+{
+	int k;
+
+	if (!ties_xt__is_cap(c, i))
+		return 0;
+	k = ties_xt__match_at(ties_xt__L(c, D_INST), c->T, i, c->b, NULL);
+	if (k < 0)
+		return 0;
+	if (kind)
+		*kind = ties_xt__L(c, D_INST)->v[k].val;
+	return 1;
+}
+
+/* A word that can be part of a person's name. */
+int ties_xt__name_word(const struct scan *c, size_t i)
+{
+	const char *cc;
+	int adj;
+
+	if (!ties_xt__is_cap(c, i) || c->T->v[i].f & T_ALLCAPS)
+		return 0;
+	if (strlen(c->T->v[i].low) < 2 || c->T->v[i].f & T_NUM)
+		return 0;
+	if (ties_xt__match_at(ties_xt__L(c, D_NOTNAME), c->T, i, c->b, NULL) >=
+		    0 ||
+	    inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
+	    ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, i, c->b, NULL) >=
+		    0 ||
+	    ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, i, c->b, NULL) >=
+		    0 ||
+	    ties_xt__match_at(ties_xt__L(c, D_PLACE), c->T, i, c->b, NULL) >=
+		    0 ||
+	    ties_xt__month_of(c->T->v[i].low))
+		return 0;
+	return 1;
+}
+
+/* Up to four name words at i. */
+size_t ties_xt__name_at(const struct scan *c, size_t i)
+{
+	size_t j = i;
+
+	while (j < c->b && j - i < 4 && ties_xt__name_word(c, j)) {
+		j++;
+		if (c->T->v[j - 1].f & T_POSS)
+			break;
+	}
+	return j - i;
+}
+
+static size_t at_title(const struct scan *c, size_t i);
+
+/* A person's pattern starts at i: a title, an honorific before a name, or
+ * a demonym before either. */
+static int person_starts(const struct scan *c, size_t i)
+{
+	size_t n;
+	const char *cc;
+	int adj;
+
+	if (at_title(c, i))
+		return 1;
+	if (is_honor(c, i, &n) && ties_xt__name_word(c, i + n))
+		return 1;
+	if ((n = ties_xt__at_country(c, i, &cc, &adj)) && at_title(c, i + n))
+		return 1;
+	return 0;
+}
+
+/* A run of capitalised words and connectors at i (no leading "the"); it
+ * stops before an honorific, before a title once it has a head word, and
+ * before an "and" that joins two institutions or starts a person; tokens
+ * used. */
+static size_t capseq(const struct scan *c, size_t i)
+{
+	size_t j = i, last = i;
+	int head = 0;
+
+	while (j < c->b) {
+		size_t n;
+
+		if (ties_xt__is_cap(c, j) || (c->T->v[j].f & T_ALLCAPS)) {
+			if (j > i && is_honor(c, j, &n) &&
+			    ties_xt__name_word(c, j + n))
+				break;
+			if (j > i && head && at_title(c, j) &&
+			    !ties_xt__word_is(c, j - 1, "of") &&
+			    !(j >= i + 2 && ties_xt__word_is(c, j - 1, "the") &&
+			      ties_xt__word_is(c, j - 2, "of")))
+				break;
+			head |= inst_head(c, j, NULL);
+			j++;
+			last = j;
+			if (c->T->v[j - 1].f & T_POSS)
+				break;
+			continue;
+		}
+		if (j > i && ties_xt__connector(c->T->v[j].low) &&
+		    (ties_xt__is_cap(c, j + 1) ||
+		     (ties_xt__word_is(c, j + 1, "the") &&
+		      ties_xt__is_cap(c, j + 2)))) {
+			if (!strcmp(c->T->v[j].low, "and") &&
+			    (inst_head(c, j - 1, NULL) ||
+			     inst_head(c, j + 1, NULL) ||
+			     person_starts(c, j + 1)))
+				break;
+			j++;
+			continue;
+		}
+		break;
+	}
+	return last - i;
+}
+
+/* Acronym `acr` ("ICCA RAS") fits the initials of `name`. */
+static int acronym_fits(const struct scan *c, size_t a, size_t b,
+			const char *acr)
+{
+	char letters[64];
+	size_t n = 0, k = 0;
+
+	for (const char *p = acr; *p && n < sizeof(letters) - 1; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			letters[n++] = (char)(*p & ~0x20);
+	letters[n] = '\0';
+	if (n < 2)
+		return 0;
+	if (a < b && ties_xt__word_is(c, a, "the"))
+		a++;
+	/* Each letter is the initial of a word (or of a part after '-'), in
+	 * order; the first letter that of the first word. */
+	for (size_t i = a; i < b && k < n; i++) {
+		const char *w = c->x->text + c->T->v[i].s;
+		size_t wl = c->T->v[i].e - c->T->v[i].s;
+
+		for (size_t j = 0; j < wl && k < n; j++) {
+			if (j > 0 && w[j - 1] != '-')
+				continue;
+			if ((w[j] & ~0x20) == letters[k])
+				k++;
+			else if (i == a && k == 0)
+				return 0;
+		}
+	}
+	return k == n;
+}
+
+/* Text of tokens [a, b) without a leading "the". */
+const char *ties_xt__span(struct scan *c, size_t a, size_t b)
+{
+	if (a < b && ties_xt__word_is(c, a, "the"))
+		a++;
+	return a < b ? ties_xt__tok_text(c->d, c->x, a, b) : NULL;
+}
+
+static long org_from(struct scan *c, size_t a, size_t b, double conf,
+		     const char *why);
+
+/* Read "(ACR)" at i for entity e named by [a, b): tokens used. */
+static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
+{
+	size_t j = i + 1;
+	const char *acr;
+
+	if (!ties_xt__word_is(c, i, "("))
+		return 0;
+	while (j < c->b && j - i < 5 &&
+	       (c->T->v[j].f & T_ALLCAPS ||
+		(ties_xt__is_cap(c, j) && j > i + 1)))
+		j++;
+	if (j == i + 1 || !ties_xt__word_is(c, j, ")"))
+		return 0;
+	acr = ties_xt__tok_text(c->d, c->x, i + 1, j);
+	if (!acr || !acronym_fits(c, a, b, acr))
+		return 0;
+	if (e >= 0) {
+		struct xent *x = &c->d->e[e];
+
+		if (ties_xt__ent_alias(c->d, e, acr) < 0)
+			return 0;
+		x->conf = x->conf < 0.95 ? 0.95 : x->conf;
+		/* "ICCA RAS": the last part may be the parent's. */
+		if (strchr(acr, ' ') && x->parent >= 0) {
+			const char *last = strrchr(acr, ' ') + 1;
+
+			ties_xt__ent_alias(c->d, x->parent, last);
+		}
+	}
+	return j + 1 - i;
+}
+
+/* Split "X of the Y" where both X and Y have a head word: Y is the parent. */
+static long parent_split(struct scan *c, size_t a, size_t b, size_t *cut)
+{
+	for (size_t i = b; i-- > a + 1;) {
+		size_t y = i + 1;
+		int hx = 0, hy = 0;
+
+		if (!ties_xt__word_is(c, i, "of"))
+			continue;
+		if (ties_xt__word_is(c, y, "the"))
+			y++;
+		for (size_t k = a; k < i; k++)
+			hx |= inst_head(c, k, NULL);
+		for (size_t k = y; k < b; k++)
+			hy |= inst_head(c, k, NULL);
+		if (hx && hy && y < b) {
+			*cut = i;
+			return org_from(c, y, b, 0.85, "named as its parent");
+		}
+	}
+	return -1;
+}
+
+/*
+ * The institution named by tokens [a, b): the draft's or the database's
+ * when known; else new, its kind from its first head word, its parent
+ * from "of the ...".
+ */
+static long org_from(struct scan *c, size_t a, size_t b, double conf,
+		     const char *why)
+{
+	const char *name, *kind = NULL;
+	long e, parent;
+	size_t cut = b;
+
+	if (a < b && ties_xt__word_is(c, a, "the"))
+		a++;
+	if (!(name = ties_xt__span(c, a, b)))
+		return -1;
+	if ((e = ties_xt__ent_lookup(c->d, name)) >= 0 &&
+	    !ties_xt__is_person_kind(c->d->e[e].kind))
+		return e;
+	for (size_t i = a; i < b && !kind; i++)
+		inst_head(c, i, &kind);
+	if (!kind)
+		kind = "institution";
+	e = ties_xt__ent_get(c->d, kind, name, conf, why, c->doc, c->s);
+	if (e < 0 || c->d->e[e].known)
+		return e;
+	parent = parent_split(c, a, b, &cut);
+	if (parent >= 0)
+		ties_xt__set_parent(c->d, e, parent, 0.85, "of the name",
+				    c->doc, c->s);
+	return e;
+}
+
+/* An organisation of the dictionary: its full name, `as` an alias. */
+static long org_from_name(struct scan *c, const char *full, const char *as)
+{
+	long e = ties_xt__ent_lookup(c->d, full);
+
+	if (e < 0 || ties_xt__is_person_kind(c->d->e[e].kind))
+		e = ties_xt__ent_get(c->d, "institution", full, 0.9,
+				     "a known organisation", c->doc, c->s);
+	if (e >= 0 && as && ties_xt__ent_alias(c->d, e, as) < 0)
+		return -1;
+	return e;
+}
+
+/* An institution at i: a known name or acronym, or a run of capitalised
+ * words with a head word. Tokens used; the entity in *e. */
+size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
+{
+	size_t n, best = 0;
+	int head = 0, k0;
+
+	*e = -1;
+	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
+		return 0;
+	if (at_title(c, i) ||
+	    (!ties_xt__word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
+	     ties_xt__match_at(ties_xt__L(c, D_NOTNAME), c->T, i, c->b, NULL) >=
+		     0))
+		return 0;
+	/* A well-known organisation ("NATO", "World Bank"). */
+	if ((k0 = ties_xt__match_at(ties_xt__L(c, D_ORG), c->T, i, c->b, &n)) >=
+		    0 &&
+	    (c->T->v[i].f & (T_CAP | T_ALLCAPS))) {
+		const char *name = ties_xt__span(c, i, i + n);
+		const char *full = ties_xt__L(c, D_ORG)->v[k0].val;
+
+		*e = full ? org_from_name(c, full, name)
+			  : org_from(c, i, i + n, 0.9, "a known organisation");
+		if (*e >= 0)
+			return n;
+	}
+	/* Known: the longest span that names one. */
+	for (size_t j = i + 1; j <= c->b && j - i <= 8; j++) {
+		const char *t;
+		long k;
+
+		if (!(ties_xt__is_cap(c, j - 1) ||
+		      (c->T->v[j - 1].f & T_ALLCAPS) ||
+		      ties_xt__connector(c->T->v[j - 1].low)))
+			break;
+		if (!(t = ties_xt__tok_text(c->d, c->x, i, j)))
+			return 0;
+		k = ties_xt__ent_lookup(c->d, t);
+		if (k >= 0 && !ties_xt__is_person_kind(c->d->e[k].kind) &&
+		    strcmp(c->d->e[k].kind, "country")) {
+			*e = k;
+			best = j - i;
+		}
+		if (c->T->v[j - 1].f & T_POSS)
+			break;
+	}
+	n = capseq(c, i);
+	for (size_t k = i; k < i + n; k++)
+		head |= inst_head(c, k, NULL);
+	if (best && best >= n)
+		return best;
+	/* "Strategic Consultative Group", "Space Forum": an event's name. */
+	for (size_t k = i; head && k < i + n; k++) {
+		size_t m;
+
+		if (ties_xt__match_at(ties_xt__L(c, D_EVENT), c->T, k, i + n,
+				      &m) >= 0 &&
+		    k + m == i + n)
+			return best;
+	}
+	/* One word is not a name ("the Department"). */
+	if (head && n - ties_xt__word_is(c, i, "the") < 2)
+		return best;
+	if (!head) {
+		/* An acronym the database knows. */
+		if (!best && c->T->v[i].f & T_ALLCAPS) {
+			ties_match m;
+			const char *t = ties_xt__tok_text(c->d, c->x, i, i + 1);
+			int r = t ? ties_store__match_name(c->d->db, t, &m)
+				  : -1;
+
+			if (r == 1) {
+				if (strcmp(m.kind, "person") &&
+				    strcmp(m.kind, "country")) {
+					*e = ties_xt__ent_get(
+						c->d, m.kind, m.name, 1,
+						"known", c->doc, c->s);
+					ties_match__release(&m);
+					if (*e >= 0) {
+						ties_xt__ent_key(c->d, *e, t);
+						return 1;
+					}
+					return 0;
+				}
+				ties_match__release(&m);
+			}
+		}
+		return best;
+	}
+	/* A run that ends in a place or country-less person name is cut
+	 * by the caller; here the run is the name. */
+	*e = org_from(c, i, i + n, 0.85, "a name with a head word");
+	if (*e < 0)
+		return 0;
+	n += acronym_def(c, *e, i, i + n, i + n);
+	return n;
+}
+
+/* Skip "(ACR)" at i. */
+static size_t skip_parens(const struct scan *c, size_t i)
+{
+	size_t j = i;
+
+	if (!ties_xt__word_is(c, j, "("))
+		return 0;
+	while (j < c->b && !ties_xt__word_is(c, j, ")") && j - i < 8)
+		j++;
+	return ties_xt__word_is(c, j, ")") ? j + 1 - i : 0;
+}
+
+/* ", Administrator of the ... (NASA), Bill Nelson": the title after the
+ * comma is the next person's. */
+static int appositive_is_next(const struct scan *c, size_t k)
+{
+	size_t e;
+
+	if (ties_xt__word_is(c, k, "of") || ties_xt__word_is(c, k, "at") ||
+	    ties_xt__word_is(c, k, "for"))
+		k++;
+	if (ties_xt__word_is(c, k, "the"))
+		k++;
+	e = k + capseq(c, k);
+	{
+		/* "..., Assistant Secretary for Western Hemisphere Affairs
+		 * Brian Nichols, and ...": a name ends the run. */
+		size_t words = 0;
+
+		for (size_t q = k; q < e; q++)
+			words += ties_xt__is_cap(c, q);
+		if (words >= 3 && ties_xt__name_word(c, e - 1) &&
+		    ties_xt__name_word(c, e - 2) &&
+		    (ties_xt__word_is(c, e, ".") ||
+		     ties_xt__word_is(c, e, "and") || e >= c->b ||
+		     (ties_xt__word_is(c, e, ",") &&
+		      (ties_xt__word_is(c, e + 1, "and") ||
+		       at_title(c, e + 1) || ties_xt__name_at(c, e + 1) >= 2))))
+			return 1;
+	}
+	e += skip_parens(c, e);
+	return e > k && ties_xt__word_is(c, e, ",") &&
+	       ties_xt__name_at(c, e + 1) >= 2;
+}
+
+/* The single known person whose last name is the word at i. */
+static long by_surname(struct scan *c, size_t i)
+{
+	long found = -1;
+
+	for (size_t k = 0; k < c->d->ne; k++) {
+		const char *n = c->d->e[k].name, *sp;
+		const char *w = c->x->text + c->T->v[i].s;
+		size_t wl = c->T->v[i].e - c->T->v[i].s;
+
+		if (!ties_xt__is_person_kind(c->d->e[k].kind))
+			continue;
+		sp = strrchr(n, ' ');
+		sp = sp ? sp + 1 : n;
+		if (strlen(sp) == wl && !memcmp(sp, w, wl)) {
+			if (found >= 0)
+				return -1;
+			found = (long)k;
+		}
+	}
+	return found;
+}
+
+/* "Secretary of Homeland Security Alejandro Mayorkas": the name that ends
+ * the run [cs, *ce) of a title's complement; moves *ce back to the name's
+ * start and returns its length, or 0. */
+static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
+{
+	const struct toks *T = c->T;
+	size_t words = 0, take;
+
+	for (size_t k = cs; k < *ce; k++)
+		words += ties_xt__is_cap(c, k);
+	take = words >= 3 ? 2 : words == 2 ? 1 : 0;
+	if (*ce < c->b &&
+	    (ties_xt__word_is(c, *ce, "of") ||
+	     ties_xt__word_is(c, *ce, "for") ||
+	     ties_xt__word_is(c, *ce, "the") || ties_xt__word_is(c, *ce, "(")))
+		take = 0;
+	if (take &&
+	    (ties_xt__name_word(c, *ce - 1) ||
+	     (words >= 4 && ties_xt__is_cap(c, *ce - 1) &&
+	      !(T->v[*ce - 1].f & T_ALLCAPS))) &&
+	    (take == 1 || ties_xt__name_word(c, *ce - 2) ||
+	     ties_xt__is_cap(c, *ce - 2))) {
+		*ce -= take;
+		return take;
+	}
+	return 0;
+}
+
+/* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
+ * ISSI" (the unit, then its institution); its entity, or -1. */
+static long unit_in_title(struct scan *c, size_t os, size_t oe)
+{
+	const struct toks *T = c->T;
+	long org = -1;
+
+	size_t ue = os;
+	long parent = -1;
+
+	while (ue < oe && T->v[ue].f & T_ALLCAPS &&
+	       ties_xt__ent_lookup(c->d, T->v[ue].low) < 0)
+		ue++;
+	if (ue < oe)
+		ties_xt__at_org(c, ue, &parent);
+	if (ue > os) {
+		const char *u = ties_xt__tok_text(c->d, c->x, os, ue);
+
+		org = ties_xt__ent_get(c->d, "department", u, 0.5,
+				       "an unexplained "
+				       "acronym in a title",
+				       c->doc, c->s);
+		if (org >= 0 && parent >= 0) {
+			ties_xt__set_parent(c->d, org, parent, 0.7,
+					    "named after it", c->doc, c->s);
+			ties_xt__ent_alias(
+				c->d, org,
+				ties_xt__tok_text(c->d, c->x, os, oe));
+		}
+	}
+	return org;
+}
+
+/* After a person's name ending at j, a title and its institution: ",
+ * Director of ICCA RAS", ", Researcher at the Center ...", ", Chairman BOG
+ * ISSI", ", Director CSP". Extends m, and sets *title and *orgp when found. */
+static void title_after(struct scan *c, struct ment *m, size_t j,
+			const char **title, long *orgp)
+{
+	const struct toks *T = c->T;
+	long org = *orgp;
+	size_t n;
+
+	if (!ties_xt__word_is(c, j, ",") || !(n = at_title(c, j + 1)) ||
+	    ties_xt__name_at(c, j + 1 + n) >= 2 ||
+	    appositive_is_next(c, j + 1 + n))
+		return;
+	{
+		size_t k = j + 1 + n, os = 0, oe = 0;
+		const char *t2 = ties_xt__tok_text(c->d, c->x, j + 1, k);
+
+		if (ties_xt__word_is(c, k, "of") ||
+		    ties_xt__word_is(c, k, "at") ||
+		    ties_xt__word_is(c, k, "for"))
+			k++;
+		if (ties_xt__word_is(c, k, "the"))
+			k++;
+		if (ties_xt__is_cap(c, k) || (T->v[k].f & T_ALLCAPS)) {
+			os = k;
+			oe = k + capseq(c, k);
+		}
+		if (oe > os) {
+			int head = 0, known = 0;
+			long ko = -1;
+			size_t used = ties_xt__at_org(c, os, &ko);
+
+			for (size_t q = os; q < oe; q++)
+				head |= inst_head(c, q, NULL);
+			known = ko >= 0 && used == oe - os;
+			if (known || head) {
+				org = known ? ko
+					    : org_from(c, os, oe, 0.85,
+						       "named in a title");
+			} else if (T->v[os].f & T_ALLCAPS) {
+				/* An unknown unit: "CSP", "BOG ISSI". */
+				org = unit_in_title(c, os, oe);
+			} else {
+				/* A portfolio: part of the title. */
+				t2 = ties_xt__tok_text(c->d, c->x, j + 1, oe);
+			}
+			if (org >= 0 || (!head && !(T->v[os].f & T_ALLCAPS)))
+				m->b = oe + skip_parens(c, oe);
+		} else {
+			m->b = k;
+		}
+		if (!*title || org >= 0)
+			*title = t2;
+		*orgp = org;
+	}
+}
+
+/*
+ * A person at i: [demonym] [title [of|for ORG-or-portfolio]] [honorifics]
+ * Name [of COUNTRY] [, title [of|at] ORG]. A title or an honorific is
+ * needed. Fills *m; returns the tokens used.
+ */
+size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
+{
+	const struct toks *T = c->T;
+	size_t j = i, n, ts, te, cs = 0, ce = 0, ns = 0, nn = 0;
+	const char *cc = NULL, *honor = NULL, *title = NULL;
+	int adj, has_honor = 0;
+	long org = -1;
+	double conf;
+
+	memset(m, 0, sizeof(*m));
+	m->ent = m->org = -1;
+	/* "Czech Prime Minister", "U.S. Deputy ...". */
+	if ((n = ties_xt__at_country(c, j, &cc, &adj)) &&
+	    (at_title(c, j + n) || is_honor(c, j + n, NULL)))
+		j += n;
+	else
+		cc = NULL;
+	ts = te = j;
+	if ((n = at_title(c, j)) && !is_honor(c, j, NULL)) {
+		j += n;
+		te = j;
+		if ((ties_xt__word_is(c, j, "of") ||
+		     ties_xt__word_is(c, j, "for")) &&
+		    (ties_xt__is_cap(c, j + 1) ||
+		     (ties_xt__word_is(c, j + 1, "the") &&
+		      ties_xt__is_cap(c, j + 2)))) {
+			cs = j + 1 + ties_xt__word_is(c, j + 1, "the");
+			ce = cs + capseq(c, cs);
+			for (size_t k = cs + 1; k + 1 < ce; k++)
+				if (ties_xt__word_is(c, k, "and") &&
+				    inst_head(c, k + 1, NULL)) {
+					ce = k;
+					break;
+				}
+			j = ce;
+		}
+	}
+	while (is_honor(c, j, &n)) {
+		if (!honor)
+			honor = ties_xt__tok_text(c->d, c->x, j, j + n);
+		has_honor = 1;
+		j += n;
+	}
+	if (te == ts && !has_honor) {
+		/* "Francis Ngabo, CEO of Rwanda Space Agency, signed": a name
+		 * with a title after it. */
+		if (cc || c->s < c->x->body_from ||
+		    (nn = ties_xt__name_at(c, j)) < 2 ||
+		    !ties_xt__word_is(c, j + nn, ",") ||
+		    !at_title(c, j + nn + 1) ||
+		    (j > c->a && (c->T->v[j - 1].f & T_CAP)))
+			return 0;
+		ns = j;
+		goto named;
+	}
+	ns = j;
+	nn = ties_xt__name_at(c, j);
+	if (c->s < c->x->body_from) {
+		/* Title case: "Adrienne Watson Welcoming the Agreement". */
+		for (size_t k = 0; k < nn; k++) {
+			size_t l = strlen(T->v[j + k].low);
+
+			if (k >= 2 && l > 4 &&
+			    !strcmp(T->v[j + k].low + l - 3, "ing")) {
+				nn = k;
+				break;
+			}
+		}
+	}
+	if (nn == 0 && ce > cs && j == ce && (nn = name_ends_run(c, cs, &ce)))
+		ns = ce;
+	if (nn == 0 && ce > cs) {
+		/* "Administrator of the ... (NASA), Bill Nelson". */
+		size_t k = ce + skip_parens(c, ce);
+
+		if (ties_xt__word_is(c, k, ",") &&
+		    (n = ties_xt__name_at(c, k + 1)) >= 2) {
+			ns = k + 1;
+			nn = n;
+		}
+	}
+	if (nn == 0)
+		return 0;
+named:
+	conf = has_honor && te > ts ? 0.9
+	       : has_honor	    ? 0.85
+	       : te > ts	    ? 0.8
+				    : 0.75;
+	m->type = M_PERSON;
+	m->a = i;
+	m->b = ns + nn;
+	if (te > ts)
+		title = ties_xt__tok_text(c->d, c->x, ts, te);
+	/* The complement of the title: an institution, or a portfolio. */
+	if (ce > cs) {
+		int head = 0;
+
+		for (size_t k = cs; k < ce; k++)
+			head |= inst_head(c, k, NULL);
+		if (head) {
+			org = org_from(c, cs, ce, 0.85, "named in a title");
+			if (org >= 0)
+				acronym_def(c, org, cs, ce, ce);
+		} else {
+			title = ties_xt__tok_text(c->d, c->x, ts, ce);
+		}
+	}
+	{
+		const char *name = ties_xt__tok_text(c->d, c->x, ns, ns + nn);
+		long e = -1;
+
+		if (!name)
+			return ties_xt__oom(c->d), 0;
+		if (nn == 1 && (e = by_surname(c, ns)) >= 0)
+			;
+		else
+			e = ties_xt__ent_get(
+				c->d, "person", name, nn == 1 ? 0.5 : conf,
+				has_honor ? "named with an honorific"
+					  : "named with a title",
+				c->doc, c->s);
+		if (e < 0)
+			return 0;
+		m->ent = e;
+		if (honor && !c->d->e[e].honorific && !c->d->e[e].known)
+			c->d->e[e].honorific = honor;
+	}
+	j = m->b;
+	/* "... of Sweden". */
+	if (ties_xt__word_is(c, j, "of") &&
+	    (n = ties_xt__at_country(c, j + 1, &cc, &adj)) && !adj) {
+		j += 1 + n;
+		m->b = j;
+	}
+	title_after(c, m, j, &title, &org);
+	m->title = title;
+	m->org = org;
+	m->cc = cc;
+	if (org >= 0 && c->d->e[org].kind &&
+	    !ties_xt__is_person_kind(c->d->e[org].kind))
+		ties_xt__add_member(c->d, m->ent, org, title, conf - 0.05,
+				    "named with the person", c->doc, c->s);
+	if (cc)
+		ties_xt__set_country(c->d, m->ent, cc, 0.9,
+				     "named with the person", c->doc, c->s);
+	return m->b - i;
+}
