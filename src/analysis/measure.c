@@ -1,0 +1,309 @@
+/*
+ * measure.c — centralities of a tie graph, computed by igraph.
+ *
+ * Every public entry point installs an igraph error handler that copies
+ * igraph's reason to a buffer and frees igraph's FINALLY stack instead of
+ * aborting, and a warning handler that keeps the warning instead of
+ * printing; both are restored on the way out (igraph_error.h, "Writing
+ * error handlers").
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+#include "analysis_int.h"
+
+static char ig_reason[512];
+
+static void on_igraph_error(const char *reason, const char *file, int line,
+			    igraph_error_t err)
+{
+	(void)file;
+	(void)line;
+	snprintf(ig_reason, sizeof(ig_reason), "%s (%s)", reason,
+		 igraph_strerror(err));
+	IGRAPH_FINALLY_FREE();
+}
+
+static void on_igraph_warning(const char *reason, const char *file, int line)
+{
+	(void)reason;
+	(void)file;
+	(void)line;
+}
+
+void ties_an__guard_on(struct ig_guard *g)
+{
+	ig_reason[0] = '\0';
+	g->err = igraph_set_error_handler(on_igraph_error);
+	g->warn = igraph_set_warning_handler(on_igraph_warning);
+}
+
+void ties_an__guard_off(struct ig_guard *g)
+{
+	igraph_set_error_handler(g->err);
+	igraph_set_warning_handler(g->warn);
+}
+
+/* Report an igraph failure on the handle. */
+int ties_an__ig_fail(ties_db *db, igraph_error_t err)
+{
+	if (err == IGRAPH_ENOMEM)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	return ties_db__seterr(db, TIES_ERROR, "igraph: %s",
+			       ig_reason[0] ? ig_reason : igraph_strerror(err));
+}
+
+/* The graph as an igraph_t, its weights (w) and, when need_dist, the
+ * distances 1/w (else dist is empty: 8 bytes a tie saved). */
+igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
+				  igraph_vector_t *w, igraph_vector_t *dist,
+				  int need_dist)
+{
+	igraph_vector_int_t edges;
+	size_t i;
+
+	IGRAPH_CHECK(
+		igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->m)));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
+	for (i = 0; i < g->m; i++) {
+		VECTOR(edges)[2 * i] = g->ea[i];
+		VECTOR(edges)[2 * i + 1] = g->eb[i];
+	}
+	IGRAPH_CHECK(igraph_create(ig, &edges, (igraph_integer_t)g->n,
+				   IGRAPH_UNDIRECTED));
+	igraph_vector_int_destroy(&edges);
+	IGRAPH_FINALLY_CLEAN(1);
+	IGRAPH_FINALLY(igraph_destroy, ig);
+	IGRAPH_CHECK(igraph_vector_init(w, (igraph_integer_t)g->m));
+	IGRAPH_FINALLY(igraph_vector_destroy, w);
+	IGRAPH_CHECK(igraph_vector_init(
+		dist, (igraph_integer_t)(need_dist ? g->m : 0)));
+	for (i = 0; i < g->m; i++)
+		VECTOR(*w)[i] = g->ew[i];
+	for (i = 0; need_dist && i < g->m; i++)
+		VECTOR(*dist)[i] = 1.0 / g->ew[i];
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
+const char *const ties_an__measure_names[TIES_NMEASURES] = {
+	"degree",   "strength",	   "betweenness", "closeness",
+	"harmonic", "eigenvector", "pagerank",	  "coreness"};
+
+int ties_measure_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < TIES_NMEASURES; i++)
+		if (!strcmp(name, ties_an__measure_names[i]))
+			return i;
+	return -1;
+}
+
+const char *ties_measure_name(enum ties_measure m)
+{
+	assert(m >= 0 && m < TIES_NMEASURES);
+	return ties_an__measure_names[m];
+}
+
+igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
+				const igraph_vector_t *w,
+				const igraph_vector_t *dist,
+				enum ties_measure m, int weighted,
+				double cutoff, double *out)
+{
+	igraph_vector_t res;
+	igraph_vector_int_t ires;
+	igraph_real_t value;
+	const igraph_vector_t *pw = weighted ? w : NULL;
+	const igraph_vector_t *pd = weighted ? dist : NULL;
+	igraph_arpack_options_t arpack;
+	size_t i, n = g->n;
+
+	if (m == TIES_DEGREE || m == TIES_CORENESS) {
+		IGRAPH_CHECK(igraph_vector_int_init(&ires, 0));
+		IGRAPH_FINALLY(igraph_vector_int_destroy, &ires);
+		if (m == TIES_DEGREE)
+			IGRAPH_CHECK(igraph_degree(ig, &ires, igraph_vss_all(),
+						   IGRAPH_ALL,
+						   IGRAPH_NO_LOOPS));
+		else
+			IGRAPH_CHECK(igraph_coreness(ig, &ires, IGRAPH_ALL));
+		for (i = 0; i < n; i++)
+			out[i] = (double)VECTOR(ires)[i];
+		igraph_vector_int_destroy(&ires);
+		IGRAPH_FINALLY_CLEAN(1);
+		return IGRAPH_SUCCESS;
+	}
+	IGRAPH_CHECK(igraph_vector_init(&res, 0));
+	IGRAPH_FINALLY(igraph_vector_destroy, &res);
+	switch (m) {
+	case TIES_STRENGTH:
+		IGRAPH_CHECK(igraph_strength(ig, &res, igraph_vss_all(),
+					     IGRAPH_ALL, IGRAPH_NO_LOOPS, w));
+		break;
+	case TIES_BETWEENNESS:
+		if (cutoff > 0)
+			IGRAPH_CHECK(igraph_betweenness_cutoff(
+				ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+				pd, cutoff));
+		else
+			IGRAPH_CHECK(igraph_betweenness(ig, &res,
+							igraph_vss_all(),
+							IGRAPH_UNDIRECTED, pd));
+		break;
+	case TIES_CLOSENESS:
+		/* normalized: (r-1)/Σd over the reachable nodes. */
+		if (cutoff > 0)
+			IGRAPH_CHECK(igraph_closeness_cutoff(
+				ig, &res, NULL, NULL, igraph_vss_all(),
+				IGRAPH_ALL, pd, 1, cutoff));
+		else
+			IGRAPH_CHECK(igraph_closeness(ig, &res, NULL, NULL,
+						      igraph_vss_all(),
+						      IGRAPH_ALL, pd, 1));
+		break;
+	case TIES_HARMONIC:
+		if (cutoff > 0)
+			IGRAPH_CHECK(igraph_harmonic_centrality_cutoff(
+				ig, &res, igraph_vss_all(), IGRAPH_ALL, pd, 0,
+				cutoff));
+		else
+			IGRAPH_CHECK(igraph_harmonic_centrality(
+				ig, &res, igraph_vss_all(), IGRAPH_ALL, pd, 0));
+		break;
+	case TIES_EIGENVECTOR:
+		igraph_arpack_options_init(&arpack);
+		if (g->m == 0) {
+			/* igraph gives 1 everywhere for an empty graph. */
+			IGRAPH_CHECK(igraph_vector_resize(&res,
+							  (igraph_integer_t)n));
+			igraph_vector_fill(&res, n ? 1 : 0);
+		} else {
+			IGRAPH_CHECK(igraph_eigenvector_centrality(
+				ig, &res, &value, IGRAPH_UNDIRECTED, 1, pw,
+				&arpack));
+		}
+		break;
+	case TIES_PAGERANK:
+		IGRAPH_CHECK(igraph_pagerank(
+			ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
+			igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, pw, NULL));
+		break;
+	default:
+		IGRAPH_ERROR("unknown measure", IGRAPH_EINVAL);
+	}
+	for (i = 0; i < n; i++) {
+		double v = VECTOR(res)[i];
+
+		/* An isolate's closeness is 0, not igraph's NaN. */
+		out[i] = isnan(v) ? 0 : v;
+		if (out[i] == 0)
+			out[i] = 0; /* no -0 */
+	}
+	igraph_vector_destroy(&res);
+	IGRAPH_FINALLY_CLEAN(1);
+	return IGRAPH_SUCCESS;
+}
+
+/* The name of a measure's scores beside the snapshot. */
+static void score_name(enum ties_measure m, int weighted, char name[32])
+{
+	snprintf(name, 32, "%s%s", ties_an__measure_names[m],
+		 weighted ? "-w" : "");
+}
+
+/* Compute `nm` measures in one conversion; out[k] has g->n slots. */
+int ties_an__measures(ties_db *db, const ties_graph *g,
+		      const enum ties_measure *ms, size_t nm, int weighted,
+		      double cutoff, double **out)
+{
+	struct ig_guard guard;
+	igraph_t ig;
+	igraph_vector_t w, dist;
+	igraph_error_t err;
+	unsigned char *cached;
+	char name[32];
+	size_t k, left;
+	int need_dist;
+
+	if (cutoff < 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "cutoff must not be negative");
+	/* Degree and strength need no igraph graph, whose index building
+	 * would take most of the time on big graphs. */
+	for (k = 0; k < nm; k++)
+		if (ms[k] != TIES_DEGREE && ms[k] != TIES_STRENGTH)
+			break;
+	if (k == nm) {
+		for (k = 0; k < nm; k++) {
+			size_t e;
+
+			memset(out[k], 0, g->n * sizeof(double));
+			for (e = 0; e < g->m; e++) {
+				double wt = ms[k] == TIES_DEGREE ? 1 : g->ew[e];
+
+				out[k][g->ea[e]] += wt;
+				out[k][g->eb[e]] += wt;
+			}
+		}
+		return 0;
+	}
+	/* On the snapshot's graph, exact scores computed before are kept
+	 * beside the snapshot (DB.adj.pagerank, …) and read again. */
+	if (!(cached = calloc(nm, 1)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	for (k = 0, left = nm; k < nm; k++) {
+		score_name(ms[k], weighted, name);
+		if (g->snap_gen && cutoff == 0 &&
+		    ties_snap__scores_read(db, g->snap_gen, name, g->n,
+					   out[k])) {
+			cached[k] = 1;
+			left--;
+		}
+	}
+	if (left == 0) {
+		free(cached);
+		return 0;
+	}
+	ties_an__guard_on(&guard);
+	for (k = 0, need_dist = 0; weighted && k < nm; k++)
+		need_dist |= ms[k] == TIES_BETWEENNESS ||
+			     ms[k] == TIES_CLOSENESS || ms[k] == TIES_HARMONIC;
+	err = ties_an__to_igraph(g, &ig, &w, &dist, need_dist);
+	if (err != IGRAPH_SUCCESS) {
+		ties_an__guard_off(&guard);
+		free(cached);
+		return ties_an__ig_fail(db, err);
+	}
+	for (k = 0; k < nm && err == IGRAPH_SUCCESS; k++) {
+		if (cached[k])
+			continue;
+		err = ties_an__measure(g, &ig, &w, &dist, ms[k], weighted,
+				       cutoff, out[k]);
+		score_name(ms[k], weighted, name);
+		if (err == IGRAPH_SUCCESS && g->snap_gen && cutoff == 0)
+			ties_snap__scores_write(db, g->snap_gen, name, g->n,
+						out[k]);
+	}
+	igraph_vector_destroy(&w);
+	igraph_vector_destroy(&dist);
+	igraph_destroy(&ig);
+	ties_an__guard_off(&guard);
+	free(cached);
+	return err == IGRAPH_SUCCESS ? 0 : ties_an__ig_fail(db, err);
+}
+
+int ties_graph_measure(ties_db *db, const ties_graph *g, enum ties_measure m,
+		       int weighted, double cutoff, double *out)
+{
+	assert(db && g && out);
+	if (m < 0 || m >= TIES_NMEASURES)
+		return ties_db__seterr(db, TIES_EINVALID, "unknown measure");
+	return ties_an__measures(db, g, &m, 1, weighted, cutoff, &out);
+}

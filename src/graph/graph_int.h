@@ -1,0 +1,68 @@
+/*
+ * graph_int.h — what the files that build tie graphs share: the tie hash,
+ * node and string keeping, the state of a projection. Private to src/graph.
+ */
+#ifndef TIES_GRAPH_GRAPH_INT_H
+#define TIES_GRAPH_GRAPH_INT_H
+
+#include <stdint.h>
+
+#include "graph/graph.h"
+
+typedef struct edgemap {
+	uint64_t *keys; /* (a << 32 | b) + 1; 0 = empty */
+	uint32_t *idx;
+	size_t cap, n;
+} edgemap;
+
+/* The state of one build. */
+struct build {
+	ties_db *db;
+	ties_graph *g;
+	const ties_filter *f;
+	enum ties_projection p;
+	edgemap map;
+	char from_lo[11], to_hi[11];
+	sqlite3_int64 *countries; /* country filter, as rowids */
+	size_t ncountries;
+	/* By entity rowid. */
+	int32_t *node_of;	/* node index, or -1 */
+	sqlite3_int64 *home;	/* home country rowid (self for a country) */
+	unsigned char *is_inst; /* kind institution */
+	sqlite3_int64 maxent, maxev;
+	/* By event rowid. */
+	unsigned char *accepted;
+	char (*evdate)[11]; /* lo of the event's date (institution) */
+	char (*evdate_hi)[11];
+	int32_t *event_node; /* bipartite: node of the event */
+	/* The event being collected. */
+	sqlite3_int64 cur_event;
+	uint32_t *members;
+	size_t nmembers, capmembers;
+	/* Institution projection. */
+	struct link {
+		sqlite3_int64 from, to;
+		char lo[11], hi[11];
+	} * parents, *memberships;
+	size_t nparents, capparents, nmemberships, capmemberships;
+	sqlite3_int64 *inst_memo; /* 0 unknown, -1 none, else rowid */
+};
+
+/* graph.c */
+void ties_gr__edgemap_release(edgemap *m);
+int ties_gr__add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
+		     double w);
+int ties_gr__tie_dates(ties_graph *g, const char *lo, const char *hi);
+long ties_gr__find_tie(const edgemap *m, uint32_t a, uint32_t b);
+int ties_gr__add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
+		      const char *id, const char *name, const char *kind,
+		      const char *country, const char *country_name,
+		      sqlite3_int64 country_rowid);
+const char *ties_gr__keep(ties_graph *g, const char *s);
+int ties_gr__keep_filter(ties_graph *g, const ties_filter *f);
+/* filter.c */
+int ties_gr__in_list(const char *s, const char *const *list, size_t n);
+int ties_gr__country_ok(struct build *b, sqlite3_int64 rowid,
+			sqlite3_int64 country);
+
+#endif

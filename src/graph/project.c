@@ -1,0 +1,752 @@
+/*
+ * project.c — the projections of the store onto a tie graph: entity,
+ * institution, country and bipartite, with the filters applied first.
+ *
+ * Rows are streamed from the store (store/scan.c) and aggregated in C:
+ * rowids map to node indices through arrays indexed by rowid. Participations
+ * arrive grouped by event, so an event's participants are collected,
+ * deduplicated, and each pair among them gains weight 1. The unfiltered
+ * entity graph is read from the snapshot when it is of the data's
+ * generation, and written to it otherwise.
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_int.h"
+
+static int on_entity(void *ctx, sqlite3_int64 rowid, const char *id,
+		     const char *name, const char *kind, sqlite3_int64 country,
+		     const char *country_id, const char *country_name, int used)
+{
+	struct build *b = ctx;
+	int is_country = !strcmp(kind, "country");
+	int node;
+
+	b->home[rowid] = is_country ? rowid : country;
+	b->is_inst[rowid] = !strcmp(kind, "institution");
+	if (b->p == TIES_GRAPH_COUNTRY)
+		return 0; /* the entity graph is built apart */
+	if (!used || !ties_gr__in_list(kind, b->f->kinds, b->f->nkinds) ||
+	    !ties_gr__country_ok(b, rowid, country))
+		return 0;
+	if (b->p == TIES_GRAPH_INSTITUTION && !b->is_inst[rowid])
+		return 0;
+	node = (int)b->g->n;
+	if (ties_gr__add_node(b->g, rowid, 0, id, name, kind, country_id,
+			      country_name, country) < 0)
+		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+	b->node_of[rowid] = node;
+	return 0;
+}
+
+static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
+		    const char *title, const char *kind, const char *date)
+{
+	struct build *b = ctx;
+
+	if (!ties_filter__event_ok(b->f, kind, date))
+		return 0;
+	b->accepted[rowid] = 1;
+	if (b->evdate && b->evdate_hi) {
+		if (date && *date) {
+			ties_date__lo(date, b->evdate[rowid]);
+			ties_date__hi(date, b->evdate_hi[rowid]);
+		}
+	}
+	if (b->p == TIES_GRAPH_BIPARTITE) {
+		b->event_node[rowid] = (int32_t)b->g->n;
+		if (ties_gr__add_node(b->g, rowid, 1, id, title, kind, NULL,
+				      NULL, 0) < 0)
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+	}
+	return 0;
+}
+
+static int push_member(struct build *b, uint32_t node)
+{
+	if (b->nmembers == b->capmembers) {
+		size_t cap = b->capmembers ? b->capmembers * 2 : 64;
+		uint32_t *p = realloc(b->members, cap * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		b->members = p;
+		b->capmembers = cap;
+	}
+	b->members[b->nmembers++] = node;
+	return 0;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, c = *(const uint32_t *)y;
+
+	return a < c ? -1 : a > c;
+}
+
+static int cmp_link(const void *x, const void *y)
+{
+	const struct link *a = x, *c = y;
+
+	return a->from < c->from ? -1 : a->from > c->from;
+}
+
+/* The first institution up the part_of chain of `e` (itself included);
+ * -1 when none. Memoised; cycles and chains over 32 long give none. */
+static sqlite3_int64 institution_of(struct build *b, sqlite3_int64 e, int depth)
+{
+	sqlite3_int64 r = -1;
+	size_t lo = 0, hi = b->nparents;
+
+	if (e <= 0 || e > b->maxent)
+		return -1;
+	if (b->inst_memo[e])
+		return b->inst_memo[e];
+	if (b->is_inst[e])
+		return b->inst_memo[e] = e;
+	if (depth > 32)
+		return -1;
+	b->inst_memo[e] = -1; /* a cycle back here finds none */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->parents[mid].from < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nparents && b->parents[lo].from == e && r < 0; lo++)
+		r = institution_of(b, b->parents[lo].to, depth + 1);
+	return b->inst_memo[e] = r;
+}
+
+/* Add to the members the node(s) entity `e` stands for at event `ev`. */
+static int collect(struct build *b, sqlite3_int64 e, sqlite3_int64 ev)
+{
+	sqlite3_int64 inst;
+	size_t lo = 0, hi;
+
+	if (b->p != TIES_GRAPH_INSTITUTION) {
+		if (b->node_of[e] >= 0)
+			return push_member(b, (uint32_t)b->node_of[e]);
+		return 0;
+	}
+	inst = institution_of(b, e, 0);
+	if (inst > 0)
+		return b->node_of[inst] >= 0
+			       ? push_member(b, (uint32_t)b->node_of[inst])
+			       : 0;
+	/* A person: the institutions of their memberships at the date. */
+	hi = b->nmemberships;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->memberships[mid].from < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nmemberships && b->memberships[lo].from == e; lo++) {
+		const struct link *m = &b->memberships[lo];
+		const char *dlo = ev ? b->evdate[ev] : "";
+		const char *dhi = ev ? b->evdate_hi[ev] : "";
+
+		if (*dlo && ((*m->lo && strcmp(dhi, m->lo) < 0) ||
+			     (*m->hi && strcmp(dlo, m->hi) > 0)))
+			continue;
+		inst = institution_of(b, m->to, 0);
+		if (inst > 0 && b->node_of[inst] >= 0 &&
+		    push_member(b, (uint32_t)b->node_of[inst]) < 0)
+			return TIES_ENOMEM;
+	}
+	return 0;
+}
+
+/* Tie every pair of the collected members once. */
+static int flush_event(struct build *b)
+{
+	size_t i, j, n = 0;
+
+	if (b->nmembers == 0)
+		return 0;
+	qsort(b->members, b->nmembers, sizeof(*b->members), cmp_u32);
+	for (i = 0; i < b->nmembers; i++)
+		if (i == 0 || b->members[i] != b->members[i - 1])
+			b->members[n++] = b->members[i];
+	if (b->p == TIES_GRAPH_BIPARTITE) {
+		uint32_t evnode = (uint32_t)b->event_node[b->cur_event];
+
+		for (i = 0; i < n; i++)
+			if (ties_gr__add_tie(b->g, &b->map, b->members[i],
+					     evnode, 1) < 0 ||
+			    ties_gr__tie_dates(
+				    b->g,
+				    b->evdate ? b->evdate[b->cur_event] : NULL,
+				    b->evdate_hi ? b->evdate_hi[b->cur_event]
+						 : NULL) < 0)
+				return TIES_ENOMEM;
+	} else {
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				if (ties_gr__add_tie(b->g, &b->map,
+						     b->members[i],
+						     b->members[j], 1) < 0 ||
+				    ties_gr__tie_dates(
+					    b->g,
+					    b->evdate ? b->evdate[b->cur_event]
+						      : NULL,
+					    b->evdate_hi
+						    ? b->evdate_hi[b->cur_event]
+						    : NULL) < 0)
+					return TIES_ENOMEM;
+	}
+	b->nmembers = 0;
+	return 0;
+}
+
+static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
+{
+	struct build *b = ctx;
+	int rc;
+
+	if (event != b->cur_event) {
+		if ((rc = flush_event(b)) < 0)
+			return ties_db__seterr(b->db, rc, "out of memory");
+		b->cur_event = event;
+	}
+	if (event > b->maxev || !b->accepted[event] || entity > b->maxent)
+		return 0;
+	if (b->p == TIES_GRAPH_COUNTRY) {
+		/* Collected as entity rowids; mapped to countries later. */
+		return 0;
+	}
+	if (collect(b, entity, event) < 0)
+		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+	return 0;
+}
+
+static int push_link(struct link **v, size_t *n, size_t *cap,
+		     sqlite3_int64 from, sqlite3_int64 to, const char *start,
+		     const char *end)
+{
+	struct link *l;
+
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		struct link *p = realloc(*v, c * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		*v = p;
+		*cap = c;
+	}
+	l = &(*v)[(*n)++];
+	l->from = from;
+	l->to = to;
+	l->lo[0] = l->hi[0] = '\0';
+	if (start && *start)
+		ties_date__lo(start, l->lo);
+	if (end && *end)
+		ties_date__hi(end, l->hi);
+	return 0;
+}
+
+/* Institution projection, first pass: part_of and member_of links. */
+static int on_link(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
+		   const char *kind, const char *start, const char *end)
+{
+	struct build *b = ctx;
+	int rc = 0;
+
+	if (!strcmp(kind, "part_of"))
+		rc = push_link(&b->parents, &b->nparents, &b->capparents,
+			       source, target, start, end);
+	else if (!strcmp(kind, "member_of"))
+		rc = push_link(&b->memberships, &b->nmemberships,
+			       &b->capmemberships, source, target, start, end);
+	return rc < 0 ? ties_db__seterr(b->db, rc, "out of memory") : 0;
+}
+
+static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
+		       const char *kind, const char *start, const char *end)
+{
+	struct build *b = ctx;
+	size_t i, j, na;
+	int rc;
+
+	if (!ties_filter__relation_ok(b->f, kind, start, end) ||
+	    b->p == TIES_GRAPH_BIPARTITE || b->p == TIES_GRAPH_COUNTRY)
+		return 0;
+	/* Memberships are what the institution projection rolls up. */
+	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
+		return 0;
+	b->nmembers = 0;
+	if ((rc = collect(b, source, 0)) < 0)
+		return ties_db__seterr(b->db, rc, "out of memory");
+	na = b->nmembers;
+	if ((rc = collect(b, target, 0)) < 0)
+		return ties_db__seterr(b->db, rc, "out of memory");
+	{
+		char lo[11] = "", hi[11] = "";
+
+		if (start && *start)
+			ties_date__lo(start, lo);
+		if (end && *end)
+			ties_date__hi(end, hi);
+		else if (start && *start)
+			ties_date__hi(start, hi);
+		for (i = 0; i < na; i++)
+			for (j = na; j < b->nmembers; j++)
+				if (ties_gr__add_tie(b->g, &b->map,
+						     b->members[i],
+						     b->members[j], 1) < 0 ||
+				    ties_gr__tie_dates(b->g, lo, hi) < 0)
+					return ties_db__seterr(b->db,
+							       TIES_ENOMEM,
+							       "out of memory");
+	}
+	b->nmembers = 0;
+	return 0;
+}
+
+static void build_release(struct build *b)
+{
+	ties_gr__edgemap_release(&b->map);
+	free(b->countries);
+	free(b->node_of);
+	free(b->home);
+	free(b->is_inst);
+	free(b->accepted);
+	free(b->evdate);
+	free(b->evdate_hi);
+	free(b->event_node);
+	free(b->members);
+	free(b->parents);
+	free(b->memberships);
+	free(b->inst_memo);
+}
+
+/* Keep only ties of at least the minimum weight. */
+static void prune(ties_graph *g, double min)
+{
+	size_t i, m = 0;
+
+	if (min <= 0)
+		return;
+	for (i = 0; i < g->m; i++)
+		if (g->ew[i] >= min) {
+			g->ea[m] = g->ea[i];
+			g->eb[m] = g->eb[i];
+			g->ew[m] = g->ew[i];
+			if (g->events)
+				g->events[m] = g->events[i];
+			if (g->first && g->last) {
+				memcpy(g->first[m], g->first[i], 11);
+				memcpy(g->last[m], g->last[i], 11);
+			}
+			m++;
+		}
+	g->m = m;
+}
+
+/* Counting, per country tie, the events that gather both countries. */
+struct country_events {
+	struct build *b;
+	const ties_graph *eg;
+	const edgemap *map;
+	const int32_t *cnode;
+	sqlite3_int64 cur;
+	uint32_t *cs;
+	size_t n, cap;
+};
+
+static int on_event_date(void *ctx, sqlite3_int64 rowid, const char *id,
+			 const char *title, const char *kind, const char *date)
+{
+	struct build *b = ctx;
+
+	(void)id;
+	(void)title;
+	if (ties_filter__event_ok(b->f, kind, date)) {
+		b->accepted[rowid] = 1;
+		if (date && *date)
+			ties_date__lo(date, b->evdate[rowid]);
+	}
+	return 0;
+}
+
+static void country_event_flush(struct country_events *ce)
+{
+	ties_graph *g = ce->b->g;
+	const char *date;
+	size_t i, j, n = 0;
+
+	if (ce->n < 2 || ce->cur < 0) {
+		ce->n = 0;
+		return;
+	}
+	qsort(ce->cs, ce->n, sizeof(*ce->cs), cmp_u32);
+	for (i = 0; i < ce->n; i++)
+		if (i == 0 || ce->cs[i] != ce->cs[i - 1])
+			ce->cs[n++] = ce->cs[i];
+	date = ce->b->evdate[ce->cur];
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			long e = ties_gr__find_tie(ce->map, ce->cs[i],
+						   ce->cs[j]);
+
+			if (e < 0)
+				continue;
+			g->events[e]++;
+			if (*date &&
+			    (!*g->first[e] || strcmp(date, g->first[e]) < 0))
+				memcpy(g->first[e], date, 11);
+			if (*date && strcmp(date, g->last[e]) > 0)
+				memcpy(g->last[e], date, 11);
+		}
+	ce->n = 0;
+}
+
+static int on_country_participant(void *ctx, sqlite3_int64 event,
+				  sqlite3_int64 entity)
+{
+	struct country_events *ce = ctx;
+	struct build *b = ce->b;
+	sqlite3_int64 c;
+
+	if (event != ce->cur) {
+		country_event_flush(ce);
+		ce->cur = event;
+	}
+	if (event > b->maxev || !b->accepted[event] || entity > b->maxent ||
+	    ties_graph__node_of(ce->eg, entity) < 0 ||
+	    (c = b->home[entity]) <= 0 || ce->cnode[c] < 0)
+		return 0;
+	if (ce->n == ce->cap) {
+		size_t cap = ce->cap ? ce->cap * 2 : 64;
+		uint32_t *p = realloc(ce->cs, cap * sizeof(*p));
+
+		if (!p)
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+		ce->cs = p;
+		ce->cap = cap;
+	}
+	ce->cs[ce->n++] = (uint32_t)ce->cnode[c];
+	return 0;
+}
+
+/* The entity graph, then each tie between entities of different home
+ * countries added to the tie between those countries. */
+static int project_countries(struct build *b)
+{
+	ties_graph *g = b->g, *eg = NULL;
+	ties_filter f = *b->f;
+	int32_t *cnode = NULL;
+	edgemap map = {0};
+	size_t i;
+	int rc;
+
+	f.min_weight = 0;
+	if ((rc = ties_graph_build(b->db, &eg, TIES_GRAPH_ENTITY, &f)) < 0)
+		return rc;
+	if (!(cnode = malloc(((size_t)b->maxent + 1) * sizeof(*cnode)))) {
+		rc = ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i <= (size_t)b->maxent; i++)
+		cnode[i] = -1;
+	/* Country nodes in the order of their rowids. */
+	for (i = 0; i < eg->n; i++) {
+		sqlite3_int64 c = b->home[eg->nodes[i].rowid];
+
+		if (c > 0)
+			cnode[c] = -2;
+	}
+	for (i = 1; i <= (size_t)b->maxent; i++)
+		if (cnode[i] == -2) {
+			cnode[i] = (int32_t)g->n;
+			if ((rc = ties_gr__add_node(g, (sqlite3_int64)i, 0,
+						    NULL, NULL, "country", NULL,
+						    NULL, 0)) < 0) {
+				rc = ties_db__seterr(b->db, rc,
+						     "out of memory");
+				goto done;
+			}
+		}
+	for (i = 0; i < eg->m; i++) {
+		sqlite3_int64 ca = b->home[eg->nodes[eg->ea[i]].rowid];
+		sqlite3_int64 cb = b->home[eg->nodes[eg->eb[i]].rowid];
+
+		if (ca > 0 && cb > 0 && ca != cb &&
+		    ties_gr__add_tie(g, &map, (uint32_t)cnode[ca],
+				     (uint32_t)cnode[cb], eg->ew[i]) < 0) {
+			rc = ties_db__seterr(b->db, TIES_ENOMEM,
+					     "out of memory");
+			goto done;
+		}
+	}
+	/* Events per country tie, with their first and last dates. */
+	g->events = calloc(g->m ? g->m : 1, sizeof(*g->events));
+	g->first = calloc(g->m ? g->m : 1, sizeof(*g->first));
+	g->last = calloc(g->m ? g->m : 1, sizeof(*g->last));
+	if (!g->events || !g->first || !g->last) {
+		rc = ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	{
+		struct country_events ce;
+
+		memset(&ce, 0, sizeof(ce));
+		ce.b = b;
+		ce.eg = eg;
+		ce.map = &map;
+		ce.cnode = cnode;
+		ce.cur = -1;
+		rc = ties_store__scan_events(b->db, on_event_date, b);
+		if (rc == 0)
+			rc = ties_store__scan_participants(
+				b->db, on_country_participant, &ce);
+		if (rc == 0)
+			country_event_flush(&ce);
+		free(ce.cs);
+		if (rc != 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	ties_gr__edgemap_release(&map);
+	free(cnode);
+	ties_graph_free(eg);
+	return rc;
+}
+
+/* Names of the country nodes, which the entity scan did not make. */
+static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
+			   const char *name, const char *kind,
+			   sqlite3_int64 country, const char *country_id,
+			   const char *country_name, int used)
+{
+	ties_graph *g = ctx;
+	size_t lo = 0, hi = g->n;
+
+	(void)kind;
+	(void)country;
+	(void)country_id;
+	(void)country_name;
+	(void)used;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (g->nodes[mid].rowid < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->n && g->nodes[lo].rowid == rowid) {
+		char *i = strdup(id), *n = strdup(name);
+
+		if (!i || !n) {
+			free(i);
+			free(n);
+			return TIES_ENOMEM;
+		}
+		free(g->nodes[lo].id);
+		free(g->nodes[lo].name);
+		g->nodes[lo].id = i;
+		g->nodes[lo].name = n;
+	}
+	return 0;
+}
+
+int ties_filter__plain(const ties_filter *f)
+{
+	return !f->nkinds && !f->ncountries && !f->nevent_kinds &&
+	       !f->nrelation_kinds && !f->from && !f->to && !f->at &&
+	       !f->with_dates;
+}
+
+/* Whether graph p with filter f is the snapshot's: the entity graph
+ * without filters (a minimum weight is applied afterwards). */
+static int plain(enum ties_projection p, const ties_filter *f)
+{
+	return p == TIES_GRAPH_ENTITY && ties_filter__plain(f);
+}
+
+/* The ties of g from the snapshot, when its nodes are g's: 1, else 0. */
+static int from_snap(ties_graph *g, const struct ties_snap *sn)
+{
+	size_t i, cap = sn->m ? (size_t)sn->m : 1;
+
+	if (sn->n != g->n)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		if (g->nodes[i].rowid != sn->rowid[i])
+			return 0;
+	if (!(g->ea = malloc(cap * sizeof(*g->ea))) ||
+	    !(g->eb = malloc(cap * sizeof(*g->eb))) ||
+	    !(g->ew = malloc(cap * sizeof(*g->ew))))
+		return TIES_ENOMEM;
+	memcpy(g->ea, sn->ea, (size_t)sn->m * sizeof(*g->ea));
+	memcpy(g->eb, sn->eb, (size_t)sn->m * sizeof(*g->eb));
+	memcpy(g->ew, sn->a.ew, (size_t)sn->m * sizeof(*g->ew));
+	g->m = (size_t)sn->m;
+	g->capm = cap;
+	return 1;
+}
+
+int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
+		     const ties_filter *filter)
+{
+	static const ties_filter none;
+	struct build b;
+	struct ties_snap sn = {0};
+	uint64_t gen = 0;
+	ties_graph *g;
+	size_t i;
+	int rc, snap, have = 0, own_txn = 0;
+
+	assert(db && out);
+	*out = NULL;
+	memset(&b, 0, sizeof(b));
+	b.db = db;
+	b.p = p;
+	b.f = filter ? filter : &none;
+	b.cur_event = -1;
+	if ((b.f->from && ties_check__date(db, "--from date", b.f->from) < 0) ||
+	    (b.f->to && ties_check__date(db, "--to date", b.f->to) < 0) ||
+	    (b.f->at && ties_check__date(db, "date", b.f->at) < 0))
+		return TIES_EINVALID;
+	if (b.f->from)
+		ties_date__lo(b.f->from, b.from_lo);
+	if (b.f->to)
+		ties_date__hi(b.f->to, b.to_hi);
+	if (b.f->from && b.f->to && strcmp(b.from_lo, b.to_hi) > 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--from '%s' is after --to '%s'",
+				       b.f->from, b.f->to);
+	if (!(g = calloc(1, sizeof(*g))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	g->db = db;
+	g->projection = p;
+	b.g = g;
+	if (ties_gr__keep_filter(g, b.f) < 0) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
+
+	if (b.f->ncountries &&
+	    !(b.countries = calloc(b.f->ncountries, sizeof(*b.countries)))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < b.f->ncountries; i++)
+		if ((rc = ties_store__resolve_as(db, b.f->countries[i],
+						 "country", "country",
+						 &b.countries[i])) < 0)
+			goto fail;
+	b.ncountries = b.f->ncountries;
+	if ((rc = ties_store__max_rowids(db, &b.maxent, &b.maxev)) < 0)
+		goto fail;
+	b.node_of = malloc(((size_t)b.maxent + 1) * sizeof(*b.node_of));
+	b.home = calloc((size_t)b.maxent + 1, sizeof(*b.home));
+	b.is_inst = calloc((size_t)b.maxent + 1, 1);
+	b.accepted = calloc((size_t)b.maxev + 1, 1);
+	if (p == TIES_GRAPH_BIPARTITE)
+		b.event_node =
+			calloc((size_t)b.maxev + 1, sizeof(*b.event_node));
+	if (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
+	    b.f->with_dates) {
+		b.evdate = calloc((size_t)b.maxev + 1, sizeof(*b.evdate));
+		b.evdate_hi = calloc((size_t)b.maxev + 1, sizeof(*b.evdate_hi));
+		b.inst_memo =
+			calloc((size_t)b.maxent + 1, sizeof(*b.inst_memo));
+	}
+	if (!b.node_of || !b.home || !b.is_inst || !b.accepted ||
+	    (p == TIES_GRAPH_BIPARTITE && !b.event_node) ||
+	    ((p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
+	      b.f->with_dates) &&
+	     (!b.evdate || !b.evdate_hi || !b.inst_memo))) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i <= (size_t)b.maxent; i++)
+		b.node_of[i] = -1;
+
+	/* The unfiltered entity graph comes from the snapshot when it is of
+	 * the data's generation (read in the same transaction as the data),
+	 * and is left as the snapshot when it was projected. Not inside a
+	 * writing transaction: its changes have no generation yet. */
+	snap = plain(p, b.f) && db->txn_depth == 0 &&
+	       ties_store__filename(db) != NULL;
+	if (snap) {
+		if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
+			goto fail;
+		have = ties_snap__open(db, gen, &sn);
+	}
+	if ((rc = ties_store__scan_entities(db, on_entity, &b)) != 0)
+		goto fail;
+	if (have) {
+		rc = from_snap(g, &sn);
+		ties_snap__close(&sn);
+		if (rc < 0) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto fail;
+		}
+		if (rc == 1)
+			goto finish;
+	}
+	if (p == TIES_GRAPH_COUNTRY) {
+		if ((rc = project_countries(&b)) < 0 ||
+		    (rc = ties_store__scan_entities(db, on_country_name, g)) !=
+			    0)
+			goto fail;
+		goto finish;
+	}
+	if ((rc = ties_store__scan_events(db, on_event, &b)) != 0)
+		goto fail;
+	if (p == TIES_GRAPH_INSTITUTION) {
+		if ((rc = ties_store__scan_relations(db, on_link, &b)) != 0)
+			goto fail;
+		if (b.nparents)
+			qsort(b.parents, b.nparents, sizeof(*b.parents),
+			      cmp_link);
+		if (b.nmemberships)
+			qsort(b.memberships, b.nmemberships,
+			      sizeof(*b.memberships), cmp_link);
+	}
+	if ((rc = ties_store__scan_participants(db, on_participant, &b)) != 0)
+		goto fail;
+	if ((rc = flush_event(&b)) < 0) {
+		rc = ties_db__seterr(db, rc, "out of memory");
+		goto fail;
+	}
+	if ((rc = ties_store__scan_relations(db, on_relation, &b)) != 0)
+		goto fail;
+	if (snap) {
+		struct ties_adj a;
+
+		/* No snapshot (a read-only directory) only costs time. */
+		if (ties_adj__build(g, &a) == 0) {
+			ties_snap__write(db, gen, g, &a);
+			ties_adj__release(&a);
+		}
+	}
+finish:
+	prune(g, b.f->min_weight);
+	if (snap && b.f->min_weight <= 0)
+		g->snap_gen = gen;
+	build_release(&b);
+	ties_snap__end(db, own_txn);
+	*out = g;
+	return 0;
+fail:
+	build_release(&b);
+	ties_snap__close(&sn);
+	ties_snap__end(db, own_txn);
+	ties_graph_free(g);
+	return rc < 0 ? rc : TIES_ERROR;
+}
