@@ -63,7 +63,7 @@ quiet =
 endif
 
 # libties: one folder a layer (src/README.md); the program in src/cli.
-LIB_DIRS := util store io graph analysis explore render extract
+LIB_DIRS := util store import graph analysis explore render extract
 LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 DICT_SRC := $(sort $(wildcard data/extract/*.txt))

@@ -29,8 +29,6 @@ struct comm {
 	const char *name, *id; /* of the first member by name */
 };
 
-extern const char *const ties_an__measure_names[TIES_NMEASURES];
-
 /* measure.c */
 void ties_an__guard_on(struct ig_guard *g);
 void ties_an__guard_off(struct ig_guard *g);

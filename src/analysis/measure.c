@@ -91,26 +91,6 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 	return IGRAPH_SUCCESS;
 }
 
-const char *const ties_an__measure_names[TIES_NMEASURES] = {
-	"degree",   "strength",	   "betweenness", "closeness",
-	"harmonic", "eigenvector", "pagerank",	  "coreness"};
-
-int ties_measure_parse(const char *name)
-{
-	int i;
-
-	for (i = 0; i < TIES_NMEASURES; i++)
-		if (!strcmp(name, ties_an__measure_names[i]))
-			return i;
-	return -1;
-}
-
-const char *ties_measure_name(enum ties_measure m)
-{
-	assert(m >= 0 && m < TIES_NMEASURES);
-	return ties_an__measure_names[m];
-}
-
 igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				const igraph_vector_t *w,
 				const igraph_vector_t *dist,
@@ -214,7 +194,7 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 /* The name of a measure's scores beside the snapshot. */
 static void score_name(enum ties_measure m, int weighted, char name[32])
 {
-	snprintf(name, 32, "%s%s", ties_an__measure_names[m],
+	snprintf(name, 32, "%s%s", ties_measure_name(m),
 		 weighted ? "-w" : "");
 }
 

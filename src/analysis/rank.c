@@ -112,7 +112,7 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 		allcols[2] = "kind";
 		allcols[3] = "country";
 		for (k = 0; k < TIES_NMEASURES; k++)
-			allcols[4 + k] = ties_an__measure_names[k];
+			allcols[4 + k] = ties_measure_name((enum ties_measure)k);
 		allcols[4 + TIES_NMEASURES] = "note";
 		t = ties_table__new(4 + TIES_NMEASURES + (o->cutoff > 0),
 				    allcols);

@@ -13,6 +13,26 @@
 
 #include "graph_int.h"
 
+static const char *const measure_names[TIES_NMEASURES] = {
+	"degree",   "strength",	   "betweenness", "closeness",
+	"harmonic", "eigenvector", "pagerank",	  "coreness"};
+
+int ties_measure_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < TIES_NMEASURES; i++)
+		if (!strcmp(name, measure_names[i]))
+			return i;
+	return -1;
+}
+
+const char *ties_measure_name(enum ties_measure m)
+{
+	assert(m >= 0 && m < TIES_NMEASURES);
+	return measure_names[m];
+}
+
 int ties_projection_parse(const char *name)
 {
 	static const char *const names[] = {"entity", "institution", "country",

@@ -1,12 +1,13 @@
 /*
- * graph.h — the layout of a tie graph, shared by graph.c (which builds it)
- * and analyze.c (which hands it to igraph). Private.
+ * graph.h — the layout of a tie graph, shared by src/graph (which builds
+ * it) and the layers above (analysis, explore, render, io/export). Private.
  */
 #ifndef TIES_GRAPH_H
 #define TIES_GRAPH_H
 
 #include <stdint.h>
 
+#include "graph/snapshot.h"
 #include "ties_int.h"
 
 struct ties_graph_node {
@@ -40,58 +41,8 @@ struct ties_graph {
 	uint64_t snap_gen;
 };
 
-/*
- * The adjacency of a graph: per node its neighbours in ascending order, and
- * for each entry the index of its tie; the weight of entry i is
- * ew[edge[i]]. Built from a graph (it then borrows the graph's weights) or
- * mapped from the snapshot.
- */
-struct ties_adj {
-	size_t n;
-	size_t *start;	  /* n + 1 offsets */
-	uint32_t *nbr;	  /* neighbours, ascending per node */
-	uint32_t *edge;	  /* index of the entry's tie */
-	const double *ew; /* the ties' weights */
-};
-
 int ties_adj__build(const ties_graph *g, struct ties_adj *a);
 void ties_adj__release(struct ties_adj *a);
-
-/* The unfiltered entity graph, mapped from DB.adj (snapshot.c). */
-struct ties_snap {
-	void *map;
-	size_t len;
-	uint64_t n, m;
-	const int64_t *rowid;	 /* node -> entity rowid, ascending */
-	struct ties_adj a;	 /* in place: never released */
-	const uint32_t *ea, *eb; /* the ties, in the graph's order */
-};
-
-/* "DB.adj" for the database's file; NULL for a memory database. */
-char *ties_snap__path(ties_db *db);
-/* Begin a read transaction when none is open (*own_txn = 1) and read the
- * data's generation into *gen: the snapshot of that generation stands for
- * the data until ties_snap__end(). */
-int ties_snap__begin(ties_db *db, uint64_t *gen, int *own_txn);
-void ties_snap__end(ties_db *db, int own_txn);
-/* The node of entity `rowid` in the snapshot, or -1. */
-long ties_snap__node(const struct ties_snap *sn, int64_t rowid);
-/* Map the snapshot when it is of generation `gen`: 1, else 0. */
-int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn);
-void ties_snap__close(struct ties_snap *sn);
-/* Write graph g (unfiltered entity projection) with its adjacency as the
- * snapshot of generation `gen`, atomically; -1 when it could not be
- * written (a read-only directory, a full disk): there is then none. */
-int ties_snap__write(ties_db *db, uint64_t gen, const ties_graph *g,
-		     const struct ties_adj *a);
-
-/* A measure of every node of the snapshot's graph of generation `gen`,
- * kept beside the snapshot as DB.adj.NAME: 1 when read, else 0. Writing
- * is best effort, like the snapshot's. */
-int ties_snap__scores_read(ties_db *db, uint64_t gen, const char *name,
-			   size_t n, double *out);
-void ties_snap__scores_write(ties_db *db, uint64_t gen, const char *name,
-			     size_t n, const double *in);
 
 /* A node and its score; ties_scored__cmp orders by score, highest first,
  * then by node (for qsort). */

@@ -728,12 +728,19 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 		goto fail;
 	if (snap) {
 		struct ties_adj a;
+		int64_t *rowid = malloc((g->n + 1) * sizeof(*rowid));
 
 		/* No snapshot (a read-only directory) only costs time. */
-		if (ties_adj__build(g, &a) == 0) {
-			ties_snap__write(db, gen, g, &a);
+		if (rowid && ties_adj__build(g, &a) == 0) {
+			struct ties_snap_graph sg = {g->n,  g->m,  rowid, g->ea,
+						     g->eb, g->ew, &a};
+
+			for (size_t v = 0; v < g->n; v++)
+				rowid[v] = g->nodes[v].rowid;
+			ties_snap__write(db, gen, &sg);
 			ties_adj__release(&a);
 		}
+		free(rowid);
 	}
 finish:
 	prune(g, b.f->min_weight);

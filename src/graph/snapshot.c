@@ -30,7 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "graph/graph.h"
+#include "graph/snapshot.h"
 #include "ties_int.h"
 
 #define SNAP_MAGIC "TIESADJ2"
@@ -195,26 +195,23 @@ static int write_sect(int fd, const void *buf, uint64_t k, uint64_t size)
 		       : 0;
 }
 
-int ties_snap__write(ties_db *db, uint64_t gen, const ties_graph *g,
-		     const struct ties_adj *a)
+int ties_snap__write(ties_db *db, uint64_t gen,
+		     const struct ties_snap_graph *g)
 {
+	const struct ties_adj *a = g->a;
 	struct snap_hdr h;
 	char *path, *tmp = NULL;
-	int64_t *rowid = NULL;
 	int fd = -1, ok = 0;
 
-	assert(g->projection == TIES_GRAPH_ENTITY && a->n == g->n);
+	assert(a->n == g->n);
 	if (sizeof(size_t) != 8 || g->m > UINT32_MAX ||
 	    !(path = ties_snap__path(db)))
 		return -1;
-	if (!(tmp = malloc(strlen(path) + 32)) ||
-	    !(rowid = malloc((g->n + 1) * sizeof(*rowid))))
+	if (!(tmp = malloc(strlen(path) + 32)))
 		goto done;
 	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		goto done;
-	for (size_t i = 0; i < g->n; i++)
-		rowid[i] = g->nodes[i].rowid;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, SNAP_MAGIC, 8);
 	h.generation = gen;
@@ -222,7 +219,7 @@ int ties_snap__write(ties_db *db, uint64_t gen, const ties_graph *g,
 	h.m2 = 2 * (uint64_t)g->m;
 	h.m = g->m;
 	ok = write_all(fd, &h, sizeof(h)) == 0 &&
-	     write_sect(fd, rowid, h.n, 8) == 0 &&
+	     write_sect(fd, g->rowid, h.n, 8) == 0 &&
 	     write_sect(fd, a->start, h.n + 1, 8) == 0 &&
 	     write_sect(fd, a->nbr, h.m2, 4) == 0 &&
 	     write_sect(fd, a->edge, h.m2, 4) == 0 &&
@@ -241,7 +238,6 @@ done:
 		close(fd);
 		unlink(tmp);
 	}
-	free(rowid);
 	free(tmp);
 	free(path);
 	return ok ? 0 : -1;
