@@ -5,6 +5,7 @@
 #ifndef TIES_CLI_H
 #define TIES_CLI_H
 
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 
@@ -29,57 +30,92 @@ struct cli_ctx {
 	int created;	   /* this run created the database */
 	const char *name;  /* the command's name */
 	const char *usage; /* the command's help text */
+	unsigned opts;	   /* the shared options it takes (CLI_OPT_*) */
 };
 
 struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv, struct cli_ctx *ctx);
 	unsigned flags;
+	unsigned opts; /* the shared options it takes (CLI_OPT_*) */
 	const char *summary;
 	const char *usage;
 };
 
-/* Long-only options use values above CHAR_MAX. */
-enum {
-	OPT_FORMAT = CHAR_MAX + 1,
-	OPT_GRAPH,
-	OPT_KIND,
-	OPT_COUNTRY,
-	OPT_EVENT_KIND,
-	OPT_RELATION_KIND,
-	OPT_FROM,
-	OPT_TO,
-	OPT_MIN_WEIGHT,
-	OPT_FIRST_FREE
+/* The shared options (options.c), as bits: a command takes those its row
+ * in the command table names. */
+enum cli_opt_bits {
+	CLI_OPT_GRAPH = 1u << 0,
+	CLI_OPT_KIND = 1u << 1,
+	CLI_OPT_COUNTRY = 1u << 2,
+	CLI_OPT_EVENT_KIND = 1u << 3,
+	CLI_OPT_RELATION_KIND = 1u << 4,
+	CLI_OPT_FROM = 1u << 5,
+	CLI_OPT_TO = 1u << 6,
+	CLI_OPT_MIN_WEIGHT = 1u << 7,
+	CLI_OPT_FORMAT = 1u << 8,
+	CLI_OPT_HELP = 1u << 9,
+	CLI_OPT_GRAPH_ALL = (1u << 8) - 1,
+	/* What an analysis command takes. */
+	CLI_OPT_ANALYSIS = CLI_OPT_GRAPH_ALL | CLI_OPT_FORMAT,
 };
 
-/* The graph and filter options every analysis command takes. */
-#define CLI_GRAPH_OPTIONS                                                      	{"graph", required_argument, NULL, OPT_GRAPH},                         		{"kind", required_argument, NULL, OPT_KIND},                   		{"country", required_argument, NULL, OPT_COUNTRY},             		{"event-kind", required_argument, NULL, OPT_EVENT_KIND},       		{"relation-kind", required_argument, NULL, OPT_RELATION_KIND}, 		{"from", required_argument, NULL, OPT_FROM},                   		{"to", required_argument, NULL, OPT_TO},                       		{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}
+/* A command's own long options have getopt codes from OPT_FIRST_FREE on,
+ * above the shared ones'. */
+enum { OPT_FIRST_FREE = CHAR_MAX + 64 };
 
-#define CLI_GRAPH_HELP                                                         	"Graph and filters (applied before projection):\n"                     	"  --graph G          entity (default), institution, country or\n"     	"                     bipartite\n"                                     	"  --kind K           only entities of kind K (repeat, or K1,K2)\n"    	"  --country C        only entities whose home country is C\n"         	"  --event-kind K     only events of kind K\n"                         	"  --relation-kind K  only relations of kind K\n"                      	"  --from DATE        only events and relations on or after DATE\n"    	"  --to DATE          only events and relations on or before DATE\n"   	"                     (partial dates are intervals: --to 2025\n"       	"                     includes 2025-04-08)\n"                          	"  --min-weight W     drop ties weaker than W\n"
+/* The filter's lists, as parsed. */
+enum {
+	CLI_LIST_KINDS,
+	CLI_LIST_COUNTRIES,
+	CLI_LIST_EVENT_KINDS,
+	CLI_LIST_RELATION_KINDS,
+	CLI_NLISTS
+};
+#define CLI_LIST_MAX 64
 
 /* The graph options as parsed. */
 struct cli_graph {
 	int projection;
 	ties_filter filter;
-	const char *lists[4][64]; /* kinds, countries, event, relation kinds */
-	size_t nlists[4];
+	const char *lists[CLI_NLISTS][CLI_LIST_MAX];
+	size_t nlists[CLI_NLISTS];
 };
 
+/* The option parser of one command: getopt over the command's own long
+ * options and the shared ones it takes. */
+struct cli_parse {
+	struct cli_ctx *ctx;
+	int argc;
+	char **argv;
+	const char *shortopts; /* starting with ':' */
+	struct cli_graph *graph;
+	int *format;
+	struct option longopts[48];
+	int status; /* after CLI_STOP: the status to return */
+};
+
+enum { CLI_STOP = -2 };
+
+/* Start parsing argv with the command's own long options `own` (ended by
+ * a zeroed row), the graph options into *graph (NULL: none) and --format
+ * into *format (NULL: none), as far as the command takes them. */
+void cli_parse_init(struct cli_parse *p, struct cli_ctx *ctx, int argc,
+		    char **argv, const char *shortopts,
+		    const struct option *own, struct cli_graph *graph,
+		    int *format);
+/* The next of the command's own options (getopt's optarg holds its
+ * argument); -1 at the end of the options; CLI_STOP when the command
+ * stops with p->status (--help: 0; a usage error, reported: 2). */
+int cli_parse_next(struct cli_parse *p);
+/* Parse a command that has no options of its own: 0 to go on, -1 when it
+ * stops with success (--help), else the status to return. */
+int cli_parse_shared(struct cli_ctx *ctx, int argc, char **argv,
+		     struct cli_graph *graph, int *format);
+/* The "Graph and filters" section of the help for the options `opts`. */
+void cli_shared_help(FILE *f, unsigned opts);
+
 void cli_graph_init(struct cli_graph *g);
-/* Take a graph option: 1 when `opt` was one, 0 when not, 2 on a usage
- * error (already reported). */
-int cli_graph_option(struct cli_ctx *ctx, struct cli_graph *g, int opt,
-		     char *arg);
-/*
- * The options analysis commands share: the graph options (g), --format
- * (fmt; NULL when the command has none), -h, and getopt's reports of
- * unknown options and missing arguments. Returns CLI_OWN when `opt` is the
- * command's own, CLI_TAKEN when it was taken, else the status to return.
- */
-enum { CLI_OWN = -1, CLI_TAKEN = -2 };
-int cli_option(struct cli_ctx *ctx, struct cli_graph *g, int *fmt, int opt,
-	       char **argv);
 /* A usage error (2) when arguments remain after the options, else 0. */
 int cli_no_args(struct cli_ctx *ctx, int argc, char **argv);
 

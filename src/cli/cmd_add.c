@@ -83,7 +83,7 @@ static const struct {
 #undef B
 };
 
-static const struct option longopts[] = {
+static const struct option own[] = {
 	{"kind", required_argument, NULL, O_KIND},
 	{"name", required_argument, NULL, O_NAME},
 	{"country", required_argument, NULL, O_COUNTRY},
@@ -106,9 +106,9 @@ static const char *optname(int o)
 {
 	size_t i;
 
-	for (i = 0; longopts[i].name; i++)
-		if (longopts[i].val == o)
-			return longopts[i].name;
+	for (i = 0; own[i].name; i++)
+		if (own[i].val == o)
+			return own[i].name;
 	return "?";
 }
 
@@ -206,6 +206,7 @@ static int run(struct cli_ctx *ctx, int which, struct add_args *a, char **pos,
 int cmd_add(int argc, char **argv, struct cli_ctx *ctx)
 {
 	struct add_args a;
+	struct cli_parse p;
 	int opt, which = -1, rc, npos;
 	size_t i;
 
@@ -216,8 +217,12 @@ int cmd_add(int argc, char **argv, struct cli_ctx *ctx)
 		rc = cli_error("out of memory");
 		goto done;
 	}
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP) {
+			rc = p.status;
+			goto done;
+		}
 		if (opt >= O_KIND && opt <= O_PUBLISHER)
 			a.seen |= 1u << (opt - O_KIND);
 		switch (opt) {
@@ -276,12 +281,8 @@ int cmd_add(int argc, char **argv, struct cli_ctx *ctx)
 		case O_PUBLISHER:
 			a.publisher = optarg;
 			break;
-		case 'h':
-			rc = cli_help(ctx);
-			goto done;
 		default:
-			rc = cli_bad_option(ctx, opt, argv);
-			goto done;
+			break;
 		}
 	}
 	if (optind >= argc) {

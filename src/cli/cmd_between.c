@@ -21,32 +21,25 @@ const char cmd_between_usage[] =
 	"\n"
 	"Options:\n"
 	"  --by-year   print only the counts per year: year,events,relations\n"
-	"  --format F  table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F  table, csv, tsv or json\n";
 
 enum { O_BY_YEAR = OPT_FIRST_FREE };
 
 int cmd_between(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"by-year", no_argument, NULL, O_BY_YEAR},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_table *t = NULL, *years = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc, by_year = 0;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_BY_YEAR:
 			by_year = 1;

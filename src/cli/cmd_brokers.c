@@ -27,35 +27,28 @@ const char cmd_brokers_usage[] =
 	"Options:\n"
 	"  --group-by G  country (default) or community\n"
 	"  --top N       rows (default 20; 0 for all)\n"
-	"  --format F    table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F    table, csv, tsv or json\n";
 
 enum { O_GROUP_BY = OPT_FIRST_FREE, O_TOP };
 
 int cmd_brokers(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"group-by", required_argument, NULL, O_GROUP_BY},
 		{"top", required_argument, NULL, O_TOP},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_broker_opts o = {NULL, NULL, 0, 20};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_GROUP_BY:
 			if (!strcmp(optarg, "country"))

@@ -30,8 +30,7 @@ const char cmd_communities_usage[] =
 	"  --unweighted    ignore tie weights (they count by default)\n"
 	"  --pairs         print instead every pair of nodes grouped together\n"
 	"                  in some run, with the share of runs: a,b,together\n"
-	"  --format F      table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F      table, csv, tsv or json\n";
 
 enum {
 	O_METHOD = OPT_FIRST_FREE,
@@ -44,19 +43,17 @@ enum {
 
 int cmd_communities(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"method", required_argument, NULL, O_METHOD},
 		{"resolution", required_argument, NULL, O_RESOLUTION},
 		{"seed", required_argument, NULL, O_SEED},
 		{"runs", required_argument, NULL, O_RUNS},
 		{"unweighted", no_argument, NULL, O_UNWEIGHTED},
 		{"pairs", no_argument, NULL, O_PAIRS},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_community_opts o = {TIES_LEIDEN, 1.0, 1, 1, 1};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
@@ -64,14 +61,10 @@ int cmd_communities(int argc, char **argv, struct cli_ctx *ctx)
 	long v;
 	int opt, fmt = TIES_FORMAT_TABLE, rc, pairs = 0;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_METHOD:
 			if (!strcmp(optarg, "louvain"))

@@ -18,33 +18,26 @@ const char cmd_countries_usage[] =
 	"\n"
 	"Options:\n"
 	"  --matrix    a country × country table of weights instead\n"
-	"  --format F  table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F  table, csv, tsv or json\n";
 
 enum { O_MATRIX = OPT_FIRST_FREE };
 
 int cmd_countries(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"matrix", no_argument, NULL, O_MATRIX},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc, matrix = 0;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_MATRIX:
 			matrix = 1;

@@ -22,35 +22,28 @@ const char cmd_diff_usage[] =
 	"Options:\n"
 	"  --at DATE   give it twice: the two dates\n"
 	"  --top N     movers of each kind (default 10; 0 for all)\n"
-	"  --format F  table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F  table, csv, tsv or json\n";
 
 enum { O_AT = OPT_FIRST_FREE, O_TOP };
 
 int cmd_diff(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"at", required_argument, NULL, O_AT},
 		{"top", required_argument, NULL, O_TOP},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_table *t = NULL;
 	const char *at[2] = {NULL, NULL};
 	long top = 10;
 	int opt, fmt = TIES_FORMAT_TABLE, rc, nat = 0;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_AT:
 			if (nat == 2)

@@ -35,8 +35,7 @@ const char cmd_draw_usage[] =
 	"                  drawn by the dot and fdp layouts, colour alone\n"
 	"                  otherwise\n"
 	"  --top N         keep the N most central nodes (by --size-by)\n"
-	"  --labels L      all (default), none, or top: the most central\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --labels L      all (default), none, or top: the most central\n";
 
 enum {
 	O_FOCUS = OPT_FIRST_FREE,
@@ -50,7 +49,7 @@ enum {
 
 int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"focus", required_argument, NULL, O_FOCUS},
 		{"depth", required_argument, NULL, O_DEPTH},
@@ -59,25 +58,20 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 		{"cluster-by", required_argument, NULL, O_CLUSTER_BY},
 		{"top", required_argument, NULL, O_TOP},
 		{"labels", required_argument, NULL, O_LABELS},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK, TIES_CLUSTER_COUNTRY,
 			    0, TIES_LABELS_ALL};
 	const char *out = NULL;
 	unsigned warnings = 0;
 	int opt, rc, m;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":ho:", own, &gopt, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'o':
 			out = optarg;

@@ -27,35 +27,29 @@ const char cmd_export_usage[] =
 	"           missing), importable again with 'ties import DIR'\n"
 	"  json     the whole store in one document, importable again\n"
 	"Graph formats follow --graph and the filters; csv and json are the\n"
-	"whole store. Without -o the output goes to standard output (not csv).\n"
-	"\n" CLI_GRAPH_HELP;
+	"whole store. Without -o the output goes to standard output (not csv).\n";
 
-enum { O_GEXF_VERSION = OPT_FIRST_FREE };
+enum { O_FORMAT = OPT_FIRST_FREE, O_GEXF_VERSION };
 
 int cmd_export(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
+	static const struct option own[] = {
+		{"format", required_argument, NULL, O_FORMAT},
 		{"output", required_argument, NULL, 'o'},
 		{"gexf-version", required_argument, NULL, O_GEXF_VERSION},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	const char *out = NULL;
 	int opt, rc, fmt = -1, v13 = 0;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":ho:", own, &gopt, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
-		case OPT_FORMAT:
+		case O_FORMAT:
 			if ((fmt = ties_export_format_parse(optarg)) < 0)
 				return cli_usage_error(
 					ctx,

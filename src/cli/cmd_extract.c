@@ -64,18 +64,17 @@ static void remove_draft(char **paths, int n, const char *dir)
 
 int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"apply", no_argument, NULL, OPT_APPLY},
 		{"date", required_argument, NULL, OPT_DATE},
 		{"source-url", required_argument, NULL, OPT_URL},
 		{"publisher", required_argument, NULL, OPT_PUBLISHER},
 		{"dict", required_argument, NULL, OPT_DICT},
-		{"format", required_argument, NULL, OPT_FORMAT},
 		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	ties_extract_opts o = {0};
 	const char *dicts[32], *outdir = NULL;
 	char tmpdir[] = "/tmp/ties-extract-XXXXXX";
@@ -85,8 +84,10 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 	int opt, apply = 0, quiet = 0, fmt = TIES_FORMAT_TABLE, rc = 1, np = 0;
 	size_t ndicts = 0;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":ho:q", own, NULL, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'o':
 			outdir = optarg;
@@ -113,21 +114,11 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 						       "too many --dict options");
 			dicts[ndicts++] = optarg;
 			break;
-		case OPT_FORMAT:
-			if ((fmt = ties_format_parse(optarg)) < 0)
-				return cli_usage_error(
-					ctx,
-					"unknown format '%s' (table, csv, tsv "
-					"or json)",
-					optarg);
-			break;
 		case 'q':
 			quiet = 1;
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (optind >= argc)

@@ -22,34 +22,29 @@ const char cmd_find_usage[] =
 
 int cmd_find(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"limit", required_argument, NULL, 'n'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	char text[4096];
 	size_t len = 0;
 	ties_table *t = NULL;
 	long limit = 50;
 	int opt, fmt = TIES_FORMAT_TABLE, rc, i;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":hn:", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":hn:", own, NULL, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'n':
 			if ((rc = cli_long(ctx, "--limit", optarg, 0,
 					   &limit)) != 0)
 				return rc;
 			break;
-		case OPT_FORMAT:
-			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (optind >= argc)

@@ -50,20 +50,22 @@ const char cmd_import_usage[] =
 
 int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"table", required_argument, NULL, 't'},
 		{"format", required_argument, NULL, 'f'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	enum ties_table_kind table = TIES_TABLE_AUTO;
 	int format = TIES_IMPORT_AUTO;
 	ties_import_stats st;
 	int opt, quiet = 0;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":hq", own, NULL, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 't':
 			table = ties_table_kind_parse(optarg);
@@ -86,10 +88,8 @@ int cmd_import(int argc, char **argv, struct cli_ctx *ctx)
 					"or graphml)",
 					optarg);
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (optind >= argc)

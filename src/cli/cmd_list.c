@@ -21,20 +21,21 @@ const char cmd_list_usage[] =
 
 int cmd_list(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"country", required_argument, NULL, 'c'},
 		{"all", no_argument, NULL, 'a'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	ties_list_opts o = {NULL, NULL, 0};
 	ties_table *t = NULL;
-	int opt, fmt = TIES_FORMAT_TABLE, rc;
+	int opt, fmt = TIES_FORMAT_TABLE;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'k':
 			o.kind = optarg;
@@ -45,14 +46,8 @@ int cmd_list(int argc, char **argv, struct cli_ctx *ctx)
 		case 'a':
 			o.all = 1;
 			break;
-		case OPT_FORMAT:
-			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (optind < argc)

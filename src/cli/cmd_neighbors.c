@@ -16,34 +16,27 @@ const char cmd_neighbors_usage[] =
 	"\n"
 	"Options:\n"
 	"  --depth N   hops (default 1)\n"
-	"  --format F  table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F  table, csv, tsv or json\n";
 
 enum { O_DEPTH = OPT_FIRST_FREE };
 
 int cmd_neighbors(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"depth", required_argument, NULL, O_DEPTH},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	long depth = 1;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_DEPTH:
 			if ((rc = cli_long(ctx, "--depth", optarg, 1, &depth)) !=

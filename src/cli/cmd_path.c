@@ -29,38 +29,31 @@ const char cmd_path_usage[] =
 	"  --weighted      the strongest path: distance = 1/weight\n"
 	"  --evidence N    at most N pieces of evidence per hop, the earliest\n"
 	"                  first, then a count of the rest (default 10; 0 all)\n"
-	"  --format F      table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F      table, csv, tsv or json\n";
 
 enum { O_ALL = OPT_FIRST_FREE, O_K, O_MAXLEN, O_WEIGHTED, O_EVIDENCE };
 
 int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"all", no_argument, NULL, O_ALL},
 		{"k", required_argument, NULL, O_K},
 		{"max-length", required_argument, NULL, O_MAXLEN},
 		{"weighted", no_argument, NULL, O_WEIGHTED},
 		{"evidence", required_argument, NULL, O_EVIDENCE},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_path_opts o = {0, 0, 0, 0, 10};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_ALL:
 			o.all = 1;

@@ -35,38 +35,31 @@ const char cmd_rank_usage[] =
 	"  --cutoff L    betweenness, closeness and harmonic over paths of\n"
 	"                length up to L only: faster on big graphs, and\n"
 	"                approximate (a column 'note' says so)\n"
-	"  --format F    table, csv, tsv or json\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --format F    table, csv, tsv or json\n";
 
 enum { O_BY = OPT_FIRST_FREE, O_TOP, O_WEIGHTED, O_CUTOFF };
 
 int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"by", required_argument, NULL, O_BY},
 		{"top", required_argument, NULL, O_TOP},
 		{"weighted", no_argument, NULL, O_WEIGHTED},
 		{"cutoff", required_argument, NULL, O_CUTOFF},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	ties_rank_opts o = {TIES_PAGERANK, 0, 0, 0, 20};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
 	int m;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, &fmt, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case O_BY:
 			if (!strcmp(optarg, "all")) {

@@ -21,18 +21,20 @@ const char cmd_remove_usage[] =
 
 int cmd_remove(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"event", no_argument, NULL, 'e'},
 		{"source", no_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	enum ties_object what = TIES_OBJ_ENTITY;
 	const char *done = NULL;
 	int opt;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'e':
 			what = TIES_OBJ_EVENT;
@@ -40,10 +42,8 @@ int cmd_remove(int argc, char **argv, struct cli_ctx *ctx)
 		case 's':
 			what = TIES_OBJ_SOURCE;
 			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
 	if (optind != argc - 1)

@@ -20,32 +20,26 @@ const char cmd_report_usage[] =
 	"\n"
 	"Options:\n"
 	"  -o FILE     the report (.html or .md)\n"
-	"  --title T   its title (default \"Network report\")\n"
-	"\n" CLI_GRAPH_HELP;
+	"  --title T   its title (default \"Network report\")\n";
 
 enum { O_TITLE = OPT_FIRST_FREE };
 
 int cmd_report(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
+	static const struct option own[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"title", required_argument, NULL, O_TITLE},
-		CLI_GRAPH_OPTIONS,
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
+	struct cli_parse p;
 	const char *out = NULL, *title = NULL;
 	int opt, rc;
 
-	cli_graph_init(&gopt);
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		if ((rc = cli_option(ctx, &gopt, NULL, opt, argv)) != CLI_OWN) {
-			if (rc == CLI_TAKEN)
-				continue;
-			return rc;
-		}
+	cli_parse_init(&p, ctx, argc, argv, ":ho:", own, &gopt, NULL);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
 		case 'o':
 			out = optarg;

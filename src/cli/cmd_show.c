@@ -27,31 +27,24 @@ const char cmd_show_usage[] =
 
 int cmd_show(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
+	static const struct option own[] = {
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_parse p;
 	ties_card **cards = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc = 0, n = 0, i;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, &fmt);
+	while ((opt = cli_parse_next(&p)) != -1) {
+		if (opt == CLI_STOP)
+			return p.status;
 		switch (opt) {
-		case OPT_FORMAT:
-			if ((rc = cli_format(ctx, optarg, &fmt)) != 0)
-				return rc;
-			if (fmt != TIES_FORMAT_TABLE && fmt != TIES_FORMAT_JSON)
-				return cli_usage_error(
-					ctx,
-					"a card is shown as table or json");
-			break;
-		case 'h':
-			return cli_help(ctx);
 		default:
-			return cli_bad_option(ctx, opt, argv);
+			break;
 		}
 	}
+	if (fmt != TIES_FORMAT_TABLE && fmt != TIES_FORMAT_JSON)
+		return cli_usage_error(ctx, "a card is shown as table or json");
 	if (optind >= argc)
 		return cli_usage_error(ctx, "which entity? (give a REF)");
 	cards = calloc((size_t)(argc - optind), sizeof(*cards));

@@ -29,58 +29,81 @@ static const char cmd_help_usage[] =
 /* Sorted by name; feeds dispatch and `ties help`. */
 static const struct cli_cmd commands[] = {
 	{"add", cmd_add, CLI_NEEDS_DB | CLI_CREATES,
+	 CLI_OPT_HELP,
 	 "add or update an entity, relation, event or source by hand",
 	 cmd_add_usage},
 	{"between", cmd_between, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "everything that links two countries, institutions or people",
 	 cmd_between_usage},
 	{"brokers", cmd_brokers, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "who brokers between two countries or communities",
 	 cmd_brokers_usage},
 	{"communities", cmd_communities, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "communities by modularity, with stability across seeds",
 	 cmd_communities_usage},
 	{"components", cmd_components, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "connected components of the tie graph", cmd_components_usage},
 	{"countries", cmd_countries, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "the ties between countries", cmd_countries_usage},
 	{"diff", cmd_diff, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "what changed in the network between two dates", cmd_diff_usage},
 	{"draw", cmd_draw, CLI_NEEDS_DB,
+	 CLI_OPT_GRAPH_ALL | CLI_OPT_HELP,
 	 "network diagrams: DOT, SVG, PNG, PDF through Graphviz",
 	 cmd_draw_usage},
 	{"export", cmd_export, CLI_NEEDS_DB,
+	 CLI_OPT_GRAPH_ALL | CLI_OPT_HELP,
 	 "GraphML, GEXF, DOT, CSV or JSON for other tools",
 	 cmd_export_usage},
 	{"extract", cmd_extract, CLI_NEEDS_DB | CLI_CREATES,
+	 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "draft entities and events from press releases", cmd_extract_usage},
-	{"find", cmd_find, CLI_NEEDS_DB, "find entities by name or alias",
+	{"find", cmd_find, CLI_NEEDS_DB,
+	 CLI_OPT_FORMAT | CLI_OPT_HELP, "find entities by name or alias",
 	 cmd_find_usage},
-	{"help", cmd_help, 0, "show help for a command", cmd_help_usage},
+	{"help", cmd_help, 0,
+	 0, "show help for a command", cmd_help_usage},
 	{"import", cmd_import, CLI_NEEDS_DB | CLI_CREATES,
+	 CLI_OPT_HELP,
 	 "import CSV, JSON, DOT or GraphML in one transaction",
 	 cmd_import_usage},
-	{"init", cmd_init, 0, "create a database and seed the countries",
+	{"init", cmd_init, 0,
+	 CLI_OPT_HELP, "create a database and seed the countries",
 	 cmd_init_usage},
-	{"list", cmd_list, CLI_NEEDS_DB, "list entities, by kind or country",
+	{"list", cmd_list, CLI_NEEDS_DB,
+	 CLI_OPT_FORMAT | CLI_OPT_HELP, "list entities, by kind or country",
 	 cmd_list_usage},
 	{"neighbors", cmd_neighbors, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "the ego network of an entity", cmd_neighbors_usage},
 	{"path", cmd_path, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "how A is connected to B, each hop with its evidence",
 	 cmd_path_usage},
 	{"rank", cmd_rank, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "rank entities by centrality: degree, betweenness, pagerank, …",
 	 cmd_rank_usage},
 	{"remove", cmd_remove, CLI_NEEDS_DB,
+	 CLI_OPT_HELP,
 	 "remove an entity, event or source", cmd_remove_usage},
 	{"report", cmd_report, CLI_NEEDS_DB,
+	 CLI_OPT_GRAPH_ALL | CLI_OPT_HELP,
 	 "a self-contained HTML or Markdown report", cmd_report_usage},
 	{"show", cmd_show, CLI_NEEDS_DB,
+	 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "show entity cards: relations, events, sources", cmd_show_usage},
 	{"stats", cmd_stats, CLI_NEEDS_DB,
+	 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "count entities, events and relations by kind", cmd_stats_usage},
 	{"timeline", cmd_timeline, CLI_NEEDS_DB,
+	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "events per year of an entity, a country or a pair",
 	 cmd_timeline_usage},
 };
@@ -135,6 +158,7 @@ static int cmd_help(int argc, char **argv, struct cli_ctx *ctx)
 	if (!(c = find_command(argv[1])))
 		return cli_usage_error(ctx, "no command '%s'", argv[1]);
 	fputs(c->usage, stdout);
+	cli_shared_help(stdout, c->opts);
 	return 0;
 }
 
@@ -252,6 +276,7 @@ int main(int argc, char **argv)
 	}
 	ctx.name = c->name;
 	ctx.usage = c->usage;
+	ctx.opts = c->opts;
 	argc -= optind;
 	argv += optind;
 
