@@ -27,22 +27,11 @@ const char cmd_show_usage[] =
 
 int cmd_show(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option own[] = {
-		{NULL, 0, NULL, 0},
-	};
-	struct cli_parse p;
 	ties_card **cards = NULL;
-	int opt, fmt = TIES_FORMAT_TABLE, rc = 0, n = 0, i;
+	int fmt = TIES_FORMAT_TABLE, rc = 0, n = 0, i;
 
-	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, &fmt);
-	while ((opt = cli_parse_next(&p)) != -1) {
-		if (opt == CLI_STOP)
-			return p.status;
-		switch (opt) {
-		default:
-			break;
-		}
-	}
+	if ((rc = cli_parse_shared(ctx, argc, argv, NULL, &fmt)) != 0)
+		return rc < 0 ? 0 : rc;
 	if (fmt != TIES_FORMAT_TABLE && fmt != TIES_FORMAT_JSON)
 		return cli_usage_error(ctx, "a card is shown as table or json");
 	if (optind >= argc)

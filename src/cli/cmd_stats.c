@@ -19,22 +19,11 @@ const char cmd_stats_usage[] =
 
 int cmd_stats(int argc, char **argv, struct cli_ctx *ctx)
 {
-	static const struct option own[] = {
-		{NULL, 0, NULL, 0},
-	};
-	struct cli_parse p;
 	ties_table *t = NULL;
-	int opt, fmt = TIES_FORMAT_TABLE;
+	int fmt = TIES_FORMAT_TABLE, rc;
 
-	cli_parse_init(&p, ctx, argc, argv, ":h", own, NULL, &fmt);
-	while ((opt = cli_parse_next(&p)) != -1) {
-		if (opt == CLI_STOP)
-			return p.status;
-		switch (opt) {
-		default:
-			break;
-		}
-	}
+	if ((rc = cli_parse_shared(ctx, argc, argv, NULL, &fmt)) != 0)
+		return rc < 0 ? 0 : rc;
 	if (optind < argc)
 		return cli_usage_error(ctx, "unexpected argument '%s'",
 				       argv[optind]);

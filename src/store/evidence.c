@@ -22,6 +22,29 @@ static const char *text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/* The source's id, title, publisher, date and url, from column i on. */
+static void source_cols(sqlite3_stmt *st, int i, ties_evidence *ev)
+{
+	ev->source_id = text(st, i);
+	ev->source_title = text(st, i + 1);
+	ev->publisher = text(st, i + 2);
+	ev->source_date = text(st, i + 3);
+	ev->url = text(st, i + 4);
+}
+
+/* A relation row from column 0: kind, role, start, end, whether it points
+ * from the first side. */
+static void relation_row(sqlite3_stmt *st, ties_evidence *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->type = "relation";
+	ev->kind = text(st, 0);
+	ev->role = text(st, 1);
+	ev->date = text(st, 2);
+	ev->end = text(st, 3);
+	ev->forward = sqlite3_column_int(st, 4);
+}
+
 /* An event row: id, kind, date, title, place, the two sides' roles, then
  * the source's id, title, publisher, date and url. */
 static void event_row(sqlite3_stmt *st, ties_evidence *ev)
@@ -35,11 +58,7 @@ static void event_row(sqlite3_stmt *st, ties_evidence *ev)
 	ev->place = text(st, 4);
 	ev->a_role = text(st, 5);
 	ev->b_role = text(st, 6);
-	ev->source_id = text(st, 7);
-	ev->source_title = text(st, 8);
-	ev->publisher = text(st, 9);
-	ev->source_date = text(st, 10);
-	ev->url = text(st, 11);
+	source_cols(st, 7, ev);
 }
 
 /* The end of a scan: the callback's code, or the statement's error. */
@@ -102,18 +121,8 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&ev, 0, sizeof(ev));
-		ev.type = "relation";
-		ev.kind = text(st, 0);
-		ev.role = text(st, 1);
-		ev.date = text(st, 2);
-		ev.end = text(st, 3);
-		ev.forward = sqlite3_column_int(st, 4);
-		ev.source_id = text(st, 5);
-		ev.source_title = text(st, 6);
-		ev.publisher = text(st, 7);
-		ev.source_date = text(st, 8);
-		ev.url = text(st, 9);
+		relation_row(st, &ev);
+		source_cols(st, 5, &ev);
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}
@@ -213,21 +222,11 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		     &st)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&ev, 0, sizeof(ev));
-		ev.type = "relation";
-		ev.kind = text(st, 0);
-		ev.role = text(st, 1);
-		ev.date = text(st, 2);
-		ev.end = text(st, 3);
-		ev.forward = sqlite3_column_int(st, 4);
+		relation_row(st, &ev);
 		/* The X side first, whichever way the relation points. */
 		ev.a_role = ev.forward ? text(st, 5) : text(st, 6);
 		ev.b_role = ev.forward ? text(st, 6) : text(st, 5);
-		ev.source_id = text(st, 7);
-		ev.source_title = text(st, 8);
-		ev.publisher = text(st, 9);
-		ev.source_date = text(st, 10);
-		ev.url = text(st, 11);
+		source_cols(st, 7, &ev);
 		if ((rc = fn(ctx, &ev)) != 0)
 			break;
 	}

@@ -358,10 +358,14 @@ int ties_entity_resolve(ties_db *db, const char *ref, const char **out_id)
 	return 0;
 }
 
-int ties_store__resolve_source(ties_db *db, const char *ref,
-			       sqlite3_int64 *rowid)
+/* The rowid of the source or event `ref` names: its id (statement by_id),
+ * else the one row of statement by_text; `noun` and `verb` make the
+ * messages ("no source 'x'", "'x' names 2 sources; use the source id"). */
+static int resolve_by(ties_db *db, const char *ref, enum ties_stmt by_id,
+		      enum ties_stmt by_text, const char *noun,
+		      const char *verb, sqlite3_int64 *rowid)
 {
-	sqlite3_stmt *st = ties_db__stmt(db, ST_SOURCE_LOOKUP);
+	sqlite3_stmt *st = ties_db__stmt(db, by_id);
 	int rc, n = 0;
 
 	*rowid = 0;
@@ -377,7 +381,7 @@ int ties_store__resolve_source(ties_db *db, const char *ref,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return ties_db__sqlerr(db);
-	if (!(st = ties_db__stmt(db, ST_SOURCE_BY_TEXT)))
+	if (!(st = ties_db__stmt(db, by_text)))
 		return TIES_EDB;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -387,54 +391,27 @@ int ties_store__resolve_source(ties_db *db, const char *ref,
 	if (rc != SQLITE_DONE)
 		return ties_db__sqlerr(db);
 	if (n == 0)
-		return ties_db__seterr(db, TIES_ENOTFOUND, "no source '%s'",
+		return ties_db__seterr(db, TIES_ENOTFOUND, "no %s '%s'", noun,
 				       ref);
 	if (n > 1) {
 		*rowid = 0;
 		return ties_db__seterr(db, TIES_EAMBIGUOUS,
-				       "'%s' names %d sources; use the source "
-				       "id",
-				       ref, n);
+				       "'%s' %s %d %ss; use the %s id", ref,
+				       verb, n, noun, noun);
 	}
 	return 0;
+}
+
+int ties_store__resolve_source(ties_db *db, const char *ref,
+			       sqlite3_int64 *rowid)
+{
+	return resolve_by(db, ref, ST_SOURCE_LOOKUP, ST_SOURCE_BY_TEXT,
+			  "source", "names", rowid);
 }
 
 int ties_store__resolve_event(ties_db *db, const char *ref,
 			      sqlite3_int64 *rowid)
 {
-	sqlite3_stmt *st = ties_db__stmt(db, ST_EVENT_LOOKUP);
-	int rc, n = 0;
-
-	*rowid = 0;
-	if (!st)
-		return TIES_EDB;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*rowid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return ties_db__sqlerr(db);
-	if (!(st = ties_db__stmt(db, ST_EVENT_BY_TITLE)))
-		return TIES_EDB;
-	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (n++ == 0)
-			*rowid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return ties_db__sqlerr(db);
-	if (n == 0)
-		return ties_db__seterr(db, TIES_ENOTFOUND, "no event '%s'",
-				       ref);
-	if (n > 1) {
-		*rowid = 0;
-		return ties_db__seterr(db, TIES_EAMBIGUOUS,
-				       "'%s' is the title of %d events; use "
-				       "the event id",
-				       ref, n);
-	}
-	return 0;
+	return resolve_by(db, ref, ST_EVENT_LOOKUP, ST_EVENT_BY_TITLE, "event",
+			  "is the title of", rowid);
 }
