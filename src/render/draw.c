@@ -1,16 +1,9 @@
 /*
- * render.c — network diagrams with Graphviz: a styled cgraph graph built
+ * draw.c — network diagrams with Graphviz: a styled cgraph graph built
  * from a tie graph, written as DOT or laid out and rendered in-process by
- * gvc (SVG, PNG, PDF).
+ * gvc (SVG, PNG, PDF). With graphviz.c, the only file that knows Graphviz
+ * (besides the DOT importer, which uses its parser).
  *
- * The only file that knows Graphviz. Graphviz 2.43 takes `char *` where it
- * means `const char *`; the helpers set()/node()/sub() cast once here so
- * the rest of the tree keeps -Wwrite-strings.
- *
- * Labels are Graphviz escStrings: every backslash in user text is doubled
- * and a newline becomes "\n" before it becomes a label; '&' becomes "&amp;"
- * so that Graphviz, which decodes entities in labels, shows the text as it
- * was. HTML-like labels (the legend) escape & < > " as entities.
  * Determinism: nodes and edges are added in node order, colours come from
  * a hash of the country id, and randomised layouts get a fixed seed.
  */
@@ -21,236 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-
 #include "graph/graph.h"
-#include "ties_int.h"
-
-/* ---------------------------------------------------- const helpers --- */
-
-static void set(void *obj, const char *name, const char *value)
-{
-	agsafeset(obj, (char *)name, (char *)value, (char *)"");
-}
-
-static Agnode_t *node(Agraph_t *g, const char *name)
-{
-	return agnode(g, (char *)name, 1);
-}
-
-static Agraph_t *sub(Agraph_t *g, const char *name)
-{
-	return agsubg(g, (char *)name, 1);
-}
-
-/* -------------------------------------------------------- object ids --- */
-
-/*
- * Graphviz's default discipline makes a named object's ID the address of
- * its interned name, and keeps subgraphs (the clusters) in ID order: their
- * order in the DOT and the layout then depend on where malloc put the
- * names, which changes with address-space randomisation and with what the
- * process did before. These IDs count up in the order names first appear
- * (even IDs; anonymous objects such as edges get odd ones), so the same
- * data and options give the same file.
- */
-struct ids {
-	Agraph_t *g;
-	char **name;  /* the name of ID 2(i + 1), interned in g */
-	size_t n, cap;
-	size_t *slot; /* open addressing: index + 1, 0 empty */
-	size_t nslot;
-	IDTYPE anon;
-};
-
-static size_t hash_name(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-static void *ids_open(Agraph_t *g, Agdisc_t *disc)
-{
-	struct ids *t = calloc(1, sizeof(*t));
-
-	(void)disc;
-	if (t)
-		t->g = g;
-	return t;
-}
-
-/* Add `s`: its index, or -1 when out of memory. */
-static long ids_add(struct ids *t, const char *s)
-{
-	size_t i, j;
-
-	if ((t->n + 1) * 2 > t->nslot) {
-		size_t ns = t->nslot ? 2 * t->nslot : 64;
-		size_t *slot = calloc(ns, sizeof(*slot));
-
-		if (!slot)
-			return -1;
-		for (i = 0; i < t->n; i++) {
-			for (j = hash_name(t->name[i]) & (ns - 1); slot[j];
-			     j = (j + 1) & (ns - 1))
-				;
-			slot[j] = i + 1;
-		}
-		free(t->slot);
-		t->slot = slot;
-		t->nslot = ns;
-	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 64;
-		char **name = realloc(t->name, cap * sizeof(*name));
-
-		if (!name)
-			return -1;
-		t->name = name;
-		t->cap = cap;
-	}
-	/* Interned as Graphviz's own names are: it marks HTML-like ones in
-	 * the interned string's header. */
-	if (!(t->name[t->n] = agstrdup(t->g, (char *)s)))
-		return -1;
-	for (j = hash_name(s) & (t->nslot - 1); t->slot[j];
-	     j = (j + 1) & (t->nslot - 1))
-		;
-	t->slot[j] = t->n + 1;
-	return (long)t->n++;
-}
-
-static long ids_map(void *state, int objtype, char *str, IDTYPE *id,
-		    int createflag)
-{
-	struct ids *t = state;
-	long i = -1;
-	size_t j;
-
-	(void)objtype;
-	if (!t)
-		return 0;
-	if (!str) {
-		t->anon += t->anon ? 2 : 1;
-		*id = t->anon;
-		return 1;
-	}
-	for (j = t->nslot ? hash_name(str) & (t->nslot - 1) : 0;
-	     t->nslot && t->slot[j]; j = (j + 1) & (t->nslot - 1))
-		if (!strcmp(t->name[t->slot[j] - 1], str)) {
-			i = (long)t->slot[j] - 1;
-			break;
-		}
-	if (i < 0 && (!createflag || (i = ids_add(t, str)) < 0))
-		return 0;
-	*id = 2 * ((IDTYPE)i + 1);
-	return 1;
-}
-
-static long ids_alloc(void *state, int objtype, IDTYPE request)
-{
-	(void)state;
-	(void)objtype;
-	(void)request;
-	return 0;
-}
-
-static void ids_free(void *state, int objtype, IDTYPE id)
-{
-	(void)state;
-	(void)objtype;
-	(void)id;
-}
-
-static char *ids_print(void *state, int objtype, IDTYPE id)
-{
-	struct ids *t = state;
-
-	(void)objtype;
-	if (!t || id % 2 || id == 0 || id / 2 > t->n)
-		return NULL;
-	return t->name[id / 2 - 1];
-}
-
-static void ids_close(void *state)
-{
-	struct ids *t = state;
-
-	if (!t)
-		return;
-	for (size_t i = 0; i < t->n; i++)
-		agstrfree(t->g, t->name[i]);
-	free(t->name);
-	free(t->slot);
-	free(t);
-}
-
-static void ids_register(void *state, int objtype, void *obj)
-{
-	(void)state;
-	(void)objtype;
-	(void)obj;
-}
-
-static Agiddisc_t id_disc = {ids_open,	ids_map,   ids_alloc,	ids_free,
-			     ids_print, ids_close, ids_register};
-static Agdisc_t disc = {&AgMemDisc, &id_disc, &AgIoDisc};
-
-/* ---------------------------------------------------------- escapes --- */
-
-/* User text as an escString label. */
-static void esc_label(ties_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '\\':
-			ties_buf__puts(b, "\\\\");
-			break;
-		case '\n':
-			ties_buf__puts(b, "\\n");
-			break;
-		case '\r':
-			break;
-		case '&':
-			ties_buf__puts(b, "&amp;");
-			break;
-		default:
-			ties_buf__putc(b, *s);
-		}
-	}
-}
-
-/* User text inside an HTML-like label. */
-static void esc_html(ties_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			ties_buf__puts(b, "&amp;");
-			break;
-		case '<':
-			ties_buf__puts(b, "&lt;");
-			break;
-		case '>':
-			ties_buf__puts(b, "&gt;");
-			break;
-		case '"':
-			ties_buf__puts(b, "&quot;");
-			break;
-		case '\n':
-			ties_buf__puts(b, "<br/>");
-			break;
-		default:
-			ties_buf__putc(b, *s);
-		}
-	}
-}
-
-/* ----------------------------------------------------------- colours --- */
+#include "render/graphviz.h"
 
 /* Twenty distinct, print-safe fills (ColorBrewer-like pastels). */
 static const char *const palette[] = {
@@ -258,6 +23,7 @@ static const char *const palette[] = {
 	"#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd",
 	"#ccebc5", "#ffed6f", "#a6cee3", "#b2df8a", "#fb9a99",
 	"#fdbf6f", "#cab2d6", "#e5c494", "#b3b3b3", "#66c2a5"};
+
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
 /* One stable colour per country: a hash of its id. */
@@ -279,8 +45,6 @@ static const char *country_name(const struct ties_graph_node *n)
 		return n->name;
 	return n->country_name ? n->country_name : n->country;
 }
-
-/* ------------------------------------------------------------ shapes --- */
 
 static const char *shape_of(const struct ties_graph_node *n)
 {
@@ -311,8 +75,6 @@ int ties_layout_parse(const char *name)
 
 static const char *const layout_names[] = {"dot",  "neato", "fdp",
 					   "sfdp", "circo", "twopi"};
-
-/* ---------------------------------------------------------- evidence --- */
 
 /* What an edge is made of: counts by kind, for style and tooltip. */
 struct edge_ev {
@@ -348,8 +110,6 @@ static int on_edge_evidence(void *ctx, const ties_evidence *ev)
 	}
 	return 0;
 }
-
-/* ------------------------------------------------------------ select --- */
 
 /* The nodes to draw: all, the ego network of `focus`, and/or the top N
  * by score. keep[i] = 1 for a node drawn. */
@@ -422,8 +182,6 @@ static int select_nodes(ties_db *db, const ties_graph *g,
 		*nkeep += keep[i];
 	return 0;
 }
-
-/* -------------------------------------------------------------- draw --- */
 
 struct drawing {
 	Agraph_t *g;
@@ -506,16 +264,12 @@ static void top_ties(const ties_graph *g, const long *best, size_t v,
 		char w[32];
 
 		ties_buf__puts(b, k ? ", " : "; top ties: ");
-		esc_label(b, g->nodes[u].name);
+		ties_gv__esc_label(b, g->nodes[u].name);
 		snprintf(w, sizeof(w), " (%g)", g->ew[e2]);
 		ties_buf__puts(b, w);
 	}
 }
 
-/* The ties to draw among the drawn nodes: all of them up to EDGE_BUDGET
- * per node, else the strongest (ties in weight by tie order). A diagram of
- * 300 nodes and 12,000 ties is a hairball that takes Graphviz minutes; the
- * strongest ties are what a reader follows. */
 #define EDGE_BUDGET 3
 
 struct wtie {
@@ -538,8 +292,8 @@ static unsigned char *edges_to_draw(const ties_graph *g,
 {
 	unsigned char *draw = calloc(g->m + 1, 1);
 	struct wtie *idx;
-	size_t n = 0, cap = EDGE_BUDGET * nkeep < 500 ? 500
-							   : EDGE_BUDGET * nkeep;
+	size_t n = 0,
+	       cap = EDGE_BUDGET * nkeep < 500 ? 500 : EDGE_BUDGET * nkeep;
 
 	*shown = *among = 0;
 	if (!draw)
@@ -569,40 +323,303 @@ static unsigned char *edges_to_draw(const ties_graph *g,
 
 /* Build the styled cgraph graph. With given_score and given_keep (from
  * ties_graph__focus), those are the scores and the nodes drawn. */
+/* What build() hands its parts: the nodes kept and their scores, the
+ * ties drawn, and the Graphviz objects made so far. */
+struct scene {
+	double *score, maxs;
+	unsigned char *keep, *drawn;
+	long *best3; /* each node's three strongest ties (tooltips) */
+	Agnode_t **gvn;
+	int *community; /* by node, when clustered or coloured by community */
+	int clusters;	/* Graphviz clusters (dot and fdp only) */
+	ties_buf b;
+};
+
+/* Each node's community, the best of one Leiden run (seed 1). */
+static int node_communities(ties_db *db, const ties_graph *g, int **out)
+{
+	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 1, 1};
+	ties_table *ct = NULL;
+	int *community = calloc(g->n + 1, sizeof(*community));
+	int rc;
+
+	*out = community;
+	if (!community)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	if ((rc = ties_communities(db, &ct, g, &co, NULL)) < 0)
+		return rc;
+	for (size_t i = 0; i < ties_table_nrows(ct); i++) {
+		long v = -1;
+
+		for (size_t k = 0; k < g->n; k++)
+			if (!strcmp(g->nodes[k].id, ties_table_text(ct, i, 0)))
+				v = (long)k;
+		if (v >= 0)
+			community[v] = (int)ties_table_int(ct, i, 4);
+	}
+	ties_table_free(ct);
+	return 0;
+}
+
+/* The diagram's graph and its default attributes. */
+static int open_graph(ties_db *db, struct drawing *d, const char *layout,
+		      size_t nkeep, size_t nshown)
+{
+	d->g = agopen((char *)"ties", Agundirected, &ties_gv__disc);
+	if (!d->g) {
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	}
+	ties_gv__set(d->g, "layout", layout);
+	/* A fixed seed, the default of every graph: fdp lays each cluster
+	 * out on its own, and a cluster without one is seeded from the
+	 * clock. */
+	agattr(d->g, AGRAPH, (char *)"start", (char *)"1");
+	ties_gv__set(d->g, "overlap",
+		     !strcmp(layout, "sfdp") ? "prism" : "false");
+	ties_gv__set(d->g, "splines",
+		     nkeep > 300 || nshown > 400 ? "false" : "true");
+	ties_gv__set(d->g, "outputorder", "edgesfirst");
+	ties_gv__set(d->g, "fontname", "Helvetica");
+	ties_gv__set(d->g, "fontsize", "10");
+	ties_gv__set(d->g, "pad", "0.3");
+	if (!strcmp(layout, "dot"))
+		ties_gv__set(d->g, "rankdir", "LR");
+	agattr(d->g, AGNODE, (char *)"fontname", (char *)"Helvetica");
+	agattr(d->g, AGNODE, (char *)"fontsize", (char *)"10");
+	agattr(d->g, AGNODE, (char *)"style", (char *)"filled");
+	agattr(d->g, AGEDGE, (char *)"color", (char *)"#555555aa");
+	return 0;
+}
+
+/* Nodes, in clusters by country or community where supported: shape by
+ * kind, fill by country (or community), size by score, tooltips. */
+static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		     struct drawing *d, struct scene *sc)
+{
+	char num[64];
+	int rc = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		const struct ties_graph_node *nd = &g->nodes[i];
+		Agraph_t *parent = d->g;
+		const char *country =
+			!strcmp(nd->kind, "country") ? nd->id : nd->country;
+		double size;
+
+		if (!sc->keep[i])
+			continue;
+		if (sc->clusters && o->cluster_by == TIES_CLUSTER_COUNTRY &&
+		    country) {
+			ties_buf__clear(&sc->b);
+			ties_buf__printf(&sc->b, "cluster_%s", country);
+			parent = ties_gv__sub(d->g, ties_buf__str(&sc->b));
+			ties_gv__set(parent, "style", "rounded,dashed");
+			ties_gv__set(parent, "color", "#999999");
+			ties_buf__clear(&sc->b);
+			ties_gv__esc_label(&sc->b, country_name(nd));
+			ties_gv__set(parent, "label", ties_buf__str(&sc->b));
+		} else if (sc->clusters && sc->community) {
+			snprintf(num, sizeof(num), "cluster_c%d",
+				 sc->community[i]);
+			parent = ties_gv__sub(d->g, num);
+			ties_gv__set(parent, "style", "rounded,dashed");
+			ties_gv__set(parent, "color", "#999999");
+			snprintf(num, sizeof(num), "community %d",
+				 sc->community[i]);
+			ties_gv__set(parent, "label", num);
+		}
+		sc->gvn[i] = ties_gv__node(parent, nd->id);
+		if (!sc->gvn[i]) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			return rc;
+		}
+		ties_gv__set(sc->gvn[i], "shape", shape_of(nd));
+		ties_gv__set(sc->gvn[i], "fillcolor",
+			     sc->community && !sc->clusters
+				     ? palette[sc->community[i] % NPALETTE]
+				     : colour_of(country));
+		size = sc->maxs > 0 ? sqrt(sc->score[i] / sc->maxs) : 0;
+		snprintf(num, sizeof(num), "%.2f", 0.25 + 0.9 * size);
+		ties_gv__set(sc->gvn[i], "width", num);
+		snprintf(num, sizeof(num), "%.2f", 0.15 + 0.5 * size);
+		ties_gv__set(sc->gvn[i], "height", num);
+		snprintf(num, sizeof(num), "%.0f", 9 + 8 * size);
+		ties_gv__set(sc->gvn[i], "fontsize", num);
+		ties_buf__clear(&sc->b);
+		if (nd->is_event) {
+			ties_gv__set(sc->gvn[i], "width", "0.08");
+			ties_gv__set(sc->gvn[i], "height", "0.08");
+		}
+		if (!nd->is_event &&
+		    (o->labels == TIES_LABELS_ALL ||
+		     (o->labels == TIES_LABELS_TOP && size >= 0.5)))
+			ties_gv__esc_label(&sc->b, nd->name);
+		ties_gv__set(sc->gvn[i], "label", ties_buf__str(&sc->b));
+		ties_buf__clear(&sc->b);
+		ties_gv__esc_label(&sc->b, nd->name);
+		ties_buf__puts(&sc->b, " — ");
+		ties_gv__esc_label(&sc->b, nd->kind);
+		if (country) {
+			ties_buf__puts(&sc->b, ", ");
+			ties_gv__esc_label(&sc->b, country);
+		}
+		snprintf(num, sizeof(num), "; %s %.4g",
+			 ties_measure_name(o->size_by), sc->score[i]);
+		ties_buf__puts(&sc->b, num);
+		top_ties(g, sc->best3, i, &sc->b);
+		ties_gv__set(sc->gvn[i], "tooltip", ties_buf__str(&sc->b));
+		ties_gv__set(sc->gvn[i], "id", nd->id);
+	}
+	return rc;
+}
+
+/* Edges: width by weight, style by evidence, count as label. */
+static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
+		     struct scene *sc)
+{
+	char num[64];
+	int rc = 0;
+
+	for (size_t e = 0; e < g->m; e++) {
+		uint32_t a = g->ea[e], c = g->eb[e];
+		struct edge_ev ev;
+		Agedge_t *edge;
+
+		if (!sc->keep[a] || !sc->keep[c] || !sc->drawn[e])
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.f = &g->filter;
+		if (g->projection == TIES_GRAPH_ENTITY &&
+		    (rc = ties_store__pair_evidence(
+			     db, g->nodes[a].rowid, g->nodes[c].rowid,
+			     on_edge_evidence, &ev)) != 0) {
+			ties_buf__release(&ev.tip);
+			rc = rc < 0 ? rc : TIES_ERROR;
+			return rc;
+		}
+		edge = agedge(d->g, sc->gvn[a], sc->gvn[c], NULL, 1);
+		if (!edge) {
+			ties_buf__release(&ev.tip);
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			return rc;
+		}
+		snprintf(num, sizeof(num), "%.2f",
+			 0.6 + 1.4 * log2(1 + g->ew[e]));
+		ties_gv__set(edge, "penwidth", num);
+		if (ev.mou)
+			ties_gv__set(edge, "style", "bold");
+		else if (ev.meeting)
+			ties_gv__set(edge, "style", "dashed");
+		else if (ev.member)
+			ties_gv__set(edge, "style", "dotted");
+		if (ev.total > 1) {
+			snprintf(num, sizeof(num), "%ld", ev.total);
+			ties_gv__set(edge, "label", num);
+			ties_gv__set(edge, "fontsize", "8");
+		}
+		ties_buf__clear(&sc->b);
+		ties_gv__esc_label(&sc->b, g->nodes[a].name);
+		ties_buf__puts(&sc->b, " — ");
+		ties_gv__esc_label(&sc->b, g->nodes[c].name);
+		if (ev.tip.len) {
+			ties_buf__puts(&sc->b, ": ");
+			ties_gv__esc_label(&sc->b, ties_buf__str(&ev.tip));
+		} else {
+			snprintf(num, sizeof(num), ": weight %g", g->ew[e]);
+			ties_buf__puts(&sc->b, num);
+		}
+		ties_gv__set(edge, "tooltip", ties_buf__str(&sc->b));
+		ties_buf__release(&ev.tip);
+	}
+	return rc;
+}
+
+/* The legend: one swatch per country drawn, as an HTML label. */
+static int add_legend(ties_db *db, const ties_graph *g, struct drawing *d,
+		      const struct scene *sc)
+{
+	ties_buf legend = TIES_BUF_INIT;
+	int rc = 0;
+	size_t i;
+
+	const char **seen = calloc(g->n + 1, sizeof(*seen));
+	const char **names = calloc(g->n + 1, sizeof(*names));
+	size_t nseen = 0, k;
+
+	if (!seen || !names) {
+		free(seen);
+		free((void *)names);
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		return rc;
+	}
+	for (i = 0; i < g->n; i++) {
+		const struct ties_graph_node *nd = &g->nodes[i];
+		const char *country =
+			!strcmp(nd->kind, "country") ? nd->id : nd->country;
+
+		if (!sc->keep[i] || !country)
+			continue;
+		for (k = 0; k < nseen; k++)
+			if (!strcmp(seen[k], country))
+				break;
+		if (k == nseen) {
+			names[nseen] = country_name(nd);
+			seen[nseen++] = country;
+		}
+	}
+	if (nseen > 0) {
+		char *html;
+
+		ties_buf__puts(&legend, "<table border=\"0\" cellborder=\"1\" "
+					"cellspacing=\"2\"><tr>");
+		for (k = 0; k < nseen && k < 40; k++) {
+			ties_buf__printf(&legend, "<td bgcolor=\"%s\">",
+					 colour_of(seen[k]));
+			ties_gv__esc_html(&legend, names[k]);
+			ties_buf__puts(&legend, "</td>");
+		}
+		ties_buf__puts(&legend, "</tr></table>");
+		html = agstrdup_html(d->g, (char *)ties_buf__str(&legend));
+		ties_gv__set(d->g, "label", html);
+		agstrfree(d->g, html);
+		ties_gv__set(d->g, "labelloc", "b");
+	}
+	free(seen);
+	free((void *)names);
+	ties_buf__release(&legend);
+	return rc;
+}
+
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		 const double *given_score, const unsigned char *given_keep,
 		 struct drawing *d, unsigned *warnings)
 {
-	double *score = NULL, maxs = 0;
-	unsigned char *keep = NULL, *drawn = NULL;
-	long *best3 = NULL;
-	size_t nshown = 0, namong = 0;
-	Agnode_t **gvn = NULL;
-	size_t i, e, nkeep = 0;
-	ties_buf b = TIES_BUF_INIT, legend = TIES_BUF_INIT;
+	struct scene sc;
+	size_t nshown = 0, namong = 0, nkeep = 0;
 	const char *layout;
-	int rc = 0, clusters, *community = NULL;
-	char num[64];
+	int rc = 0;
 
-	score = calloc(g->n + 1, sizeof(*score));
-	keep = calloc(g->n + 1, 1);
-	gvn = calloc(g->n + 1, sizeof(*gvn));
-	if (!score || !keep || !gvn) {
+	memset(&sc, 0, sizeof(sc));
+	sc.score = calloc(g->n + 1, sizeof(*sc.score));
+	sc.keep = calloc(g->n + 1, 1);
+	sc.gvn = calloc(g->n + 1, sizeof(*sc.gvn));
+	if (!sc.score || !sc.keep || !sc.gvn) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
 	if (given_score && given_keep) {
-		memcpy(score, given_score, g->n * sizeof(*score));
-		memcpy(keep, given_keep, g->n);
-		for (i = 0; i < g->n; i++)
-			nkeep += keep[i];
-	} else if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0, score)) <
-			   0 ||
-		   (rc = select_nodes(db, g, o, score, keep, &nkeep)) < 0) {
+		memcpy(sc.score, given_score, g->n * sizeof(*sc.score));
+		memcpy(sc.keep, given_keep, g->n);
+		for (size_t i = 0; i < g->n; i++)
+			nkeep += sc.keep[i];
+	} else if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0,
+					    sc.score)) < 0 ||
+		   (rc = select_nodes(db, g, o, sc.score, sc.keep, &nkeep)) <
+			   0) {
 		goto done;
 	}
-	if (!(best3 = top_ties_all(g, keep)) ||
-	    !(drawn = edges_to_draw(g, keep, nkeep, &nshown, &namong))) {
+	if (!(sc.best3 = top_ties_all(g, sc.keep)) ||
+	    !(sc.drawn = edges_to_draw(g, sc.keep, nkeep, &nshown, &namong))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -616,240 +633,28 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	} else {
 		layout = "fdp";
 	}
-	clusters = o->cluster_by != TIES_CLUSTER_NONE &&
-		   (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
-	if (o->cluster_by == TIES_CLUSTER_COMMUNITY) {
-		ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 1, 1};
-		ties_table *ct = NULL;
-
-		if (!(community = calloc(g->n + 1, sizeof(*community)))) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		if ((rc = ties_communities(db, &ct, g, &co, NULL)) < 0)
-			goto done;
-		for (i = 0; i < ties_table_nrows(ct); i++) {
-			long v = -1;
-			size_t k;
-
-			for (k = 0; k < g->n; k++)
-				if (!strcmp(g->nodes[k].id,
-					    ties_table_text(ct, i, 0)))
-					v = (long)k;
-			if (v >= 0)
-				community[v] = (int)ties_table_int(ct, i, 4);
-		}
-		ties_table_free(ct);
-	}
-	for (i = 0; i < g->n; i++)
-		if (keep[i] && score[i] > maxs)
-			maxs = score[i];
-
-	d->g = agopen((char *)"ties", Agundirected, &disc);
-	if (!d->g) {
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	sc.clusters = o->cluster_by != TIES_CLUSTER_NONE &&
+		      (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
+	if (o->cluster_by == TIES_CLUSTER_COMMUNITY &&
+	    (rc = node_communities(db, g, &sc.community)) < 0)
 		goto done;
-	}
-	set(d->g, "layout", layout);
-	/* A fixed seed, the default of every graph: fdp lays each cluster
-	 * out on its own, and a cluster without one is seeded from the
-	 * clock. */
-	agattr(d->g, AGRAPH, (char *)"start", (char *)"1");
-	set(d->g, "overlap", !strcmp(layout, "sfdp") ? "prism" : "false");
-	set(d->g, "splines", nkeep > 300 || nshown > 400 ? "false" : "true");
-	set(d->g, "outputorder", "edgesfirst");
-	set(d->g, "fontname", "Helvetica");
-	set(d->g, "fontsize", "10");
-	set(d->g, "pad", "0.3");
-	if (!strcmp(layout, "dot"))
-		set(d->g, "rankdir", "LR");
-	agattr(d->g, AGNODE, (char *)"fontname", (char *)"Helvetica");
-	agattr(d->g, AGNODE, (char *)"fontsize", (char *)"10");
-	agattr(d->g, AGNODE, (char *)"style", (char *)"filled");
-	agattr(d->g, AGEDGE, (char *)"color", (char *)"#555555aa");
-
-	/* Nodes, in clusters by country or community where supported. */
-	for (i = 0; i < g->n; i++) {
-		const struct ties_graph_node *nd = &g->nodes[i];
-		Agraph_t *parent = d->g;
-		const char *country = !strcmp(nd->kind, "country") ? nd->id
-								 : nd->country;
-		double size;
-
-		if (!keep[i])
-			continue;
-		if (clusters && o->cluster_by == TIES_CLUSTER_COUNTRY &&
-		    country) {
-			ties_buf__clear(&b);
-			ties_buf__printf(&b, "cluster_%s", country);
-			parent = sub(d->g, ties_buf__str(&b));
-			set(parent, "style", "rounded,dashed");
-			set(parent, "color", "#999999");
-			ties_buf__clear(&b);
-			esc_label(&b, country_name(nd));
-			set(parent, "label", ties_buf__str(&b));
-		} else if (clusters && community) {
-			snprintf(num, sizeof(num), "cluster_c%d", community[i]);
-			parent = sub(d->g, num);
-			set(parent, "style", "rounded,dashed");
-			set(parent, "color", "#999999");
-			snprintf(num, sizeof(num), "community %d", community[i]);
-			set(parent, "label", num);
-		}
-		gvn[i] = node(parent, nd->id);
-		if (!gvn[i]) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		set(gvn[i], "shape", shape_of(nd));
-		set(gvn[i], "fillcolor", community && !clusters
-						 ? palette[community[i] % NPALETTE]
-						 : colour_of(country));
-		size = maxs > 0 ? sqrt(score[i] / maxs) : 0;
-		snprintf(num, sizeof(num), "%.2f", 0.25 + 0.9 * size);
-		set(gvn[i], "width", num);
-		snprintf(num, sizeof(num), "%.2f", 0.15 + 0.5 * size);
-		set(gvn[i], "height", num);
-		snprintf(num, sizeof(num), "%.0f", 9 + 8 * size);
-		set(gvn[i], "fontsize", num);
-		ties_buf__clear(&b);
-		if (nd->is_event) {
-			set(gvn[i], "width", "0.08");
-			set(gvn[i], "height", "0.08");
-		}
-		if (!nd->is_event &&
-		    (o->labels == TIES_LABELS_ALL ||
-		     (o->labels == TIES_LABELS_TOP && size >= 0.5)))
-			esc_label(&b, nd->name);
-		set(gvn[i], "label", ties_buf__str(&b));
-		ties_buf__clear(&b);
-		esc_label(&b, nd->name);
-		ties_buf__puts(&b, " — ");
-		esc_label(&b, nd->kind);
-		if (country) {
-			ties_buf__puts(&b, ", ");
-			esc_label(&b, country);
-		}
-		snprintf(num, sizeof(num), "; %s %.4g",
-			 ties_measure_name(o->size_by), score[i]);
-		ties_buf__puts(&b, num);
-		top_ties(g, best3, i, &b);
-		set(gvn[i], "tooltip", ties_buf__str(&b));
-		set(gvn[i], "id", nd->id);
-	}
-
-	/* Edges: width by weight, style by evidence, count as label. */
-	for (e = 0; e < g->m; e++) {
-		uint32_t a = g->ea[e], c = g->eb[e];
-		struct edge_ev ev;
-		Agedge_t *edge;
-
-		if (!keep[a] || !keep[c] || !drawn[e])
-			continue;
-		memset(&ev, 0, sizeof(ev));
-		ev.f = &g->filter;
-		if (g->projection == TIES_GRAPH_ENTITY &&
-		    (rc = ties_store__pair_evidence(db, g->nodes[a].rowid,
-						    g->nodes[c].rowid,
-						    on_edge_evidence, &ev)) != 0) {
-			ties_buf__release(&ev.tip);
-			rc = rc < 0 ? rc : TIES_ERROR;
-			goto done;
-		}
-		edge = agedge(d->g, gvn[a], gvn[c], NULL, 1);
-		if (!edge) {
-			ties_buf__release(&ev.tip);
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		snprintf(num, sizeof(num), "%.2f", 0.6 + 1.4 * log2(1 + g->ew[e]));
-		set(edge, "penwidth", num);
-		if (ev.mou)
-			set(edge, "style", "bold");
-		else if (ev.meeting)
-			set(edge, "style", "dashed");
-		else if (ev.member)
-			set(edge, "style", "dotted");
-		if (ev.total > 1) {
-			snprintf(num, sizeof(num), "%ld", ev.total);
-			set(edge, "label", num);
-			set(edge, "fontsize", "8");
-		}
-		ties_buf__clear(&b);
-		esc_label(&b, g->nodes[a].name);
-		ties_buf__puts(&b, " — ");
-		esc_label(&b, g->nodes[c].name);
-		if (ev.tip.len) {
-			ties_buf__puts(&b, ": ");
-			esc_label(&b, ties_buf__str(&ev.tip));
-		} else {
-			snprintf(num, sizeof(num), ": weight %g", g->ew[e]);
-			ties_buf__puts(&b, num);
-		}
-		set(edge, "tooltip", ties_buf__str(&b));
-		ties_buf__release(&ev.tip);
-	}
-
-	/* The legend: one swatch per country drawn, as an HTML label. */
-	if (o->cluster_by != TIES_CLUSTER_COMMUNITY) {
-		const char **seen = calloc(g->n + 1, sizeof(*seen));
-		const char **names = calloc(g->n + 1, sizeof(*names));
-		size_t nseen = 0, k;
-
-		if (!seen || !names) {
-			free(seen);
-			free((void *)names);
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (i = 0; i < g->n; i++) {
-			const struct ties_graph_node *nd = &g->nodes[i];
-			const char *country = !strcmp(nd->kind, "country")
-						      ? nd->id
-						      : nd->country;
-
-			if (!keep[i] || !country)
-				continue;
-			for (k = 0; k < nseen; k++)
-				if (!strcmp(seen[k], country))
-					break;
-			if (k == nseen) {
-				names[nseen] = country_name(nd);
-				seen[nseen++] = country;
-			}
-		}
-		if (nseen > 0) {
-			char *html;
-
-			ties_buf__puts(&legend,
-				       "<table border=\"0\" cellborder=\"1\" "
-				       "cellspacing=\"2\"><tr>");
-			for (k = 0; k < nseen && k < 40; k++) {
-				ties_buf__printf(&legend,
-						 "<td bgcolor=\"%s\">",
-						 colour_of(seen[k]));
-				esc_html(&legend, names[k]);
-				ties_buf__puts(&legend, "</td>");
-			}
-			ties_buf__puts(&legend, "</tr></table>");
-			html = agstrdup_html(d->g,
-					     (char *)ties_buf__str(&legend));
-			set(d->g, "label", html);
-			agstrfree(d->g, html);
-			set(d->g, "labelloc", "b");
-		}
-		free(seen);
-		free((void *)names);
-	}
+	for (size_t i = 0; i < g->n; i++)
+		if (sc.keep[i] && sc.score[i] > sc.maxs)
+			sc.maxs = sc.score[i];
+	if ((rc = open_graph(db, d, layout, nkeep, nshown)) < 0 ||
+	    (rc = add_nodes(db, g, o, d, &sc)) < 0 ||
+	    (rc = add_edges(db, g, d, &sc)) < 0)
+		goto done;
+	if (o->cluster_by != TIES_CLUSTER_COMMUNITY)
+		rc = add_legend(db, g, d, &sc);
 done:
-	free(score);
-	free(keep);
-	free(drawn);
-	free(best3);
-	free(gvn);
-	free(community);
-	ties_buf__release(&b);
-	ties_buf__release(&legend);
+	free(sc.score);
+	free(sc.keep);
+	free(sc.drawn);
+	free(sc.best3);
+	free(sc.gvn);
+	free(sc.community);
+	ties_buf__release(&sc.b);
 	return rc;
 }
 
@@ -919,8 +724,9 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	d.gvc = context();
 	if (!d.gvc || layout(&d) != 0) {
 		drawing_release(&d);
-		return ties_db__seterr(db, TIES_ERROR, "graphviz could not lay "
-						       "out the diagram");
+		return ties_db__seterr(db, TIES_ERROR,
+				       "graphviz could not lay "
+				       "out the diagram");
 	}
 	rc = gvRenderFilename(d.gvc, d.g, fmt, path);
 	drawing_release(&d);
@@ -961,8 +767,8 @@ int ties_draw_from(ties_db *db, enum ties_projection p,
 	 * graph. */
 	if (o->focus && p == TIES_GRAPH_ENTITY && ties_filter__plain(f) &&
 	    f->min_weight <= 0 && o->cluster_by != TIES_CLUSTER_COMMUNITY &&
-	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top,
-				    o->size_by, &g, &score, &keep)) < 0)
+	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top, o->size_by,
+				    &g, &score, &keep)) < 0)
 		return rc;
 	if (rc == 1)
 		rc = draw(db, g, o, score, keep, path, out, warnings);
