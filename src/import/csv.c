@@ -1,12 +1,8 @@
 /*
- * import_csv.c — the CSV importer: five tables (entities, relations, events,
+ * csv.c — the CSV importer: five tables (entities, relations, events,
  * participants, sources), recognised by their headers, loaded in one
- * transaction through the store's internal write functions.
- *
- * Files are read a line at a time and fed to libcsv, so every record knows
- * the line it starts on (its end line less the newlines inside its quoted
- * fields) and memory stays bounded by the longest record. Each line is
- * checked for NUL bytes and invalid UTF-8 before parsing.
+ * transaction through the store's internal write functions; the files are
+ * read by csv_reader.c.
  *
  * Order: sources, then entities, then events, relations and participants,
  * whatever order the paths came in, so references may point forwards.
@@ -24,197 +20,7 @@
 
 #include <csv.h>
 
-#include "ties_int.h"
-
-/* ---------------------------------------------------------- reader --- */
-
-/* Called for each record; return < 0 to stop with that code, 1 to stop
- * quietly. */
-typedef int (*row_fn)(char **fields, size_t n, long line, void *ctx);
-
-struct reader {
-	ties_db *db;
-	const char *path;
-	ties_buf data; /* the fields of the record, NUL-separated */
-	size_t *offs;  /* offsets of the fields in data */
-	size_t nfields, cap;
-	long line;     /* line being fed */
-	long newlines; /* newlines inside the record's fields */
-	char **argv;
-	row_fn fn;
-	void *ctx;
-	int stop;	 /* return code that stopped the parse */
-	long long bytes; /* bytes read so far */
-};
-
-static void on_field(void *s, size_t len, void *data)
-{
-	struct reader *r = data;
-	size_t i;
-
-	if (r->stop)
-		return;
-	if (r->nfields == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		size_t *o = realloc(r->offs, cap * sizeof(*o));
-
-		if (!o) {
-			r->stop = ties_db__seterr(r->db, TIES_ENOMEM,
-						  "out of memory");
-			return;
-		}
-		r->offs = o;
-		r->cap = cap;
-	}
-	r->offs[r->nfields++] = r->data.len;
-	ties_buf__add(&r->data, s ? s : "", s ? len : 0);
-	ties_buf__add(&r->data, "", 1);
-	for (i = 0; s && i < len; i++)
-		if (((const char *)s)[i] == '\n')
-			r->newlines++;
-}
-
-static void on_row(int c, void *data)
-{
-	struct reader *r = data;
-	char **argv;
-	size_t i;
-	int rc;
-
-	(void)c;
-	if (r->stop)
-		return;
-	if (r->data.oom) {
-		r->stop = ties_db__seterr(r->db, TIES_ENOMEM, "out of memory");
-		return;
-	}
-	argv = realloc(r->argv, (r->nfields + 1) * sizeof(*argv));
-	if (!argv) {
-		r->stop = ties_db__seterr(r->db, TIES_ENOMEM, "out of memory");
-		return;
-	}
-	r->argv = argv;
-	for (i = 0; i < r->nfields; i++)
-		argv[i] = r->data.ptr + r->offs[i];
-	argv[r->nfields] = NULL;
-	rc = r->fn(argv, r->nfields, r->line - r->newlines, r->ctx);
-	if (rc != 0)
-		r->stop = rc;
-	r->nfields = 0;
-	r->newlines = 0;
-	ties_buf__clear(&r->data);
-}
-
-static const char *csv_problem(struct csv_parser *p)
-{
-	switch (csv_error(p)) {
-	case CSV_EPARSE:
-		return "malformed field: a quote inside an unquoted field, or "
-		       "text after a closing quote";
-	case CSV_ENOMEM:
-		return "out of memory";
-	case CSV_ETOOBIG:
-		return "field too large";
-	default:
-		return "malformed CSV";
-	}
-}
-
-/*
- * Read `path` record by record. Returns 0, 1 when fn stopped quietly, or a
- * negative code with the message "path:line: problem" set.
- */
-static int read_csv(ties_db *db, const char *path, row_fn fn, void *ctx,
-		    long long *bytes)
-{
-	struct csv_parser p;
-	struct reader r;
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0, started = 0;
-
-	memset(&r, 0, sizeof(r));
-	r.db = db;
-	r.path = path;
-	r.fn = fn;
-	r.ctx = ctx;
-	if (!(f = fopen(path, "rb")))
-		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
-				       path, strerror(errno));
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		fclose(f);
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	}
-	/* libcsv grows a field's buffer by this much at a time (128 bytes by
-	 * default): a 10 MB field would be 80,000 reallocations. */
-	csv_set_blk_size(&p, 64 * 1024);
-	while ((n = getline(&line, &cap, f)) > 0) {
-		char *s = line;
-		size_t len = (size_t)n, bad;
-
-		r.line++;
-		r.bytes += n;
-		if (!started) {
-			started = 1;
-			if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
-				s += 3;
-				len -= 3;
-			}
-		}
-		if (memchr(s, '\0', len)) {
-			rc = ties_db__seterr(db, TIES_EINVALID,
-					     "%s:%ld: NUL byte in the text",
-					     path, r.line);
-			goto done;
-		}
-		if ((bad = ties_utf8__invalid(s, len))) {
-			rc = ties_db__seterr(
-				db, TIES_EINVALID,
-				"%s:%ld: invalid UTF-8 at byte %zu "
-				"of the line",
-				path, r.line, bad);
-			goto done;
-		}
-		if (csv_parse(&p, s, len, on_field, on_row, &r) != len &&
-		    !r.stop) {
-			rc = ties_db__seterr(db, TIES_EINVALID, "%s:%ld: %s",
-					     path, r.line, csv_problem(&p));
-			goto done;
-		}
-		if (r.stop)
-			break;
-	}
-	if (ferror(f)) {
-		rc = ties_db__seterr(db, TIES_EIO, "%s:%ld: read error: %s",
-				     path, r.line, strerror(errno));
-		goto done;
-	}
-	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
-		rc = ties_db__seterr(db, TIES_EINVALID,
-				     "%s:%ld: unterminated quoted field at the "
-				     "end of the file",
-				     path, r.line);
-		goto done;
-	}
-	if (r.stop < 0)
-		rc = r.stop;
-	else if (r.stop > 0)
-		rc = 1;
-done:
-	if (bytes)
-		*bytes = r.bytes;
-	csv_free(&p);
-	free(line);
-	free(r.offs);
-	free(r.argv);
-	ties_buf__release(&r.data);
-	fclose(f);
-	return rc;
-}
-
-/* ---------------------------------------------------------- tables --- */
+#include "csv_int.h"
 
 struct tabledef {
 	enum ties_table_kind kind;
@@ -226,11 +32,15 @@ struct tabledef {
 
 static const char *const entity_cols[] = {"id",	     "kind",	"name",
 					  "country", "aliases", NULL};
+
 static const char *const relation_cols[] = {
 	"source", "target", "kind", "role", "start", "end", "source_id", NULL};
+
 static const char *const event_cols[] = {"id",	  "kind",      "date", "title",
 					 "place", "source_id", NULL};
+
 static const char *const participant_cols[] = {"event", "entity", "role", NULL};
+
 static const char *const source_cols[] = {"id",	       "title", "url",
 					  "publisher", "date",	NULL};
 
@@ -242,6 +52,7 @@ static const struct tabledef tables[] = {
 	{TIES_TABLE_RELATIONS, "relations", relation_cols, 7u, 1},
 	{TIES_TABLE_PARTICIPANTS, "participants", participant_cols, 3u, 0},
 };
+
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
 static const struct tabledef *table_def(enum ties_table_kind k)
@@ -407,8 +218,6 @@ static int header_parse(ties_db *db, const char *path, char **fields, size_t n,
 	return 0;
 }
 
-/* ------------------------------------------------------------ load --- */
-
 struct pending_country {
 	sqlite3_int64 entity;
 	char *ref; /* NULL: no country */
@@ -436,7 +245,6 @@ struct load {
 	ties_strmap entity_refs, event_refs;
 };
 
-/* Keep at most this many resolved references of each kind. */
 #define REF_CACHE_MAX 2000000
 
 static int cached(ties_db *db, ties_strmap *m, const char *ref,
@@ -477,8 +285,8 @@ static int event_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 static int made_here(struct load *l, int which, const char *id)
 {
 	ties_db *db = l->db;
-	sqlite3_stmt *st = ties_db__stmt(db, which == 1 ? ST_ID_LOOKUP
-							: ST_EVENT_LOOKUP);
+	sqlite3_stmt *st =
+		ties_db__stmt(db, which == 1 ? ST_ID_LOOKUP : ST_EVENT_LOOKUP);
 	int here = 0;
 
 	if (!st)
@@ -509,19 +317,20 @@ static int check_dup(struct load *l, int which, const char *id, long line)
 		return 0;
 	}
 	{
-	static const char *const what[] = {"source", "entity", "event"};
-	long first = 0;
-	int rc = ties_strmap__put(&l->ids[which], id, line, &first);
+		static const char *const what[] = {"source", "entity", "event"};
+		long first = 0;
+		int rc = ties_strmap__put(&l->ids[which], id, line, &first);
 
-	if (rc < 0)
-		return ties_db__seterr(l->db, TIES_ENOMEM, "out of memory");
-	if (rc == 1)
-		return ties_db__seterr(l->db, TIES_EINVALID,
-				       "%s:%ld: duplicate %s id '%s' (first "
-				       "given on line %ld)",
-				       l->in->path, line, what[which], id,
-				       first);
-	return 0;
+		if (rc < 0)
+			return ties_db__seterr(l->db, TIES_ENOMEM,
+					       "out of memory");
+		if (rc == 1)
+			return ties_db__seterr(
+				l->db, TIES_EINVALID,
+				"%s:%ld: duplicate %s id '%s' (first "
+				"given on line %ld)",
+				l->in->path, line, what[which], id, first);
+		return 0;
 	}
 }
 
@@ -606,14 +415,153 @@ static int opt_source(ties_db *db, const char *ref, sqlite3_int64 *rowid)
 	return *ref ? ties_store__resolve_source(db, ref, rowid) : 0;
 }
 
+/* An entity's home country, `ref` (column 3): set now when it is an id,
+ * else resolved once the whole import is in (resolve_countries). */
+static int entity_country(struct load *l, sqlite3_int64 a, const char *ref,
+			  long line)
+{
+	struct pending_country *pc;
+	sqlite3_int64 cid = 0;
+
+	/* An id is never ambiguous, whatever later rows add:
+	 * set it now; only names and aliases wait for the
+	 * whole import (and use memory until then). */
+	if (*ref && country_by_id(l->db, ref, &cid))
+		return ties_store__entity_set_country(l->db, a, cid);
+	if (l->npend == l->cappend) {
+		size_t cap = l->cappend ? l->cappend * 2 : 64;
+		pc = realloc(l->pend, cap * sizeof(*pc));
+		if (!pc)
+			return ties_db__seterr(l->db, TIES_ENOMEM,
+					       "out of memory");
+		l->pend = pc;
+		l->cappend = cap;
+	}
+	pc = &l->pend[l->npend];
+	pc->entity = a;
+	pc->ref = *ref ? strdup(ref) : NULL;
+	pc->line = line;
+	pc->path = l->in->path;
+	if (*ref && !pc->ref)
+		return ties_db__seterr(l->db, TIES_ENOMEM, "out of memory");
+	l->npend++;
+	return 0;
+}
+
+static int load_source(struct load *l, char **f, size_t nattrs)
+{
+	ties_db *db = l->db;
+	ties_source_spec s;
+	int rc = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.id = col(l, f, 0);
+	s.title = raw(l, f, 1);
+	s.url = col(l, f, 2);
+	s.publisher = raw(l, f, 3);
+	s.date = col(l, f, 4);
+	s.attrs = l->attrs;
+	s.nattrs = nattrs;
+	rc = ties_store__source_put(db, &s, NULL);
+	l->stats->sources++;
+	return rc;
+}
+
+static int load_entity(struct load *l, char **f, size_t nattrs, long line)
+{
+	ties_db *db = l->db;
+	sqlite3_int64 a;
+	size_t naliases;
+	ties_entity_row e;
+	char *kind = col(l, f, 1);
+	int rc = 0;
+
+	memset(&e, 0, sizeof(e));
+	lower_ascii(kind);
+	e.id = col(l, f, 0);
+	e.kind = kind;
+	e.name = raw(l, f, 2);
+	if (l->h.col[4] >= 0) {
+		if (split_aliases(l, raw(l, f, 4), &naliases) < 0)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		e.aliases = l->aliases;
+		e.naliases = naliases;
+		e.replace_aliases = 1;
+	}
+	e.attrs = l->attrs;
+	e.nattrs = nattrs;
+	if ((rc = ties_store__entity_put(db, &e, &a)) < 0)
+		return rc;
+	l->stats->entities++;
+	if (l->h.col[3] >= 0)
+		rc = entity_country(l, a, col(l, f, 3), line);
+	return rc;
+}
+
+static int load_event(struct load *l, char **f, size_t nattrs)
+{
+	ties_db *db = l->db;
+	sqlite3_int64 a, b;
+	char *kind = col(l, f, 1), *place = col(l, f, 4);
+	int rc = 0;
+
+	lower_ascii(kind);
+	a = 0;
+	if (*place &&
+	    (rc = ties_store__resolve_as(db, place, "place", NULL, &a)) < 0)
+		return rc;
+	if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
+		return rc;
+	rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
+				   raw(l, f, 3), a, b, l->attrs, nattrs, NULL);
+	l->stats->events++;
+	return rc;
+}
+
+static int load_relation(struct load *l, char **f, size_t nattrs)
+{
+	ties_db *db = l->db;
+	sqlite3_int64 a, b, c;
+	char *kind = col(l, f, 2);
+	int rc = 0;
+
+	lower_ascii(kind);
+	if ((rc = entity_ref(l, col(l, f, 0), &a)) < 0 ||
+	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
+	    (rc = opt_source(db, col(l, f, 6), &c)) < 0)
+		return rc;
+	rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
+				      col(l, f, 4), col(l, f, 5), c, l->attrs,
+				      nattrs, NULL);
+	l->stats->relations++;
+	return rc;
+}
+
+static int load_participant(struct load *l, char **f)
+{
+	ties_db *db = l->db;
+	sqlite3_int64 a, b;
+	char *role = col(l, f, 2);
+	int rc = 0;
+
+	lower_ascii(role);
+	if ((rc = event_ref(l, col(l, f, 0), &a)) < 0 ||
+	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0)
+		return rc;
+	rc = ties_store__participant_put(db, a, b, role);
+	l->stats->participants++;
+	return rc;
+}
+
 static int load_row(char **f, size_t n, long line, void *ctx)
 {
 	struct load *l = ctx;
 	ties_db *db = l->db;
 	const char *path = l->in->path;
-	sqlite3_int64 a, b, c;
-	size_t nattrs, naliases;
-	int rc = 0;
+	enum ties_table_kind kind = l->in->def->kind;
+	size_t nattrs;
+	int rc = 0, which;
 
 	if (!l->have_header) {
 		const struct tabledef *def = l->in->def;
@@ -635,125 +583,30 @@ static int load_row(char **f, size_t n, long line, void *ctx)
 	l->stats->rows++;
 	nattrs = collect_attrs(l, f);
 
-	switch (l->in->def->kind) {
-	case TIES_TABLE_SOURCES: {
-		ties_source_spec s;
-
-		memset(&s, 0, sizeof(s));
-		s.id = col(l, f, 0);
-		if (*s.id && (rc = check_dup(l, 0, s.id, line)) < 0)
-			return rc;
-		s.title = raw(l, f, 1);
-		s.url = col(l, f, 2);
-		s.publisher = raw(l, f, 3);
-		s.date = col(l, f, 4);
-		s.attrs = l->attrs;
-		s.nattrs = nattrs;
-		rc = ties_store__source_put(db, &s, NULL);
-		l->stats->sources++;
+	/* Ids given twice in one import (not an update: an error). */
+	which = kind == TIES_TABLE_SOURCES    ? 0
+		: kind == TIES_TABLE_ENTITIES ? 1
+		: kind == TIES_TABLE_EVENTS   ? 2
+					      : -1;
+	if (which >= 0 && *col(l, f, 0) &&
+	    (rc = check_dup(l, which, col(l, f, 0), line)) < 0)
+		return rc;
+	switch (kind) {
+	case TIES_TABLE_SOURCES:
+		rc = load_source(l, f, nattrs);
 		break;
-	}
-	case TIES_TABLE_ENTITIES: {
-		ties_entity_row e;
-		char *kind = col(l, f, 1);
-
-		memset(&e, 0, sizeof(e));
-		lower_ascii(kind);
-		e.id = col(l, f, 0);
-		if (*e.id && (rc = check_dup(l, 1, e.id, line)) < 0)
-			return rc;
-		e.kind = kind;
-		e.name = raw(l, f, 2);
-		if (l->h.col[4] >= 0) {
-			if (split_aliases(l, raw(l, f, 4), &naliases) < 0)
-				return ties_db__seterr(db, TIES_ENOMEM,
-						       "out of memory");
-			e.aliases = l->aliases;
-			e.naliases = naliases;
-			e.replace_aliases = 1;
-		}
-		e.attrs = l->attrs;
-		e.nattrs = nattrs;
-		if ((rc = ties_store__entity_put(db, &e, &a)) < 0)
-			break;
-		l->stats->entities++;
-		if (l->h.col[3] >= 0) {
-			struct pending_country *pc;
-			char *ref = col(l, f, 3);
-			sqlite3_int64 cid = 0;
-
-			/* An id is never ambiguous, whatever later rows add:
-			 * set it now; only names and aliases wait for the
-			 * whole import (and use memory until then). */
-			if (*ref && country_by_id(db, ref, &cid)) {
-				rc = ties_store__entity_set_country(db, a, cid);
-				break;
-			}
-			if (l->npend == l->cappend) {
-				size_t cap = l->cappend ? l->cappend * 2 : 64;
-				pc = realloc(l->pend, cap * sizeof(*pc));
-				if (!pc)
-					return ties_db__seterr(db, TIES_ENOMEM,
-							       "out of memory");
-				l->pend = pc;
-				l->cappend = cap;
-			}
-			pc = &l->pend[l->npend];
-			pc->entity = a;
-			pc->ref = *ref ? strdup(ref) : NULL;
-			pc->line = line;
-			pc->path = path;
-			if (*ref && !pc->ref)
-				return ties_db__seterr(db, TIES_ENOMEM,
-						       "out of memory");
-			l->npend++;
-		}
+	case TIES_TABLE_ENTITIES:
+		rc = load_entity(l, f, nattrs, line);
 		break;
-	}
-	case TIES_TABLE_EVENTS: {
-		char *kind = col(l, f, 1), *place = col(l, f, 4);
-
-		lower_ascii(kind);
-		if (*col(l, f, 0) &&
-		    (rc = check_dup(l, 2, col(l, f, 0), line)) < 0)
-			return rc;
-		a = 0;
-		if (*place && (rc = ties_store__resolve_as(db, place, "place",
-							   NULL, &a)) < 0)
-			break;
-		if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
-			break;
-		rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
-					   raw(l, f, 3), a, b, l->attrs, nattrs,
-					   NULL);
-		l->stats->events++;
+	case TIES_TABLE_EVENTS:
+		rc = load_event(l, f, nattrs);
 		break;
-	}
-	case TIES_TABLE_RELATIONS: {
-		char *kind = col(l, f, 2);
-
-		lower_ascii(kind);
-		if ((rc = entity_ref(l, col(l, f, 0), &a)) < 0 ||
-		    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
-		    (rc = opt_source(db, col(l, f, 6), &c)) < 0)
-			break;
-		rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
-					      col(l, f, 4), col(l, f, 5), c,
-					      l->attrs, nattrs, NULL);
-		l->stats->relations++;
+	case TIES_TABLE_RELATIONS:
+		rc = load_relation(l, f, nattrs);
 		break;
-	}
-	case TIES_TABLE_PARTICIPANTS: {
-		char *role = col(l, f, 2);
-
-		lower_ascii(role);
-		if ((rc = event_ref(l, col(l, f, 0), &a)) < 0 ||
-		    (rc = entity_ref(l, col(l, f, 1), &b)) < 0)
-			break;
-		rc = ties_store__participant_put(db, a, b, role);
-		l->stats->participants++;
+	case TIES_TABLE_PARTICIPANTS:
+		rc = load_participant(l, f);
 		break;
-	}
 	default:
 		assert(!"unknown table");
 		rc = TIES_ERROR;
@@ -793,8 +646,6 @@ static int resolve_countries(struct load *l)
 	}
 	return 0;
 }
-
-/* ---------------------------------------------------------- inputs --- */
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -942,7 +793,7 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 	for (i = 0; i < nin; i++) {
 		struct sniff s = {db, in[i].path, table_def(table), 0};
 
-		rc = read_csv(db, in[i].path, sniff_row, &s, NULL);
+		rc = ties_csv__read(db, in[i].path, sniff_row, &s, NULL);
 		if (rc < 0)
 			goto done;
 		if (rc == 0) {
@@ -975,7 +826,7 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 				continue;
 			l.in = &in[i];
 			l.have_header = 0;
-			rc = read_csv(db, in[i].path, load_row, &l, &bytes);
+			rc = ties_csv__read(db, in[i].path, load_row, &l, &bytes);
 			header_release(&l.h);
 			l.done_bytes += bytes;
 			if (rc < 0)
