@@ -45,251 +45,240 @@ static int attrs_of(json_t *o, ties_attr **out, size_t *n)
 	return 0;
 }
 
-/* Run f on each element of doc[name]; errors get "file: name[i]: ". */
-#define EACH(name)                                                             \
-	for (arr = json_object_get(doc, name), i = 0;                          \
-	     json_is_array(arr) && i < json_array_size(arr) &&                 \
-	     (row = json_array_get(arr, i));                                   \
-	     i++)
-
-static int where(ties_db *db, const char *path, const char *table, size_t i,
-		 int rc)
+/* A string member, "" when absent (a reference to resolve). */
+static const char *ref(json_t *o, const char *key)
 {
-	ties_db__prefix_err(db, "%s: %s[%zu]: ", path, table, i);
+	const char *s = str(o, key);
+
+	return s ? s : "";
+}
+
+static int oom(ties_db *db)
+{
+	return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+}
+
+/* What a row's loader has: the handle, the counts, and the rowids of the
+ * entities (for their countries, set once every entity is in). */
+struct jload {
+	ties_db *db;
+	ties_import_stats *stats;
+	sqlite3_int64 *ent;
+};
+
+typedef int (*row_loader)(struct jload *l, json_t *row, size_t i);
+
+static int load_source(struct jload *l, json_t *row, size_t i)
+{
+	ties_source_spec s;
+	ties_attr *attrs;
+	size_t nattrs;
+	int rc;
+
+	(void)i;
+	memset(&s, 0, sizeof(s));
+	s.id = str(row, "id");
+	s.title = str(row, "title");
+	s.url = str(row, "url");
+	s.publisher = str(row, "publisher");
+	s.date = str(row, "date");
+	if (attrs_of(row, &attrs, &nattrs) < 0)
+		return oom(l->db);
+	s.attrs = attrs;
+	s.nattrs = nattrs;
+	rc = ties_store__source_put(l->db, &s, NULL);
+	free(attrs);
+	l->stats->sources += rc >= 0;
 	return rc;
 }
 
-static int not_object(ties_db *db, const char *path, const char *table,
-		      size_t i)
+static int load_entity(struct jload *l, json_t *row, size_t i)
 {
-	return ties_db__seterr(db, TIES_EINVALID, "%s: %s[%zu]: not an object",
-			       path, table, i);
+	ties_entity_row e;
+	json_t *al = json_object_get(row, "aliases");
+	const char **aliases = NULL;
+	ties_attr *attrs;
+	size_t nattrs;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	e.id = str(row, "id");
+	e.kind = str(row, "kind");
+	e.name = str(row, "name");
+	if (json_is_array(al)) {
+		if (!(aliases = calloc(json_array_size(al) + 1,
+				       sizeof(*aliases))))
+			return oom(l->db);
+		for (size_t k = 0; k < json_array_size(al); k++)
+			if (json_is_string(json_array_get(al, k)))
+				aliases[e.naliases++] = json_string_value(
+					json_array_get(al, k));
+		e.aliases = aliases;
+		e.replace_aliases = 1;
+	}
+	if (attrs_of(row, &attrs, &nattrs) < 0) {
+		free((void *)aliases);
+		return oom(l->db);
+	}
+	e.attrs = attrs;
+	e.nattrs = nattrs;
+	e.replace_attrs = 1;
+	if (!e.id || !e.kind || !e.name)
+		rc = ties_db__seterr(l->db, TIES_EINVALID,
+				     "an entity needs id, kind and name");
+	else
+		rc = ties_store__entity_put(l->db, &e, &l->ent[i]);
+	free((void *)aliases);
+	free(attrs);
+	l->stats->entities += rc >= 0;
+	return rc;
 }
 
-int ties_import__json(ties_db *db, const char *path,
-		      ties_import_stats *stats)
+/* An entity's home country, once every entity is in. */
+static int load_country(struct jload *l, json_t *row, size_t i)
 {
-	json_t *doc, *arr, *row;
+	const char *country = str(row, "country");
+	sqlite3_int64 c = 0;
+	int rc;
+
+	if (country && (rc = ties_store__resolve_as(l->db, country, "country",
+						    "country", &c)) < 0)
+		return rc;
+	return ties_store__entity_set_country(l->db, l->ent[i], c);
+}
+
+static int load_event(struct jload *l, json_t *row, size_t i)
+{
+	const char *place = str(row, "place"), *src = str(row, "source_id");
+	sqlite3_int64 a = 0, b = 0;
+	ties_attr *attrs;
+	size_t nattrs;
+	int rc;
+
+	(void)i;
+	if ((place && (rc = ties_store__resolve_as(l->db, place, "place", NULL,
+						   &a)) < 0) ||
+	    (src && (rc = ties_store__resolve_source(l->db, src, &b)) < 0))
+		return rc;
+	if (attrs_of(row, &attrs, &nattrs) < 0)
+		return oom(l->db);
+	if (!str(row, "id") || !str(row, "kind"))
+		rc = ties_db__seterr(l->db, TIES_EINVALID,
+				     "an event needs id and kind");
+	else
+		rc = ties_store__event_put(l->db, str(row, "id"),
+					   str(row, "kind"), str(row, "date"),
+					   str(row, "title"), a, b, attrs,
+					   nattrs, NULL);
+	free(attrs);
+	l->stats->events += rc >= 0;
+	return rc;
+}
+
+static int load_relation(struct jload *l, json_t *row, size_t i)
+{
+	const char *src = str(row, "source_id");
+	sqlite3_int64 a, b, c = 0;
+	ties_attr *attrs;
+	size_t nattrs;
+	int rc;
+
+	(void)i;
+	if ((rc = ties_store__resolve(l->db, ref(row, "source"), &a)) < 0 ||
+	    (rc = ties_store__resolve(l->db, ref(row, "target"), &b)) < 0 ||
+	    (src && (rc = ties_store__resolve_source(l->db, src, &c)) < 0))
+		return rc;
+	if (attrs_of(row, &attrs, &nattrs) < 0)
+		return oom(l->db);
+	rc = ties_store__relation_put(l->db, a, b, ref(row, "kind"),
+				      str(row, "role"), str(row, "start"),
+				      str(row, "end"), c, attrs, nattrs, NULL);
+	free(attrs);
+	l->stats->relations += rc >= 0;
+	return rc;
+}
+
+static int load_participant(struct jload *l, json_t *row, size_t i)
+{
+	sqlite3_int64 a, b;
+	int rc;
+
+	(void)i;
+	if ((rc = ties_store__resolve_event(l->db, ref(row, "event"), &a)) <
+		    0 ||
+	    (rc = ties_store__resolve(l->db, ref(row, "entity"), &b)) < 0 ||
+	    (rc = ties_store__participant_put(l->db, a, b, str(row, "role"))) <
+		    0)
+		return rc;
+	l->stats->participants++;
+	return 0;
+}
+
+/* Load each row of doc[table]; errors get "file: table[i]: ". */
+static int load_table(struct jload *l, json_t *doc, const char *path,
+		      const char *table, row_loader fn)
+{
+	json_t *arr = json_object_get(doc, table), *row;
+	int rc;
+
+	for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr) &&
+			   (row = json_array_get(arr, i));
+	     i++) {
+		if (!json_is_object(row))
+			return ties_db__seterr(l->db, TIES_EINVALID,
+					       "%s: %s[%zu]: not an object",
+					       path, table, i);
+		if ((rc = fn(l, row, i)) < 0) {
+			ties_db__prefix_err(l->db, "%s: %s[%zu]: ", path, table,
+					    i);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+int ties_import__json(ties_db *db, const char *path, ties_import_stats *stats)
+{
+	json_t *doc, *arr;
 	json_error_t jerr;
-	ties_attr *attrs = NULL;
-	size_t i, nattrs;
-	sqlite3_int64 a, b, c, *pend = NULL;
+	struct jload l = {db, stats, NULL};
 	int rc = 0;
 
 	if (!(doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)))
-		return ties_db__seterr(db, jerr.line > 0 ? TIES_EINVALID
-							 : TIES_EIO,
+		return ties_db__seterr(db,
+				       jerr.line > 0 ? TIES_EINVALID : TIES_EIO,
 				       "%s:%d:%d: %s", path, jerr.line,
 				       jerr.column, jerr.text);
 	if (!json_is_object(doc)) {
 		json_decref(doc);
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "%s: not a ties document (an object with "
-				       "entities, events, …)",
-				       path);
+		return ties_db__seterr(
+			db, TIES_EINVALID,
+			"%s: not a ties document (an object with "
+			"entities, events, …)",
+			path);
 	}
 	if ((rc = ties_db__begin(db)) < 0) {
 		json_decref(doc);
 		return rc;
 	}
-	EACH("sources")
-	{
-		ties_source_spec s;
-
-		if (!json_is_object(row)) {
-			rc = not_object(db, path, "sources", i);
-			goto fail;
-		}
-		memset(&s, 0, sizeof(s));
-		s.id = str(row, "id");
-		s.title = str(row, "title");
-		s.url = str(row, "url");
-		s.publisher = str(row, "publisher");
-		s.date = str(row, "date");
-		if ((rc = attrs_of(row, &attrs, &nattrs)) < 0)
-			goto oom;
-		s.attrs = attrs;
-		s.nattrs = nattrs;
-		rc = ties_store__source_put(db, &s, NULL);
-		free(attrs);
-		attrs = NULL;
-		if (rc < 0) {
-			where(db, path, "sources", i, rc);
-			goto fail;
-		}
-		stats->sources++;
-	}
 	arr = json_object_get(doc, "entities");
-	if (json_is_array(arr) &&
-	    !(pend = calloc(json_array_size(arr) + 1, sizeof(*pend))))
-		goto oom;
-	EACH("entities")
-	{
-		ties_entity_row e;
-		json_t *al = json_object_get(row, "aliases");
-		const char **aliases = NULL;
-		size_t k;
-
-		if (!json_is_object(row)) {
-			rc = not_object(db, path, "entities", i);
-			goto fail;
-		}
-		memset(&e, 0, sizeof(e));
-		e.id = str(row, "id");
-		e.kind = str(row, "kind");
-		e.name = str(row, "name");
-		if (json_is_array(al)) {
-			if (!(aliases = calloc(json_array_size(al) + 1,
-					       sizeof(*aliases))))
-				goto oom;
-			for (k = 0; k < json_array_size(al); k++)
-				if (json_is_string(json_array_get(al, k)))
-					aliases[e.naliases++] =
-						json_string_value(
-							json_array_get(al, k));
-			e.aliases = aliases;
-			e.replace_aliases = 1;
-		}
-		if ((rc = attrs_of(row, &attrs, &nattrs)) < 0) {
-			free((void *)aliases);
-			goto oom;
-		}
-		e.attrs = attrs;
-		e.nattrs = nattrs;
-		e.replace_attrs = 1;
-		if (!e.id || !e.kind || !e.name)
-			rc = ties_db__seterr(db, TIES_EINVALID,
-					     "an entity needs id, kind and "
-					     "name");
-		else
-			rc = ties_store__entity_put(db, &e, &pend[i]);
-		free((void *)aliases);
-		free(attrs);
-		attrs = NULL;
-		if (rc < 0) {
-			where(db, path, "entities", i, rc);
-			goto fail;
-		}
-		stats->entities++;
+	if (!(l.ent = calloc(json_is_array(arr) ? json_array_size(arr) + 1 : 1,
+			     sizeof(*l.ent))))
+		rc = oom(db);
+	if (rc < 0 ||
+	    (rc = load_table(&l, doc, path, "sources", load_source)) < 0 ||
+	    (rc = load_table(&l, doc, path, "entities", load_entity)) < 0 ||
+	    (rc = load_table(&l, doc, path, "entities", load_country)) < 0 ||
+	    (rc = load_table(&l, doc, path, "events", load_event)) < 0 ||
+	    (rc = load_table(&l, doc, path, "relations", load_relation)) < 0 ||
+	    (rc = load_table(&l, doc, path, "participants", load_participant)) <
+		    0) {
+		free(l.ent);
+		json_decref(doc);
+		ties_db__rollback(db);
+		return rc;
 	}
-	EACH("entities")
-	{
-		const char *country = str(row, "country");
-
-		c = 0;
-		if (country && (rc = ties_store__resolve_as(
-					db, country, "country", "country",
-					&c)) < 0) {
-			where(db, path, "entities", i, rc);
-			goto fail;
-		}
-		if ((rc = ties_store__entity_set_country(db, pend[i], c)) < 0)
-			goto fail;
-	}
-	EACH("events")
-	{
-		const char *place = str(row, "place");
-		const char *src = str(row, "source_id");
-
-		if (!json_is_object(row)) {
-			rc = not_object(db, path, "events", i);
-			goto fail;
-		}
-		a = b = 0;
-		if ((place && (rc = ties_store__resolve_as(db, place, "place",
-							   NULL, &a)) < 0) ||
-		    (src && (rc = ties_store__resolve_source(db, src, &b)) <
-				    0)) {
-			where(db, path, "events", i, rc);
-			goto fail;
-		}
-		if ((rc = attrs_of(row, &attrs, &nattrs)) < 0)
-			goto oom;
-		if (!str(row, "id") || !str(row, "kind"))
-			rc = ties_db__seterr(db, TIES_EINVALID,
-					     "an event needs id and kind");
-		else
-			rc = ties_store__event_put(db, str(row, "id"),
-						   str(row, "kind"),
-						   str(row, "date"),
-						   str(row, "title"), a, b,
-						   attrs, nattrs, NULL);
-		free(attrs);
-		attrs = NULL;
-		if (rc < 0) {
-			where(db, path, "events", i, rc);
-			goto fail;
-		}
-		stats->events++;
-	}
-	EACH("relations")
-	{
-		const char *src = str(row, "source_id");
-
-		if (!json_is_object(row)) {
-			rc = not_object(db, path, "relations", i);
-			goto fail;
-		}
-		c = 0;
-		if ((rc = ties_store__resolve(db,
-					      str(row, "source")
-						      ? str(row, "source")
-						      : "",
-					      &a)) < 0 ||
-		    (rc = ties_store__resolve(db,
-					      str(row, "target")
-						      ? str(row, "target")
-						      : "",
-					      &b)) < 0 ||
-		    (src && (rc = ties_store__resolve_source(db, src, &c)) <
-				    0)) {
-			where(db, path, "relations", i, rc);
-			goto fail;
-		}
-		if ((rc = attrs_of(row, &attrs, &nattrs)) < 0)
-			goto oom;
-		rc = ties_store__relation_put(
-			db, a, b, str(row, "kind") ? str(row, "kind") : "",
-			str(row, "role"), str(row, "start"), str(row, "end"),
-			c, attrs, nattrs, NULL);
-		free(attrs);
-		attrs = NULL;
-		if (rc < 0) {
-			where(db, path, "relations", i, rc);
-			goto fail;
-		}
-		stats->relations++;
-	}
-	EACH("participants")
-	{
-		if (!json_is_object(row)) {
-			rc = not_object(db, path, "participants", i);
-			goto fail;
-		}
-		if ((rc = ties_store__resolve_event(
-			     db, str(row, "event") ? str(row, "event") : "",
-			     &a)) < 0 ||
-		    (rc = ties_store__resolve(db,
-					      str(row, "entity")
-						      ? str(row, "entity")
-						      : "",
-					      &b)) < 0 ||
-		    (rc = ties_store__participant_put(db, a, b,
-						      str(row, "role"))) < 0) {
-			where(db, path, "participants", i, rc);
-			goto fail;
-		}
-		stats->participants++;
-	}
-	free(pend);
+	free(l.ent);
 	json_decref(doc);
 	return ties_db__commit(db);
-oom:
-	rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-fail:
-	free(attrs);
-	free(pend);
-	json_decref(doc);
-	ties_db__rollback(db);
-	return rc;
 }
