@@ -64,8 +64,9 @@ static const char *value(const igraph_t *g, int vertex, const struct attrs *a,
 	}
 	case IGRAPH_ATTRIBUTE_BOOLEAN:
 		snprintf(buf, cap, "%s",
-			 (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? "true"
-								      : "false");
+			 (vertex ? VAB(g, name, i) : EAB(g, name, i))
+				 ? "true"
+				 : "false");
 		return buf;
 	default:
 		return NULL;
@@ -117,226 +118,270 @@ static size_t others(const igraph_t *g, int vertex, const struct attrs *a,
 	return n;
 }
 
+static const char *const vskip[] = {"id",      "kind",	    "label", "name",
+				    "country", "aliases",   "event", "date",
+				    "place",   "source_id", NULL};
+static const char *const eskip[] = {"kind",	 "role",   "start",    "end",
+				    "source_id", "weight", "evidence", "first",
+				    "last",	 "id",	   NULL};
+
+/* One GraphML file, read: the graph, its attributes, which nodes are
+ * events, and room for the texts of one element's attributes. */
+struct gml {
+	ties_db *db;
+	const char *path;
+	ties_import_stats *stats;
+	igraph_t g;
+	struct attrs va, ea;
+	char *is_event;
+	char buf[5][64], bufs[64][64];
+	ties_attr attrs[64];
+};
+
+/* Vertex attribute `name` of node i, in buf[k]. */
+static const char *vattr(struct gml *x, const char *name, igraph_integer_t i,
+			 int k)
+{
+	return named(&x->g, 1, &x->va, name, i, x->buf[k], 64);
+}
+
+static const char *eattr(struct gml *x, const char *name, igraph_integer_t i,
+			 int k)
+{
+	return named(&x->g, 0, &x->ea, name, i, x->buf[k], 64);
+}
+
+/* Node i as an entity: id, kind, name (label or name), aliases split at
+ * '|', other attributes. */
+static int gml_entity(struct gml *x, igraph_integer_t i)
+{
+	ties_entity_row row;
+	const char *aliases[64], *label, *al;
+	char *copy = NULL;
+	int rc;
+
+	memset(&row, 0, sizeof(row));
+	row.id = vattr(x, "id", i, 0);
+	row.kind = vattr(x, "kind", i, 1);
+	label = vattr(x, "label", i, 2);
+	if (!label)
+		label = vattr(x, "name", i, 2);
+	row.kind = row.kind ? row.kind : "entity";
+	row.name = label ? label : row.id;
+	al = vattr(x, "aliases", i, 3);
+	if (al && (copy = strdup(al))) {
+		char *p = copy;
+
+		while (p && row.naliases < 64) {
+			char *bar = strchr(p, '|');
+
+			if (bar)
+				*bar = '\0';
+			if (*p)
+				aliases[row.naliases++] = p;
+			p = bar ? bar + 1 : NULL;
+		}
+		row.aliases = aliases;
+		row.replace_aliases = 1;
+	}
+	row.attrs = x->attrs;
+	row.nattrs = others(&x->g, 1, &x->va, i, vskip, x->attrs, x->bufs);
+	rc = row.id ? ties_store__entity_put(x->db, &row, NULL)
+		    : ties_db__seterr(x->db, TIES_EINVALID, "no id");
+	free(copy);
+	if (rc < 0) {
+		ties_db__prefix_err(x->db, "%s: node %ld: ", x->path, (long)i);
+		return rc;
+	}
+	x->stats->entities++;
+	return 0;
+}
+
+/* The home country of node i, once every entity is in. */
+static int gml_country(struct gml *x, igraph_integer_t i)
+{
+	const char *country = vattr(x, "country", i, 0);
+	const char *id = vattr(x, "id", i, 1);
+	sqlite3_int64 self, c;
+	int rc;
+
+	if (!country || !id)
+		return 0;
+	if ((rc = ties_store__resolve(x->db, id, &self)) < 0 ||
+	    (rc = ties_store__resolve_as(x->db, country, "country", "country",
+					 &c)) < 0 ||
+	    (rc = ties_store__entity_set_country(x->db, self, c)) < 0)
+		ties_db__prefix_err(x->db, "%s: node '%s': ", x->path, id);
+	return rc < 0 ? rc : 0;
+}
+
+static int gml_event(struct gml *x, igraph_integer_t i)
+{
+	const char *id = vattr(x, "id", i, 0);
+	const char *place = vattr(x, "place", i, 1);
+	const char *src = vattr(x, "source_id", i, 2);
+	sqlite3_int64 pl = 0, s = 0;
+	size_t nattrs = others(&x->g, 1, &x->va, i, vskip, x->attrs, x->bufs);
+	int rc;
+
+	if ((place && (rc = ties_store__resolve_as(x->db, place, "place", NULL,
+						   &pl)) < 0) ||
+	    (src && (rc = ties_store__resolve_source(x->db, src, &s)) < 0) ||
+	    (rc = ties_store__event_put(
+		     x->db, id ? id : "", vattr(x, "kind", i, 3),
+		     vattr(x, "date", i, 4), vattr(x, "label", i, 1), pl, s,
+		     x->attrs, nattrs, NULL)) < 0) {
+		ties_db__prefix_err(x->db, "%s: node '%s': ", x->path,
+				    id ? id : "?");
+		return rc;
+	}
+	x->stats->events++;
+	return 0;
+}
+
+/* Edge i: a participation when one end is an event, else a relation of
+ * its kind (default "tie"). */
+static int gml_edge(struct gml *x, igraph_integer_t i)
+{
+	igraph_integer_t a = IGRAPH_FROM(&x->g, i), b = IGRAPH_TO(&x->g, i);
+	const char *ida = vattr(x, "id", a, 0);
+	const char *idb = vattr(x, "id", b, 1);
+	sqlite3_int64 p, q, s = 0;
+	int rc;
+
+	if (x->is_event[a] && x->is_event[b])
+		return ties_db__seterr(x->db, TIES_EINVALID,
+				       "%s: edge %ld joins two events", x->path,
+				       (long)i);
+	if (x->is_event[a] || x->is_event[b]) {
+		if ((rc = ties_store__resolve_event(
+			     x->db, x->is_event[a] ? ida : idb, &p)) < 0 ||
+		    (rc = ties_store__resolve(x->db, x->is_event[a] ? idb : ida,
+					      &q)) < 0 ||
+		    (rc = ties_store__participant_put(
+			     x->db, p, q, eattr(x, "role", i, 2))) < 0)
+			goto fail;
+		x->stats->participants++;
+		return 0;
+	} else {
+		const char *src = eattr(x, "source_id", i, 2);
+		const char *kind = eattr(x, "kind", i, 3);
+		size_t nattrs;
+
+		if ((rc = ties_store__resolve(x->db, ida, &p)) < 0 ||
+		    (rc = ties_store__resolve(x->db, idb, &q)) < 0 ||
+		    (src &&
+		     (rc = ties_store__resolve_source(x->db, src, &s)) < 0))
+			goto fail;
+		nattrs = others(&x->g, 0, &x->ea, i, eskip, x->attrs, x->bufs);
+		if ((rc = ties_store__relation_put(
+			     x->db, p, q, kind ? kind : "tie",
+			     eattr(x, "role", i, 4), eattr(x, "start", i, 2),
+			     eattr(x, "end", i, 3), s, x->attrs, nattrs,
+			     NULL)) < 0)
+			goto fail;
+		x->stats->relations++;
+		return 0;
+	}
+fail:
+	ties_db__prefix_err(x->db, "%s: edge '%s' -- '%s': ", x->path,
+			    ida ? ida : "?", idb ? idb : "?");
+	return rc;
+}
+
+/* Entities, then their countries, then events, then the edges; in one
+ * transaction. */
+static int gml_load(struct gml *x)
+{
+	igraph_integer_t n = igraph_vcount(&x->g), m = igraph_ecount(&x->g);
+	igraph_integer_t i;
+	int rc = 0;
+
+	if ((rc = ties_db__begin(x->db)) < 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++)
+		if (!x->is_event[i])
+			rc = gml_entity(x, i);
+	for (i = 0; i < n && rc == 0; i++)
+		if (!x->is_event[i])
+			rc = gml_country(x, i);
+	for (i = 0; i < n && rc == 0; i++)
+		if (x->is_event[i])
+			rc = gml_event(x, i);
+	for (i = 0; i < m && rc == 0; i++)
+		rc = gml_edge(x, i);
+	if (rc < 0) {
+		ties_db__rollback(x->db);
+		return rc;
+	}
+	return ties_db__commit(x->db);
+}
+
 int ties_import__graphml(ties_db *db, const char *path,
 			 ties_import_stats *stats)
 {
-	static const char *const vskip[] = {"id",      "kind",  "label",
-					    "name",    "country", "aliases",
-					    "event",   "date",  "place",
-					    "source_id", NULL};
-	static const char *const eskip[] = {"kind",     "role",	 "start",
-					    "end",	"source_id", "weight",
-					    "evidence", "first", "last",
-					    "id",	NULL};
 	const igraph_attribute_table_t *old_table;
 	igraph_error_handler_t *old_err;
 	igraph_warning_handler_t *old_warn;
-	igraph_t g;
-	struct attrs va, ea;
+	struct gml x;
 	igraph_strvector_t gnames;
 	igraph_vector_int_t gtypes;
-	igraph_integer_t i, n, m;
-	char *is_event = NULL;
-	char buf[5][64], bufs[64][64];
-	ties_attr attrs[64];
-	size_t nattrs;
+	igraph_integer_t i, n;
 	FILE *f;
 	int rc = 0, have_graph = 0;
 
 	if (!(f = fopen(path, "r")))
 		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
 				       path, strerror(errno));
+	memset(&x, 0, sizeof(x));
+	x.db = db;
+	x.path = path;
+	x.stats = stats;
 	reason[0] = '\0';
 	old_table = igraph_set_attribute_table(&igraph_cattribute_table);
 	old_err = igraph_set_error_handler(on_error);
 	old_warn = igraph_set_warning_handler(on_warning);
 	igraph_strvector_init(&gnames, 0);
 	igraph_vector_int_init(&gtypes, 0);
-	igraph_strvector_init(&va.names, 0);
-	igraph_vector_int_init(&va.types, 0);
-	igraph_strvector_init(&ea.names, 0);
-	igraph_vector_int_init(&ea.types, 0);
-	if (igraph_read_graph_graphml(&g, f, 0) != IGRAPH_SUCCESS) {
+	igraph_strvector_init(&x.va.names, 0);
+	igraph_vector_int_init(&x.va.types, 0);
+	igraph_strvector_init(&x.ea.names, 0);
+	igraph_vector_int_init(&x.ea.types, 0);
+	if (igraph_read_graph_graphml(&x.g, f, 0) != IGRAPH_SUCCESS) {
 		rc = ties_db__seterr(db, TIES_EINVALID, "%s: %s", path,
 				     reason[0] ? reason : "not GraphML");
 		goto done;
 	}
 	have_graph = 1;
-	igraph_cattribute_list(&g, &gnames, &gtypes, &va.names, &va.types,
-			       &ea.names, &ea.types);
-	n = igraph_vcount(&g);
-	m = igraph_ecount(&g);
-	if (!(is_event = calloc((size_t)n + 1, 1))) {
+	igraph_cattribute_list(&x.g, &gnames, &gtypes, &x.va.names, &x.va.types,
+			       &x.ea.names, &x.ea.types);
+	n = igraph_vcount(&x.g);
+	if (!(x.is_event = calloc((size_t)n + 1, 1))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = ties_db__begin(db)) < 0)
-		goto done;
 	for (i = 0; i < n; i++) {
-		const char *kind = named(&g, 1, &va, "kind", i, buf[0], 64);
-		const char *ev = named(&g, 1, &va, "event", i, buf[1], 64);
+		const char *kind = vattr(&x, "kind", i, 0);
+		const char *ev = vattr(&x, "event", i, 1);
 
-		is_event[i] = ties_import__is_event_kind(kind) ||
-			      (ev && (!strcmp(ev, "true") || !strcmp(ev, "1")));
+		x.is_event[i] =
+			ties_import__is_event_kind(kind) ||
+			(ev && (!strcmp(ev, "true") || !strcmp(ev, "1")));
 	}
-	/* Entities, then their countries, then events. */
-	for (i = 0; i < n; i++) {
-		ties_entity_row row;
-		const char *aliases[64], *label;
-		char *copy = NULL;
-
-		if (is_event[i])
-			continue;
-		memset(&row, 0, sizeof(row));
-		row.id = named(&g, 1, &va, "id", i, buf[0], 64);
-		row.kind = named(&g, 1, &va, "kind", i, buf[1], 64);
-		label = named(&g, 1, &va, "label", i, buf[2], 64);
-		if (!label)
-			label = named(&g, 1, &va, "name", i, buf[2], 64);
-		row.kind = row.kind ? row.kind : "entity";
-		row.name = label ? label : row.id;
-		{
-			const char *al = named(&g, 1, &va, "aliases", i,
-					       buf[3], 64);
-
-			if (al && (copy = strdup(al))) {
-				char *p = copy;
-
-				while (p && row.naliases < 64) {
-					char *bar = strchr(p, '|');
-
-					if (bar)
-						*bar = '\0';
-					if (*p)
-						aliases[row.naliases++] = p;
-					p = bar ? bar + 1 : NULL;
-				}
-				row.aliases = aliases;
-				row.replace_aliases = 1;
-			}
-		}
-		nattrs = others(&g, 1, &va, i, vskip, attrs, bufs);
-		row.attrs = attrs;
-		row.nattrs = nattrs;
-		rc = row.id ? ties_store__entity_put(db, &row, NULL)
-			    : ties_db__seterr(db, TIES_EINVALID, "no id");
-		free(copy);
-		if (rc < 0) {
-			ties_db__prefix_err(db, "%s: node %ld: ", path, (long)i);
-			goto fail;
-		}
-		stats->entities++;
-	}
-	for (i = 0; i < n; i++) {
-		const char *country = named(&g, 1, &va, "country", i, buf[0], 64);
-		const char *id = named(&g, 1, &va, "id", i, buf[1], 64);
-		sqlite3_int64 self, c;
-
-		if (is_event[i] || !country || !id)
-			continue;
-		if ((rc = ties_store__resolve(db, id, &self)) < 0 ||
-		    (rc = ties_store__resolve_as(db, country, "country",
-						 "country", &c)) < 0 ||
-		    (rc = ties_store__entity_set_country(db, self, c)) < 0) {
-			ties_db__prefix_err(db, "%s: node '%s': ", path, id);
-			goto fail;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		const char *id = named(&g, 1, &va, "id", i, buf[0], 64);
-		const char *place = named(&g, 1, &va, "place", i, buf[1], 64);
-		const char *src = named(&g, 1, &va, "source_id", i, buf[2], 64);
-		sqlite3_int64 pl = 0, s = 0;
-
-		if (!is_event[i])
-			continue;
-		nattrs = others(&g, 1, &va, i, vskip, attrs, bufs);
-		if ((place && (rc = ties_store__resolve_as(db, place, "place",
-							   NULL, &pl)) < 0) ||
-		    (src && (rc = ties_store__resolve_source(db, src, &s)) <
-				    0) ||
-		    (rc = ties_store__event_put(
-			     db, id ? id : "",
-			     named(&g, 1, &va, "kind", i, buf[3], 64),
-			     named(&g, 1, &va, "date", i, buf[4], 64),
-			     named(&g, 1, &va, "label", i, buf[1], 64), pl, s,
-			     attrs, nattrs, NULL)) < 0) {
-			ties_db__prefix_err(db, "%s: node '%s': ", path,
-					    id ? id : "?");
-			goto fail;
-		}
-		stats->events++;
-	}
-	for (i = 0; i < m; i++) {
-		igraph_integer_t a = IGRAPH_FROM(&g, i), b = IGRAPH_TO(&g, i);
-		const char *ida = named(&g, 1, &va, "id", a, buf[0], 64);
-		const char *idb = named(&g, 1, &va, "id", b, buf[1], 64);
-		sqlite3_int64 x, y, s = 0;
-
-		if (is_event[a] && is_event[b]) {
-			rc = ties_db__seterr(db, TIES_EINVALID,
-					     "%s: edge %ld joins two events",
-					     path, (long)i);
-			goto fail;
-		}
-		if (is_event[a] || is_event[b]) {
-			if ((rc = ties_store__resolve_event(
-				     db, is_event[a] ? ida : idb, &x)) < 0 ||
-			    (rc = ties_store__resolve(db,
-						      is_event[a] ? idb : ida,
-						      &y)) < 0 ||
-			    (rc = ties_store__participant_put(
-				     db, x, y,
-				     named(&g, 0, &ea, "role", i, buf[2], 64))) <
-				    0)
-				goto edge_fail;
-			stats->participants++;
-			continue;
-		}
-		{
-			const char *src = named(&g, 0, &ea, "source_id", i,
-						buf[2], 64);
-			const char *kind = named(&g, 0, &ea, "kind", i, buf[3],
-						 64);
-
-			if ((rc = ties_store__resolve(db, ida, &x)) < 0 ||
-			    (rc = ties_store__resolve(db, idb, &y)) < 0 ||
-			    (src && (rc = ties_store__resolve_source(db, src,
-								     &s)) < 0))
-				goto edge_fail;
-			nattrs = others(&g, 0, &ea, i, eskip, attrs, bufs);
-			if ((rc = ties_store__relation_put(
-				     db, x, y, kind ? kind : "tie",
-				     named(&g, 0, &ea, "role", i, buf[4], 64),
-				     named(&g, 0, &ea, "start", i, buf[2], 64),
-				     named(&g, 0, &ea, "end", i, buf[3], 64), s,
-				     attrs, nattrs, NULL)) < 0)
-				goto edge_fail;
-			stats->relations++;
-			continue;
-		}
-edge_fail:
-		ties_db__prefix_err(db, "%s: edge '%s' -- '%s': ", path,
-				    ida ? ida : "?", idb ? idb : "?");
-		goto fail;
-	}
-	rc = ties_db__commit(db);
-	goto done;
-fail:
-	ties_db__rollback(db);
+	rc = gml_load(&x);
 done:
 	if (have_graph)
-		igraph_destroy(&g);
+		igraph_destroy(&x.g);
 	igraph_strvector_destroy(&gnames);
 	igraph_vector_int_destroy(&gtypes);
-	igraph_strvector_destroy(&va.names);
-	igraph_vector_int_destroy(&va.types);
-	igraph_strvector_destroy(&ea.names);
-	igraph_vector_int_destroy(&ea.types);
+	igraph_strvector_destroy(&x.va.names);
+	igraph_vector_int_destroy(&x.va.types);
+	igraph_strvector_destroy(&x.ea.names);
+	igraph_vector_int_destroy(&x.ea.types);
 	igraph_set_attribute_table(old_table);
 	igraph_set_error_handler(old_err);
 	igraph_set_warning_handler(old_warn);
-	free(is_event);
+	free(x.is_event);
 	fclose(f);
 	return rc;
 }
