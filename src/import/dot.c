@@ -24,11 +24,23 @@
 #include "ties_int.h"
 
 /* Kinds that make a node an event. */
-static const char *const event_kinds[] = {
-	"mou",	      "meeting", "visit",    "agreement", "conference",
-	"project",    "signing", "treaty",   "dialogue",  "summit",
-	"workshop",   "forum",	 "exchange", "seminar",	  "delegation_visit",
-	"joint_statement", NULL};
+static const char *const event_kinds[] = {"mou",
+					  "meeting",
+					  "visit",
+					  "agreement",
+					  "conference",
+					  "project",
+					  "signing",
+					  "treaty",
+					  "dialogue",
+					  "summit",
+					  "workshop",
+					  "forum",
+					  "exchange",
+					  "seminar",
+					  "delegation_visit",
+					  "joint_statement",
+					  NULL};
 
 int ties_import__is_event_kind(const char *kind)
 {
@@ -43,20 +55,70 @@ int ties_import__is_event_kind(const char *kind)
 /* Graphviz attributes that describe a drawing, not the network. */
 static int drawing_attribute(const char *name)
 {
-	static const char *const names[] = {
-		"shape",     "style",	  "color",    "fillcolor", "fontname",
-		"fontsize",  "fontcolor", "width",    "height",	   "penwidth",
-		"tooltip",   "id",	  "pos",      "xlabel",	   "fixedsize",
-		"margin",    "peripheries", "URL",    "href",	   "target",
-		"image",     "labelloc",  "group",    "pin",	   "rank",
-		"ordering",  "weight",	  "len",      "arrowhead", "arrowtail",
-		"dir",	     "headport",  "tailport", "lp",	   "bb",
-		"rects",     "vertices",  "orientation", "sides",  "skew",
-		"distortion", "regular",  "gradientangle", "class", "comment",
-		"layer",     "nojustify", "sortv",    "z",	   "area",
-		"labelangle", "labeldistance", "labelfontsize", "decorate",
-		"constraint", "minlen",	  "samehead", "sametail",  "showboxes",
-		"evidence",  "first",	  "last",     "labeltooltip", NULL};
+	static const char *const names[] = {"shape",
+					    "style",
+					    "color",
+					    "fillcolor",
+					    "fontname",
+					    "fontsize",
+					    "fontcolor",
+					    "width",
+					    "height",
+					    "penwidth",
+					    "tooltip",
+					    "id",
+					    "pos",
+					    "xlabel",
+					    "fixedsize",
+					    "margin",
+					    "peripheries",
+					    "URL",
+					    "href",
+					    "target",
+					    "image",
+					    "labelloc",
+					    "group",
+					    "pin",
+					    "rank",
+					    "ordering",
+					    "weight",
+					    "len",
+					    "arrowhead",
+					    "arrowtail",
+					    "dir",
+					    "headport",
+					    "tailport",
+					    "lp",
+					    "bb",
+					    "rects",
+					    "vertices",
+					    "orientation",
+					    "sides",
+					    "skew",
+					    "distortion",
+					    "regular",
+					    "gradientangle",
+					    "class",
+					    "comment",
+					    "layer",
+					    "nojustify",
+					    "sortv",
+					    "z",
+					    "area",
+					    "labelangle",
+					    "labeldistance",
+					    "labelfontsize",
+					    "decorate",
+					    "constraint",
+					    "minlen",
+					    "samehead",
+					    "sametail",
+					    "showboxes",
+					    "evidence",
+					    "first",
+					    "last",
+					    "labeltooltip",
+					    NULL};
 	size_t i;
 
 	for (i = 0; names[i]; i++)
@@ -162,18 +224,180 @@ static int is_event(Agnode_t *n)
 	return ties_import__is_event_kind(get(n, "kind"));
 }
 
-int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats)
+static const char *const node_known[] = {"kind",    "label",	 "country",
+					 "aliases", "event",	 "date",
+					 "place",   "source_id", NULL};
+static const char *const edge_known[] = {"kind",      "role",  "start", "end",
+					 "source_id", "label", NULL};
+
+/* A node's label, unless it is Graphviz's default "\N" (its name). */
+static const char *label_of(Agnode_t *n)
 {
-	static const char *const node_known[] = {"kind",    "label", "country",
-						 "aliases", "event", "date",
-						 "place",   "source_id", NULL};
-	static const char *const edge_known[] = {"kind", "role", "start", "end",
-						 "source_id", "label", NULL};
+	const char *label = get(n, "label");
+
+	return label && strcmp(label, "\\N") ? label : NULL;
+}
+
+/* Node n as an entity: name from its label, aliases split at '|', other
+ * attributes. Errors are the node's. */
+static int dot_entity(ties_db *db, Agraph_t *g, Agnode_t *n)
+{
+	ties_entity_row row;
+	ties_attr attrs[64];
+	const char *aliases[64], *al = get(n, "aliases");
+	char *copy = NULL;
+	size_t nattrs;
+	int rc;
+
+	memset(&row, 0, sizeof(row));
+	row.id = agnameof(n);
+	row.kind = get(n, "kind") ? get(n, "kind") : "entity";
+	row.name = label_of(n) ? label_of(n) : agnameof(n);
+	if (al) {
+		if (!(copy = strdup(al)))
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		row.naliases = split(copy, aliases, 64);
+		row.aliases = aliases;
+		row.replace_aliases = 1;
+	}
+	if (collect_attrs(g, AGNODE, n, node_known, attrs, 64, &nattrs) < 0) {
+		rc = ties_db__seterr(db, TIES_EINVALID, "too many attributes");
+	} else {
+		row.attrs = attrs;
+		row.nattrs = nattrs;
+		rc = ties_store__entity_put(db, &row, NULL);
+	}
+	free(copy);
+	return rc;
+}
+
+/* The home country of node n, once every entity is in. */
+static int dot_country(ties_db *db, Agnode_t *n)
+{
+	sqlite3_int64 self, c = 0;
+	const char *country = get(n, "country");
+	int rc;
+
+	if (!country)
+		return 0;
+	if ((rc = ties_store__resolve(db, agnameof(n), &self)) < 0 ||
+	    (rc = ties_store__resolve_as(db, country, "country", "country",
+					 &c)) < 0)
+		return rc;
+	return ties_store__entity_set_country(db, self, c);
+}
+
+static int dot_event(ties_db *db, Agraph_t *g, Agnode_t *n)
+{
+	sqlite3_int64 place = 0, src = 0;
 	ties_attr attrs[64];
 	size_t nattrs;
-	Agraph_t *g;
+	int rc;
+
+	if ((get(n, "place") &&
+	     (rc = ties_store__resolve_as(db, get(n, "place"), "place", NULL,
+					  &place)) < 0) ||
+	    (get(n, "source_id") &&
+	     (rc = ties_store__resolve_source(db, get(n, "source_id"), &src)) <
+		     0))
+		return rc;
+	if (collect_attrs(g, AGNODE, n, node_known, attrs, 64, &nattrs) < 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "too many attributes");
+	return ties_store__event_put(
+		db, agnameof(n), get(n, "kind") ? get(n, "kind") : "event",
+		get(n, "date"), label_of(n), place, src, attrs, nattrs, NULL);
+}
+
+/* Edge e: a participation when one end is an event, else a relation of
+ * its kind (default "tie"). */
+static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
+		    ties_import_stats *stats)
+{
+	Agnode_t *a = agtail(e), *b = aghead(e);
+	int ea = is_event(a), eb = is_event(b), rc;
+	sqlite3_int64 x, y, src = 0;
+	ties_attr attrs[64];
+	size_t nattrs;
+
+	if (ea || eb) {
+		Agnode_t *ev = ea ? a : b, *en = ea ? b : a;
+
+		if ((rc = ties_store__resolve_event(db, agnameof(ev), &x)) <
+			    0 ||
+		    (rc = ties_store__resolve(db, agnameof(en), &y)) < 0 ||
+		    (rc = ties_store__participant_put(db, x, y,
+						      get(e, "role"))) < 0)
+			return rc;
+		stats->participants++;
+		return 0;
+	}
+	if ((rc = ties_store__resolve(db, agnameof(a), &x)) < 0 ||
+	    (rc = ties_store__resolve(db, agnameof(b), &y)) < 0 ||
+	    (get(e, "source_id") &&
+	     (rc = ties_store__resolve_source(db, get(e, "source_id"), &src)) <
+		     0))
+		return rc;
+	if (collect_attrs(g, AGEDGE, e, edge_known, attrs, 64, &nattrs) < 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "too many attributes");
+	if ((rc = ties_store__relation_put(
+		     db, x, y, get(e, "kind") ? get(e, "kind") : "tie",
+		     get(e, "role"), get(e, "start"), get(e, "end"), src, attrs,
+		     nattrs, NULL)) < 0)
+		return rc;
+	stats->relations++;
+	return 0;
+}
+
+/* Three passes over the nodes, entities, their home countries, then
+ * events (sources are not in DOT); then the edges. */
+static int dot_load(ties_db *db, Agraph_t *g, const char *path,
+		    ties_import_stats *stats)
+{
 	Agnode_t *n;
 	Agedge_t *e;
+	int rc = 0;
+
+	for (int pass = 0; pass < 3; pass++)
+		for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
+			if (is_event(n) != (pass == 2))
+				continue;
+			rc = pass == 0	 ? dot_entity(db, g, n)
+			     : pass == 1 ? dot_country(db, n)
+					 : dot_event(db, g, n);
+			if (rc < 0) {
+				ties_db__prefix_err(db, "%s: node '%s': ", path,
+						    agnameof(n));
+				return rc;
+			}
+			stats->entities += pass == 0;
+			stats->events += pass == 2;
+		}
+	for (n = agfstnode(g); n; n = agnxtnode(g, n))
+		for (e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			if (is_event(agtail(e)) && is_event(aghead(e)))
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s: edge '%s' -- '%s' joins two "
+					"events",
+					path, agnameof(agtail(e)),
+					agnameof(aghead(e)));
+			if ((rc = dot_edge(db, g, e, stats)) < 0) {
+				ties_db__prefix_err(
+					db, "%s: edge '%s' -- '%s': ", path,
+					agnameof(agtail(e)),
+					agnameof(aghead(e)));
+				return rc;
+			}
+		}
+	return 0;
+}
+
+int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats)
+{
+	Agraph_t *g;
 	FILE *f;
 	int rc = 0;
 
@@ -196,166 +420,11 @@ int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats)
 		agclose(g);
 		return rc;
 	}
-	/* Sources are not in DOT; entities first, then events. */
-	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		ties_entity_row row;
-		const char *aliases[64];
-		char *al, *label = get(n, "label");
-
-		if (is_event(n))
-			continue;
-		memset(&row, 0, sizeof(row));
-		row.id = agnameof(n);
-		row.kind = get(n, "kind") ? get(n, "kind") : "entity";
-		row.name = label && strcmp(label, "\\N") ? label : agnameof(n);
-		if ((al = get(n, "aliases"))) {
-			char *copy = strdup(al);
-
-			if (!copy) {
-				rc = ties_db__seterr(db, TIES_ENOMEM,
-						     "out of memory");
-				goto fail;
-			}
-			row.naliases = split(copy, aliases, 64);
-			row.aliases = aliases;
-			row.replace_aliases = 1;
-			if (collect_attrs(g, AGNODE, n, node_known, attrs, 64,
-					  &nattrs) < 0) {
-				free(copy);
-				rc = ties_db__seterr(db, TIES_EINVALID,
-						     "%s: node '%s': too many "
-						     "attributes",
-						     path, agnameof(n));
-				goto fail;
-			}
-			row.attrs = attrs;
-			row.nattrs = nattrs;
-			rc = ties_store__entity_put(db, &row, NULL);
-			free(copy);
-		} else {
-			if (collect_attrs(g, AGNODE, n, node_known, attrs, 64,
-					  &nattrs) < 0) {
-				rc = ties_db__seterr(db, TIES_EINVALID,
-						     "%s: node '%s': too many "
-						     "attributes",
-						     path, agnameof(n));
-				goto fail;
-			}
-			row.attrs = attrs;
-			row.nattrs = nattrs;
-			rc = ties_store__entity_put(db, &row, NULL);
-		}
-		if (rc < 0) {
-			ties_db__prefix_err(db, "%s: node '%s': ", path,
-					    agnameof(n));
-			goto fail;
-		}
-		stats->entities++;
+	if ((rc = dot_load(db, g, path, stats)) < 0) {
+		agclose(g);
+		ties_db__rollback(db);
+		return rc;
 	}
-	/* Home countries once every entity is in. */
-	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		sqlite3_int64 self, c = 0;
-		const char *country = get(n, "country");
-
-		if (is_event(n) || !country)
-			continue;
-		if ((rc = ties_store__resolve(db, agnameof(n), &self)) < 0 ||
-		    (rc = ties_store__resolve_as(db, country, "country",
-						 "country", &c)) < 0 ||
-		    (rc = ties_store__entity_set_country(db, self, c)) < 0) {
-			ties_db__prefix_err(db, "%s: node '%s': ", path,
-					    agnameof(n));
-			goto fail;
-		}
-	}
-	for (n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		sqlite3_int64 place = 0, src = 0;
-		const char *label = get(n, "label");
-
-		if (!is_event(n))
-			continue;
-		if ((get(n, "place") &&
-		     (rc = ties_store__resolve_as(db, get(n, "place"), "place",
-						  NULL, &place)) < 0) ||
-		    (get(n, "source_id") &&
-		     (rc = ties_store__resolve_source(db, get(n, "source_id"),
-						      &src)) < 0) ||
-		    collect_attrs(g, AGNODE, n, node_known, attrs, 64,
-				  &nattrs) < 0 ||
-		    (rc = ties_store__event_put(
-			     db, agnameof(n),
-			     get(n, "kind") ? get(n, "kind") : "event",
-			     get(n, "date"),
-			     label && strcmp(label, "\\N") ? label : NULL,
-			     place, src, attrs, nattrs, NULL)) < 0) {
-			if (rc == 0)
-				rc = ties_db__seterr(db, TIES_EINVALID,
-						     "too many attributes");
-			ties_db__prefix_err(db, "%s: node '%s': ", path,
-					    agnameof(n));
-			goto fail;
-		}
-		stats->events++;
-	}
-	for (n = agfstnode(g); n; n = agnxtnode(g, n))
-		for (e = agfstout(g, n); e; e = agnxtout(g, e)) {
-			Agnode_t *a = agtail(e), *b = aghead(e);
-			int ea = is_event(a), eb = is_event(b);
-			sqlite3_int64 x, y, src = 0;
-
-			if (ea && eb) {
-				rc = ties_db__seterr(db, TIES_EINVALID,
-						     "%s: edge '%s' -- '%s' joins "
-						     "two events",
-						     path, agnameof(a),
-						     agnameof(b));
-				goto fail;
-			}
-			if (ea || eb) {
-				Agnode_t *ev = ea ? a : b, *en = ea ? b : a;
-
-				if ((rc = ties_store__resolve_event(
-					     db, agnameof(ev), &x)) < 0 ||
-				    (rc = ties_store__resolve(db, agnameof(en),
-							      &y)) < 0 ||
-				    (rc = ties_store__participant_put(
-					     db, x, y, get(e, "role"))) < 0)
-					goto edge_fail;
-				stats->participants++;
-				continue;
-			}
-			if ((rc = ties_store__resolve(db, agnameof(a), &x)) <
-				    0 ||
-			    (rc = ties_store__resolve(db, agnameof(b), &y)) <
-				    0 ||
-			    (get(e, "source_id") &&
-			     (rc = ties_store__resolve_source(
-				      db, get(e, "source_id"), &src)) < 0))
-				goto edge_fail;
-			if (collect_attrs(g, AGEDGE, e, edge_known, attrs, 64,
-					  &nattrs) < 0) {
-				rc = ties_db__seterr(db, TIES_EINVALID,
-						     "too many attributes");
-				goto edge_fail;
-			}
-			if ((rc = ties_store__relation_put(
-				     db, x, y,
-				     get(e, "kind") ? get(e, "kind") : "tie",
-				     get(e, "role"), get(e, "start"),
-				     get(e, "end"), src, attrs, nattrs,
-				     NULL)) < 0)
-				goto edge_fail;
-			stats->relations++;
-			continue;
-edge_fail:
-			ties_db__prefix_err(db, "%s: edge '%s' -- '%s': ", path,
-					    agnameof(a), agnameof(b));
-			goto fail;
-		}
 	agclose(g);
 	return ties_db__commit(db);
-fail:
-	agclose(g);
-	ties_db__rollback(db);
-	return rc;
 }
