@@ -69,6 +69,158 @@ static int group_ref(ties_db *db, const char *ref, int by_community,
 	return 0;
 }
 
+/* Open triads a–v–b around each v, classified by group: role[v][0..3]
+ * coordinator, itinerant, gatekeeper or representative, liaison; [4] those
+ * whose ends are one in X and one in Y. */
+static igraph_error_t count_triads(const igraph_t *ig,
+				   const sqlite3_int64 *group, sqlite3_int64 gx,
+				   sqlite3_int64 gy, double (*role)[5])
+{
+	igraph_adjlist_t al;
+	igraph_integer_t n = igraph_vcount(ig);
+
+	IGRAPH_CHECK(igraph_adjlist_init(ig, &al, IGRAPH_ALL, IGRAPH_NO_LOOPS,
+					 IGRAPH_NO_MULTIPLE));
+	for (igraph_integer_t i = 0; i < n; i++) {
+		igraph_vector_int_t *nb = igraph_adjlist_get(&al, i);
+		igraph_integer_t k = igraph_vector_int_size(nb);
+
+		for (igraph_integer_t p = 0; p < k; p++)
+			for (igraph_integer_t q = p + 1; q < k; q++) {
+				igraph_integer_t a = VECTOR(*nb)[p];
+				igraph_integer_t b = VECTOR(*nb)[q];
+				sqlite3_int64 ga = group[a], gb = group[b];
+				sqlite3_int64 gv = group[i];
+
+				if (igraph_vector_int_binsearch2(
+					    igraph_adjlist_get(&al, a), b))
+					continue;
+				if (ga == gb && gv == ga)
+					role[i][0]++;
+				else if (ga == gb)
+					role[i][1]++;
+				else if (gv == ga || gv == gb)
+					role[i][2]++;
+				else
+					role[i][3]++;
+				if ((ga == gx && gb == gy) ||
+				    (ga == gy && gb == gx))
+					role[i][4]++;
+			}
+	}
+	igraph_adjlist_destroy(&al);
+	return IGRAPH_SUCCESS;
+}
+
+/* Betweenness over the x–y pairs only, into btw. */
+static igraph_error_t xy_betweenness(const igraph_t *ig,
+				     const sqlite3_int64 *group,
+				     sqlite3_int64 gx, sqlite3_int64 gy,
+				     igraph_vector_t *btw)
+{
+	igraph_vector_int_t xs, ys;
+	igraph_integer_t n = igraph_vcount(ig);
+
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&xs, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&ys, 0);
+	for (igraph_integer_t i = 0; i < n; i++) {
+		if (group[i] == gx)
+			IGRAPH_CHECK(igraph_vector_int_push_back(&xs, i));
+		if (group[i] == gy)
+			IGRAPH_CHECK(igraph_vector_int_push_back(&ys, i));
+	}
+	IGRAPH_CHECK(igraph_betweenness_subset(
+		ig, btw, igraph_vss_all(), IGRAPH_UNDIRECTED,
+		igraph_vss_vector(&xs), igraph_vss_vector(&ys), NULL));
+	/* igraph halves undirected subset betweenness, as if each pair were
+	 * met from both ends; X and Y are disjoint here, so each x–y pair
+	 * is met once and counts once (checked by hand in the tests). */
+	igraph_vector_scale(btw, 2);
+	igraph_vector_int_destroy(&xs);
+	igraph_vector_int_destroy(&ys);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
+/* Nodes by x–y betweenness (then triads), then by name: malloc'ed. */
+static size_t *broker_order(const ties_graph *g, const double *btw,
+			    double (*role)[5])
+{
+	size_t n = g->n, *order = malloc((n + 1) * sizeof(*order));
+	struct sortkey *keys = malloc((n + 1) * sizeof(*keys));
+
+	if (!order || !keys) {
+		free(order);
+		free(keys);
+		return NULL;
+	}
+	for (size_t k = 0; k < n; k++) {
+		keys[k].score = btw[k] * 1e6 + role[k][4];
+		keys[k].name = g->nodes[k].name;
+		keys[k].id = g->nodes[k].id;
+		keys[k].node = k;
+		keys[k].by_score = 1;
+	}
+	qsort(keys, n, sizeof(*keys), ties_an__cmp_key);
+	for (size_t k = 0; k < n; k++)
+		order[k] = keys[k].node;
+	free(keys);
+	return order;
+}
+
+/* The rows of the nodes that broker between x and y, in `order`; equal
+ * pairs share a rank. */
+static int broker_rows(ties_table *t, const ties_graph *g,
+		       const ties_broker_opts *o, const size_t *order,
+		       const double *btw, double (*role)[5],
+		       const sqlite3_int64 *group)
+{
+	size_t n = g->n, shown = 0;
+	long rank = 0;
+	double prev = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t v = order[i];
+		double score = btw[v] * 1e6 + role[v][4];
+		const char *gname = NULL;
+		char num[32];
+
+		if (btw[v] <= 0 && role[v][4] <= 0)
+			continue;
+		if (o->top > 0 && (long)shown >= o->top)
+			break;
+		if (!ties_an__same_score(score, prev))
+			rank = (long)shown + 1;
+		prev = score;
+		shown++;
+		if (o->by_community) {
+			snprintf(num, sizeof(num), "%lld", (long long)group[v]);
+			gname = num;
+		} else {
+			/* The country's id: a node's country field, or the
+			 * country itself. */
+			gname = g->nodes[v].country;
+			if (!strcmp(g->nodes[v].kind, "country"))
+				gname = g->nodes[v].id;
+			for (size_t c = 0; !gname && c < n; c++)
+				if (g->nodes[c].rowid == group[v])
+					gname = g->nodes[c].id;
+		}
+		if (ties_table__add_row(t) < 0 ||
+		    ties_table__set_int(t, 0, rank) < 0 ||
+		    ties_an__set_node_cells(t, g, v, 1) < 0 ||
+		    ties_table__set_text(t, 5, gname) < 0 ||
+		    ties_table__set_int(t, 6, (long long)role[v][0]) < 0 ||
+		    ties_table__set_int(t, 7, (long long)role[v][1]) < 0 ||
+		    ties_table__set_int(t, 8, (long long)role[v][2]) < 0 ||
+		    ties_table__set_int(t, 9, (long long)role[v][3]) < 0 ||
+		    ties_table__set_int(t, 10, (long long)role[v][4]) < 0 ||
+		    ties_table__set_real(t, 11, btw[v]) < 0)
+			return TIES_ENOMEM;
+	}
+	return 0;
+}
+
 int ties_brokers(ties_db *db, ties_table **out, const ties_graph *g,
 		 const ties_broker_opts *o)
 {
@@ -79,16 +231,12 @@ int ties_brokers(ties_db *db, ties_table **out, const ties_graph *g,
 	struct ig_guard guard;
 	igraph_t ig;
 	igraph_vector_t w, dist, btw;
-	igraph_vector_int_t xs, ys;
-	igraph_adjlist_t al;
 	igraph_error_t err = IGRAPH_SUCCESS;
 	sqlite3_int64 gx, gy, *group = NULL;
 	double(*role)[5] = NULL;
-	size_t *order = NULL, i, n = g->n, shown = 0;
+	size_t *order = NULL, n = g->n;
 	ties_table *t = NULL;
-	int rc = 0, have_al = 0;
-	long rank = 0;
-	double prev = -1;
+	int rc = 0;
 
 	assert(db && out && g && o && o->x && o->y);
 	*out = NULL;
@@ -118,143 +266,24 @@ int ties_brokers(ties_db *db, ties_table **out, const ties_graph *g,
 		return ties_an__ig_fail(db, err);
 	}
 	igraph_vector_init(&btw, 0);
-	igraph_vector_int_init(&xs, 0);
-	igraph_vector_int_init(&ys, 0);
 	if ((rc = groups_of(db, g, &ig, &w, o->by_community, group)) < 0)
 		goto done;
-	/* Open triads a–v–b around each v, classified by group. */
-	if ((err = igraph_adjlist_init(&ig, &al, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-				       IGRAPH_NO_MULTIPLE)) != IGRAPH_SUCCESS)
-		goto igfail;
-	have_al = 1;
-	for (i = 0; i < n; i++) {
-		igraph_vector_int_t *nb = igraph_adjlist_get(&al, i);
-		igraph_integer_t k = igraph_vector_int_size(nb), p, q;
-
-		for (p = 0; p < k; p++)
-			for (q = p + 1; q < k; q++) {
-				igraph_integer_t a = VECTOR(*nb)[p];
-				igraph_integer_t b = VECTOR(*nb)[q];
-				sqlite3_int64 ga = group[a], gb = group[b];
-				sqlite3_int64 gv = group[i];
-
-				if (igraph_vector_int_binsearch2(
-					    igraph_adjlist_get(&al, a), b))
-					continue;
-				if (ga == gb && gv == ga)
-					role[i][0]++;
-				else if (ga == gb)
-					role[i][1]++;
-				else if (gv == ga || gv == gb)
-					role[i][2]++;
-				else
-					role[i][3]++;
-				if ((ga == gx && gb == gy) ||
-				    (ga == gy && gb == gx))
-					role[i][4]++;
-			}
+	if ((err = count_triads(&ig, group, gx, gy, role)) != IGRAPH_SUCCESS ||
+	    (err = xy_betweenness(&ig, group, gx, gy, &btw)) !=
+		    IGRAPH_SUCCESS) {
+		rc = ties_an__ig_fail(db, err);
+		goto done;
 	}
-	/* Betweenness over the x–y pairs only. */
-	for (i = 0; i < n; i++) {
-		if (group[i] == gx &&
-		    (err = igraph_vector_int_push_back(
-			     &xs, (igraph_integer_t)i)) != IGRAPH_SUCCESS)
-			goto igfail;
-		if (group[i] == gy &&
-		    (err = igraph_vector_int_push_back(
-			     &ys, (igraph_integer_t)i)) != IGRAPH_SUCCESS)
-			goto igfail;
-	}
-	if ((err = igraph_betweenness_subset(
-		     &ig, &btw, igraph_vss_all(), IGRAPH_UNDIRECTED,
-		     igraph_vss_vector(&xs), igraph_vss_vector(&ys), NULL)) !=
-	    IGRAPH_SUCCESS)
-		goto igfail;
-	/* igraph halves undirected subset betweenness, as if each pair were
-	 * met from both ends; X and Y are disjoint here, so each x–y pair
-	 * is met once and counts once (checked by hand in the tests). */
-	igraph_vector_scale(&btw, 2);
-	if (!(order = ties_an__sorted_nodes(g, VECTOR(btw))) ||
-	    !(t = ties_table__new(12, cols))) {
+	if (!(order = broker_order(g, VECTOR(btw), role)) ||
+	    !(t = ties_table__new(12, cols)) ||
+	    broker_rows(t, g, o, order, VECTOR(btw), role, group) < 0) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	/* Nodes that broker between x and y, by x–y betweenness (then
-	 * triads); equal pairs share a rank. */
-	{
-		size_t *o2 = order, k;
-		struct sortkey *keys = malloc((n + 1) * sizeof(*keys));
-
-		if (!keys) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (k = 0; k < n; k++) {
-			keys[k].score = VECTOR(btw)[k] * 1e6 + role[k][4];
-			keys[k].name = g->nodes[k].name;
-			keys[k].id = g->nodes[k].id;
-			keys[k].node = k;
-			keys[k].by_score = 1;
-		}
-		qsort(keys, n, sizeof(*keys), ties_an__cmp_key);
-		for (k = 0; k < n; k++)
-			o2[k] = keys[k].node;
-		free(keys);
-	}
-	for (i = 0; i < n; i++) {
-		size_t v = order[i];
-		double score = VECTOR(btw)[v] * 1e6 + role[v][4];
-		const char *gname = NULL;
-		char num[32];
-
-		if (VECTOR(btw)[v] <= 0 && role[v][4] <= 0)
-			continue;
-		if (o->top > 0 && (long)shown >= o->top)
-			break;
-		if (!ties_an__same_score(score, prev))
-			rank = (long)shown + 1;
-		prev = score;
-		shown++;
-		if (o->by_community) {
-			snprintf(num, sizeof(num), "%lld", (long long)group[v]);
-			gname = num;
-		} else {
-			size_t c;
-
-			/* The country's id: a node's country field, or the
-			 * country itself. */
-			gname = g->nodes[v].country;
-			if (!strcmp(g->nodes[v].kind, "country"))
-				gname = g->nodes[v].id;
-			for (c = 0; !gname && c < n; c++)
-				if (g->nodes[c].rowid == group[v])
-					gname = g->nodes[c].id;
-		}
-		if (ties_table__add_row(t) < 0 ||
-		    ties_table__set_int(t, 0, rank) < 0 ||
-		    ties_an__set_node_cells(t, g, v, 1) < 0 ||
-		    ties_table__set_text(t, 5, gname) < 0 ||
-		    ties_table__set_int(t, 6, (long long)role[v][0]) < 0 ||
-		    ties_table__set_int(t, 7, (long long)role[v][1]) < 0 ||
-		    ties_table__set_int(t, 8, (long long)role[v][2]) < 0 ||
-		    ties_table__set_int(t, 9, (long long)role[v][3]) < 0 ||
-		    ties_table__set_int(t, 10, (long long)role[v][4]) < 0 ||
-		    ties_table__set_real(t, 11, VECTOR(btw)[v]) < 0) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-	}
 	*out = t;
 	t = NULL;
-	goto done;
-igfail:
-	rc = ties_an__ig_fail(db, err);
 done:
-	if (have_al)
-		igraph_adjlist_destroy(&al);
 	igraph_vector_destroy(&btw);
-	igraph_vector_int_destroy(&xs);
-	igraph_vector_int_destroy(&ys);
 	igraph_vector_destroy(&w);
 	igraph_vector_destroy(&dist);
 	igraph_destroy(&ig);
