@@ -37,14 +37,14 @@ int ties_xt__plist_add(struct pool *p, struct plist *l, const char *text,
 	struct phrase ph = {0};
 
 	if (ties_xt__tokenize(p, text, strlen(text), NULL, &t) < 0)
-		goto ties_xt__oom;
+		goto oom;
 	if (t.n == 0) {
 		free(t.v);
 		return 0;
 	}
 	if (!(ph.w = malloc(t.n * sizeof(*ph.w))) ||
 	    !ties_xt__pool_keep(p, (char *)ph.w))
-		goto ties_xt__oom;
+		goto oom;
 	for (size_t i = 0; i < t.n; i++)
 		ph.w[i] = t.v[i].low;
 	ph.n = t.n;
@@ -56,7 +56,7 @@ int ties_xt__plist_add(struct pool *p, struct plist *l, const char *text,
 		return -1;
 	l->v[l->n++] = ph;
 	return 0;
-ties_xt__oom:
+oom:
 	free(t.v);
 	return -1;
 }

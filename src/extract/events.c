@@ -110,7 +110,7 @@ static long place_at(struct scan *c, size_t i)
 		if (c->S->m[q].a == j && c->S->m[q].type == M_ORG)
 			return c->S->m[q].ent;
 	if (j < c->b &&
-	    (k = ties_xt__match_at(ties_xt__L(c, D_PLACE), c->T, j, c->b,
+	    (k = ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, j, c->b,
 				   &n)) >= 0 &&
 	    ties_xt__is_cap(c, j)) {
 		long e = ties_xt__ent_get(
@@ -119,8 +119,8 @@ static long place_at(struct scan *c, size_t i)
 
 		if (e >= 0)
 			ties_xt__set_country(
-				c->d, e, ties_xt__L(c, D_PLACE)->v[k].val, 0.9,
-				"the dictionary of places", c->doc, c->s);
+				c->d, e, ties_xt__words(c, D_PLACE)->v[k].val,
+				0.9, "the dictionary of places", c->doc, c->s);
 		return e;
 	}
 	return -1;
@@ -188,26 +188,26 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 
 	for (size_t i = c->a; i < c->b; i++) {
 		size_t n;
-		int k = ties_xt__match_at(ties_xt__L(c, D_EVENT), c->T, i, c->b,
-					  &n);
+		int k = ties_xt__match_at(ties_xt__words(c, D_EVENT), c->T, i,
+					  c->b, &n);
 		const char *kind;
 		int score, named = 0;
 		size_t ns = i;
 
 		if (k < 0)
 			continue;
-		kind = ties_xt__L(c, D_EVENT)->v[k].val;
+		kind = ties_xt__words(c, D_EVENT)->v[k].val;
 		if (is_agreement_kind(kind)) {
 			if (s == 0 && (int)s < x->body_from)
 				st->title_agree = 1;
 			if (modal &&
-			    (ties_xt__fact(d, 0.0, "rejected", doc, (int)s,
-					   "no %s: the sentence "
-					   "says '%s', an "
-					   "intention",
-					   kind,
-					   ties_xt__L(c, D_MODAL)->v[w].text)) <
-				    0)
+			    (ties_xt__fact(
+				    d, 0.0, "rejected", doc, (int)s,
+				    "no %s: the sentence "
+				    "says '%s', an "
+				    "intention",
+				    kind,
+				    ties_xt__words(c, D_MODAL)->v[w].text)) < 0)
 				return -1;
 			i += n - 1;
 			continue;
@@ -247,10 +247,11 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		    !ties_xt__word_is(c, i + 1, "between") &&
 		    !ties_xt__word_is(c, i + 1, "held"))
 			continue;
-		score = (int)s < x->body_from				  ? 3
-			: named						  ? 4
-			: weak_trigger(ties_xt__L(c, D_EVENT)->v[k].text) ? 1
-									  : 2;
+		score = (int)s < x->body_from ? 3
+			: named		      ? 4
+			: weak_trigger(ties_xt__words(c, D_EVENT)->v[k].text)
+				? 1
+				: 2;
 		/* An event of the past the release looks back on
 		 * ("follow the November 2023 Woodside Summit"). */
 		if (past_sentence(d, c))
@@ -296,12 +297,12 @@ static void agreement_title(struct docstate *st, size_t s)
 		c2.b = x->sent[q][1];
 		for (size_t i = c2.a + 1; i < c2.b; i++) {
 			size_t n, ns = i;
-			int k = ties_xt__match_at(ties_xt__L(&c2, D_EVENT),
+			int k = ties_xt__match_at(ties_xt__words(&c2, D_EVENT),
 						  c2.T, i, c2.b, &n);
 
 			if (k < 0 ||
 			    !is_agreement_kind(
-				    ties_xt__L(&c2, D_EVENT)->v[k].val))
+				    ties_xt__words(&c2, D_EVENT)->v[k].val))
 				continue;
 			while (ns > c2.a &&
 			       (((c2.T->v[ns - 1].f & T_CAP) &&
@@ -418,12 +419,13 @@ static int signing_in(struct docstate *st, struct scan *c, size_t s, long v)
 		for (size_t q = 0; q < x->nsent && q <= s; q++)
 			for (size_t i = x->sent[q][0]; i < x->sent[q][1]; i++) {
 				int k = ties_xt__match_at(
-					ties_xt__L(c, D_EVENT), c->T, i,
+					ties_xt__words(c, D_EVENT), c->T, i,
 					x->sent[q][1], NULL);
 
-				if (k >= 0 &&
-				    !strcmp(ties_xt__L(c, D_EVENT)->v[k].val,
-					    "mou"))
+				if (k >= 0 && !strcmp(ties_xt__words(c, D_EVENT)
+							      ->v[k]
+							      .val,
+						      "mou"))
 					kind = "mou";
 			}
 		if ((st->agree = new_event(d, kind, doc, (int)s)) < 0)
@@ -446,26 +448,27 @@ static int doc_triggers(struct docstate *st)
 		int modal, w = 0;
 		long v;
 
-		modal = ties_xt__find_in(ties_xt__L(&c, D_MODAL), c.T, c.a, c.b,
-					 &w) >= 0;
+		modal = ties_xt__find_in(ties_xt__words(&c, D_MODAL), c.T, c.a,
+					 c.b, &w) >= 0;
 		if (event_words(st, &c, s, modal, w) < 0)
 			return -1;
 		/* Signing. */
-		if (modal || (v = ties_xt__find_in(ties_xt__L(&c, D_SIGN), c.T,
-						   c.a, c.b, NULL)) < 0)
+		if (modal || (v = ties_xt__find_in(ties_xt__words(&c, D_SIGN),
+						   c.T, c.a, c.b, NULL)) < 0)
 			continue;
 		{
 			int has = st->title_agree;
 
 			for (size_t i = c.a; i < c.b && !has; i++) {
 				int k = ties_xt__match_at(
-					ties_xt__L(&c, D_EVENT), c.T, i, c.b,
-					NULL);
+					ties_xt__words(&c, D_EVENT), c.T, i,
+					c.b, NULL);
 
 				has = k >= 0 &&
-				      is_agreement_kind(ties_xt__L(&c, D_EVENT)
-								->v[k]
-								.val);
+				      is_agreement_kind(
+					      ties_xt__words(&c, D_EVENT)
+						      ->v[k]
+						      .val);
 			}
 			if (!has)
 				continue;
@@ -526,8 +529,8 @@ static int doc_meeting(struct docstate *st)
 			c.a = x->sent[s][0];
 			c.b = x->sent[s][1];
 			c.S = &st->S[s];
-			if (ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a,
-					     c.b, NULL) < 0)
+			if (ties_xt__find_in(ties_xt__words(&c, D_PARTIC), c.T,
+					     c.a, c.b, NULL) < 0)
 				continue;
 			d->ev[st->meet].date = NULL;
 			event_date(d, &d->ev[st->meet], &c);
@@ -621,11 +624,12 @@ static void place_and_topics(struct docstate *st, struct scan *c, int cue,
 	/* Topics and domains. */
 	{
 		int w;
-		long t = ties_xt__find_in(ties_xt__L(c, D_TOPIC), c->T, c->a,
-					  c->b, &w);
+		long t = ties_xt__find_in(ties_xt__words(c, D_TOPIC), c->T,
+					  c->a, c->b, &w);
 
 		if (t >= 0) {
-			const struct phrase *ph = &ties_xt__L(c, D_TOPIC)->v[w];
+			const struct phrase *ph =
+				&ties_xt__words(c, D_TOPIC)->v[w];
 			long target = !strcmp(ph->val, "domains") ? st->agree
 								  : st->meet;
 
@@ -658,8 +662,8 @@ static int sentence_people(struct docstate *st, size_t s)
 	size_t side_at = c.T->n;
 	int cue, trig;
 
-	cue = ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a, c.b, NULL) >=
-	      0;
+	cue = ties_xt__find_in(ties_xt__words(&c, D_PARTIC), c.T, c.a, c.b,
+			       NULL) >= 0;
 	trig = st->meet >= 0 && (int)s == st->best_sent;
 	/* "the Russian delegation", "On the ISSI side". */
 	for (size_t q = 0; q < st->S[s].n; q++) {
@@ -731,7 +735,7 @@ static int sentence_people(struct docstate *st, size_t s)
 	if (side_cc)
 		st->last_side_cc = side_cc;
 	else if (st->last_side_cc &&
-		 ties_xt__find_in(ties_xt__L(&c, D_PARTIC), c.T, c.a, c.b,
+		 ties_xt__find_in(ties_xt__words(&c, D_PARTIC), c.T, c.a, c.b,
 				  NULL) >= 0) {
 		for (size_t i = c.a; i + 1 < c.b; i++)
 			if (ties_xt__word_is(&c, i, "the") &&

@@ -57,9 +57,9 @@ static const char *country_in_name(ties_draft *d, const char *name)
 		if (ties_xt__at_country(&c, i, &k, &adj))
 			cc = k;
 		else if (ties_xt__is_cap(&c, i) &&
-			 (p = ties_xt__match_at(ties_xt__L(&c, D_PLACE), &T, i,
-						T.n, &n)) >= 0)
-			cc = ties_xt__L(&c, D_PLACE)->v[p].val;
+			 (p = ties_xt__match_at(ties_xt__words(&c, D_PLACE), &T,
+						i, T.n, &n)) >= 0)
+			cc = ties_xt__words(&c, D_PLACE)->v[p].val;
 	}
 	free(T.v);
 	return cc;

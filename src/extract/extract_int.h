@@ -270,7 +270,7 @@ int ties_xt__add_member(ties_draft *d, long person, long org, const char *role,
 long ties_xt__member_org(ties_draft *d, long person);
 /* mentions.c */
 int ties_xt__add_ment(struct scan *c, const struct ment *m);
-const struct plist *ties_xt__L(const struct scan *c, int d);
+const struct plist *ties_xt__words(const struct scan *c, int d);
 int ties_xt__word_is(const struct scan *c, size_t i, const char *w);
 int ties_xt__is_cap(const struct scan *c, size_t i);
 size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,

@@ -23,7 +23,7 @@ int ties_xt__add_ment(struct scan *c, const struct ment *m)
 	return 0;
 }
 
-const struct plist *ties_xt__L(const struct scan *c, int d)
+const struct plist *ties_xt__words(const struct scan *c, int d)
 {
 	return &c->d->D.l[d];
 }
@@ -47,16 +47,18 @@ size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 
 	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
 		return 0;
-	k1 = ties_xt__match_at(ties_xt__L(c, D_COUNTRY), c->T, i, c->b, &n1);
-	k2 = ties_xt__match_at(ties_xt__L(c, D_DEMONYM), c->T, i, c->b, &n2);
+	k1 = ties_xt__match_at(ties_xt__words(c, D_COUNTRY), c->T, i, c->b,
+			       &n1);
+	k2 = ties_xt__match_at(ties_xt__words(c, D_DEMONYM), c->T, i, c->b,
+			       &n2);
 	if (k1 < 0 && k2 < 0)
 		return 0;
 	if (k1 >= 0 && n1 >= n2) {
-		*cc = ties_xt__L(c, D_COUNTRY)->v[k1].val;
+		*cc = ties_xt__words(c, D_COUNTRY)->v[k1].val;
 		*adjective = 0;
 		return n1;
 	}
-	*cc = ties_xt__L(c, D_DEMONYM)->v[k2].val;
+	*cc = ties_xt__words(c, D_DEMONYM)->v[k2].val;
 	*adjective = 1;
 	return n2;
 }
@@ -72,7 +74,8 @@ int ties_xt__connector(const char *w)
 static int is_honor(const struct scan *c, size_t i, size_t *n)
 {
 	return ties_xt__is_cap(c, i) &&
-	       ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, i, c->b, n) >= 0;
+	       ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, i, c->b,
+				 n) >= 0;
 }
 
 /* A title at i: [modifiers] head; tokens used. */
@@ -81,21 +84,22 @@ static size_t at_title(const struct scan *c, size_t i)
 	size_t j = i, n;
 
 	while (j < c->b &&
-	       ties_xt__match_at(ties_xt__L(c, D_TITLEMOD), c->T, j, c->b,
+	       ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, j, c->b,
 				 &n) >= 0 &&
-	       ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, NULL) <
-		       0)
+	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b,
+				 NULL) < 0)
 		j += n;
-	if (ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, &n) < 0)
+	if (ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b, &n) <
+	    0)
 		return 0;
 	j += n;
 	/* "Director General", "Deputy National Security Advisor": a second
 	 * head after the first. */
 	while (j < c->b && c->T->v[j].f & T_CAP &&
-	       ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, j, c->b, &n) >=
-		       0 &&
-	       ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, j, c->b, NULL) <
-		       0)
+	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b,
+				 &n) >= 0 &&
+	       ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, j, c->b,
+				 NULL) < 0)
 		j += n;
 	return j - i;
 }
@@ -106,11 +110,11 @@ static int inst_head(const struct scan *c, size_t i, const char **kind)
 
 	if (!ties_xt__is_cap(c, i))
 		return 0;
-	k = ties_xt__match_at(ties_xt__L(c, D_INST), c->T, i, c->b, NULL);
+	k = ties_xt__match_at(ties_xt__words(c, D_INST), c->T, i, c->b, NULL);
 	if (k < 0)
 		return 0;
 	if (kind)
-		*kind = ties_xt__L(c, D_INST)->v[k].val;
+		*kind = ties_xt__words(c, D_INST)->v[k].val;
 	return 1;
 }
 
@@ -124,15 +128,15 @@ int ties_xt__name_word(const struct scan *c, size_t i)
 		return 0;
 	if (strlen(c->T->v[i].low) < 2 || c->T->v[i].f & T_NUM)
 		return 0;
-	if (ties_xt__match_at(ties_xt__L(c, D_NOTNAME), c->T, i, c->b, NULL) >=
-		    0 ||
+	if (ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
+			      NULL) >= 0 ||
 	    inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
-	    ties_xt__match_at(ties_xt__L(c, D_TITLE), c->T, i, c->b, NULL) >=
-		    0 ||
-	    ties_xt__match_at(ties_xt__L(c, D_HONOR), c->T, i, c->b, NULL) >=
-		    0 ||
-	    ties_xt__match_at(ties_xt__L(c, D_PLACE), c->T, i, c->b, NULL) >=
-		    0 ||
+	    ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,
+			      NULL) >= 0 ||
+	    ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, i, c->b,
+			      NULL) >= 0 ||
+	    ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, i, c->b,
+			      NULL) >= 0 ||
 	    ties_xt__month_of(c->T->v[i].low))
 		return 0;
 	return 1;
@@ -373,15 +377,15 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 		return 0;
 	if (at_title(c, i) ||
 	    (!ties_xt__word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
-	     ties_xt__match_at(ties_xt__L(c, D_NOTNAME), c->T, i, c->b, NULL) >=
-		     0))
+	     ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
+			       NULL) >= 0))
 		return 0;
 	/* A well-known organisation ("NATO", "World Bank"). */
-	if ((k0 = ties_xt__match_at(ties_xt__L(c, D_ORG), c->T, i, c->b, &n)) >=
-		    0 &&
+	if ((k0 = ties_xt__match_at(ties_xt__words(c, D_ORG), c->T, i, c->b,
+				    &n)) >= 0 &&
 	    (c->T->v[i].f & (T_CAP | T_ALLCAPS))) {
 		const char *name = ties_xt__span(c, i, i + n);
-		const char *full = ties_xt__L(c, D_ORG)->v[k0].val;
+		const char *full = ties_xt__words(c, D_ORG)->v[k0].val;
 
 		*e = full ? org_from_name(c, full, name)
 			  : org_from(c, i, i + n, 0.9, "a known organisation");
@@ -417,8 +421,8 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	for (size_t k = i; head && k < i + n; k++) {
 		size_t m;
 
-		if (ties_xt__match_at(ties_xt__L(c, D_EVENT), c->T, k, i + n,
-				      &m) >= 0 &&
+		if (ties_xt__match_at(ties_xt__words(c, D_EVENT), c->T, k,
+				      i + n, &m) >= 0 &&
 		    k + m == i + n)
 			return best;
 	}

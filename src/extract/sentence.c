@@ -93,20 +93,22 @@ int ties_xt__scan_mentions(struct scan *c)
 				for (int dd = D_DEMONYM;
 				     dd <= D_COUNTRY && !hit; dd++)
 					for (size_t k = 0;
-					     k < ties_xt__L(c, dd)->n; k++)
-						if (ties_xt__L(c, dd)->v[k].n ==
-							    1 &&
-						    strlen(ties_xt__L(c, dd)
+					     k < ties_xt__words(c, dd)->n; k++)
+						if (ties_xt__words(c, dd)
+								    ->v[k]
+								    .n == 1 &&
+						    strlen(ties_xt__words(c, dd)
 								   ->v[k]
 								   .w[0]) ==
 							    l &&
-						    !memcmp(ties_xt__L(c, dd)
+						    !memcmp(ties_xt__words(c,
+									   dd)
 								    ->v[k]
 								    .w[0],
 							    p, l)) {
 							ccs[parts] =
-								ties_xt__L(c,
-									   dd)
+								ties_xt__words(
+									c, dd)
 									->v[k]
 									.val;
 							hit = 1;
@@ -156,8 +158,8 @@ int ties_xt__bare_names(struct scan *c)
 	for (size_t k = 0; k < c->S->n; k++)
 		persons += c->S->m[k].type == M_PERSON;
 	for (size_t i = c->a; i < c->b; i++)
-		if (ties_xt__match_at(ties_xt__L(c, D_PARTIC), c->T, i, c->b,
-				      NULL) >= 0)
+		if (ties_xt__match_at(ties_xt__words(c, D_PARTIC), c->T, i,
+				      c->b, NULL) >= 0)
 			cue = 1;
 	if (!persons || !cue)
 		return 0;
@@ -203,7 +205,7 @@ int ties_xt__bare_names(struct scan *c)
 const char *ties_xt__role_of(const struct scan *c, const struct ment *m,
 			     double *conf)
 {
-	const struct plist *r = ties_xt__L(c, D_ROLE);
+	const struct plist *r = ties_xt__words(c, D_ROLE);
 
 	for (size_t i = m->a; i-- > c->a;) {
 		size_t n = 0;
