@@ -598,6 +598,95 @@ static int from_snap(ties_graph *g, const struct ties_snap *sn)
 	return 1;
 }
 
+/* The filter's countries as rowids, and the arrays indexed by entity and
+ * event rowid that the projection needs. */
+static int build_alloc(struct build *b)
+{
+	ties_db *db = b->db;
+	enum ties_projection p = b->p;
+	int rc, dated = p == TIES_GRAPH_INSTITUTION ||
+			p == TIES_GRAPH_COUNTRY || b->f->with_dates;
+
+	if (b->f->ncountries &&
+	    !(b->countries = calloc(b->f->ncountries, sizeof(*b->countries))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	for (size_t i = 0; i < b->f->ncountries; i++)
+		if ((rc = ties_store__resolve_as(db, b->f->countries[i],
+						 "country", "country",
+						 &b->countries[i])) < 0)
+			return rc;
+	b->ncountries = b->f->ncountries;
+	if ((rc = ties_store__max_rowids(db, &b->maxent, &b->maxev)) < 0)
+		return rc;
+	b->node_of = malloc(((size_t)b->maxent + 1) * sizeof(*b->node_of));
+	b->home = calloc((size_t)b->maxent + 1, sizeof(*b->home));
+	b->is_inst = calloc((size_t)b->maxent + 1, 1);
+	b->accepted = calloc((size_t)b->maxev + 1, 1);
+	if (p == TIES_GRAPH_BIPARTITE)
+		b->event_node =
+			calloc((size_t)b->maxev + 1, sizeof(*b->event_node));
+	if (dated) {
+		b->evdate = calloc((size_t)b->maxev + 1, sizeof(*b->evdate));
+		b->evdate_hi =
+			calloc((size_t)b->maxev + 1, sizeof(*b->evdate_hi));
+		b->inst_memo =
+			calloc((size_t)b->maxent + 1, sizeof(*b->inst_memo));
+	}
+	if (!b->node_of || !b->home || !b->is_inst || !b->accepted ||
+	    (p == TIES_GRAPH_BIPARTITE && !b->event_node) ||
+	    (dated && (!b->evdate || !b->evdate_hi || !b->inst_memo)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	for (size_t i = 0; i <= (size_t)b->maxent; i++)
+		b->node_of[i] = -1;
+	return 0;
+}
+
+/* The entity, institution and bipartite projections: events, the
+ * institution graph's parents and memberships, participations, then
+ * relations. */
+static int project(struct build *b)
+{
+	ties_db *db = b->db;
+	int rc;
+
+	if ((rc = ties_store__scan_events(db, on_event, b)) != 0)
+		return rc;
+	if (b->p == TIES_GRAPH_INSTITUTION) {
+		if ((rc = ties_store__scan_relations(db, on_link, b)) != 0)
+			return rc;
+		if (b->nparents)
+			qsort(b->parents, b->nparents, sizeof(*b->parents),
+			      cmp_link);
+		if (b->nmemberships)
+			qsort(b->memberships, b->nmemberships,
+			      sizeof(*b->memberships), cmp_link);
+	}
+	if ((rc = ties_store__scan_participants(db, on_participant, b)) != 0)
+		return rc;
+	if ((rc = flush_event(b)) < 0)
+		return ties_db__seterr(db, rc, "out of memory");
+	return ties_store__scan_relations(db, on_relation, b);
+}
+
+/* Keep the projected graph as the snapshot of generation gen. No snapshot
+ * (a read-only directory) only costs time. */
+static void keep_snapshot(ties_db *db, uint64_t gen, const ties_graph *g)
+{
+	struct ties_adj a;
+	int64_t *rowid = malloc((g->n + 1) * sizeof(*rowid));
+
+	if (rowid && ties_adj__build(g, &a) == 0) {
+		struct ties_snap_graph sg = {g->n,  g->m,  rowid, g->ea,
+					     g->eb, g->ew, &a};
+
+		for (size_t v = 0; v < g->n; v++)
+			rowid[v] = g->nodes[v].rowid;
+		ties_snap__write(db, gen, &sg);
+		ties_adj__release(&a);
+	}
+	free(rowid);
+}
+
 int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 		     const ties_filter *filter)
 {
@@ -606,7 +695,6 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	struct ties_snap sn = {0};
 	uint64_t gen = 0;
 	ties_graph *g;
-	size_t i;
 	int rc, snap, have = 0, own_txn = 0;
 
 	assert(db && out);
@@ -638,43 +726,8 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 		goto fail;
 	}
 
-	if (b.f->ncountries &&
-	    !(b.countries = calloc(b.f->ncountries, sizeof(*b.countries)))) {
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	if ((rc = build_alloc(&b)) < 0)
 		goto fail;
-	}
-	for (i = 0; i < b.f->ncountries; i++)
-		if ((rc = ties_store__resolve_as(db, b.f->countries[i],
-						 "country", "country",
-						 &b.countries[i])) < 0)
-			goto fail;
-	b.ncountries = b.f->ncountries;
-	if ((rc = ties_store__max_rowids(db, &b.maxent, &b.maxev)) < 0)
-		goto fail;
-	b.node_of = malloc(((size_t)b.maxent + 1) * sizeof(*b.node_of));
-	b.home = calloc((size_t)b.maxent + 1, sizeof(*b.home));
-	b.is_inst = calloc((size_t)b.maxent + 1, 1);
-	b.accepted = calloc((size_t)b.maxev + 1, 1);
-	if (p == TIES_GRAPH_BIPARTITE)
-		b.event_node =
-			calloc((size_t)b.maxev + 1, sizeof(*b.event_node));
-	if (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
-	    b.f->with_dates) {
-		b.evdate = calloc((size_t)b.maxev + 1, sizeof(*b.evdate));
-		b.evdate_hi = calloc((size_t)b.maxev + 1, sizeof(*b.evdate_hi));
-		b.inst_memo =
-			calloc((size_t)b.maxent + 1, sizeof(*b.inst_memo));
-	}
-	if (!b.node_of || !b.home || !b.is_inst || !b.accepted ||
-	    (p == TIES_GRAPH_BIPARTITE && !b.event_node) ||
-	    ((p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_COUNTRY ||
-	      b.f->with_dates) &&
-	     (!b.evdate || !b.evdate_hi || !b.inst_memo))) {
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-		goto fail;
-	}
-	for (i = 0; i <= (size_t)b.maxent; i++)
-		b.node_of[i] = -1;
 
 	/* The unfiltered entity graph comes from the snapshot when it is of
 	 * the data's generation (read in the same transaction as the data),
@@ -706,42 +759,10 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 			goto fail;
 		goto finish;
 	}
-	if ((rc = ties_store__scan_events(db, on_event, &b)) != 0)
+	if ((rc = project(&b)) != 0)
 		goto fail;
-	if (p == TIES_GRAPH_INSTITUTION) {
-		if ((rc = ties_store__scan_relations(db, on_link, &b)) != 0)
-			goto fail;
-		if (b.nparents)
-			qsort(b.parents, b.nparents, sizeof(*b.parents),
-			      cmp_link);
-		if (b.nmemberships)
-			qsort(b.memberships, b.nmemberships,
-			      sizeof(*b.memberships), cmp_link);
-	}
-	if ((rc = ties_store__scan_participants(db, on_participant, &b)) != 0)
-		goto fail;
-	if ((rc = flush_event(&b)) < 0) {
-		rc = ties_db__seterr(db, rc, "out of memory");
-		goto fail;
-	}
-	if ((rc = ties_store__scan_relations(db, on_relation, &b)) != 0)
-		goto fail;
-	if (snap) {
-		struct ties_adj a;
-		int64_t *rowid = malloc((g->n + 1) * sizeof(*rowid));
-
-		/* No snapshot (a read-only directory) only costs time. */
-		if (rowid && ties_adj__build(g, &a) == 0) {
-			struct ties_snap_graph sg = {g->n,  g->m,  rowid, g->ea,
-						     g->eb, g->ew, &a};
-
-			for (size_t v = 0; v < g->n; v++)
-				rowid[v] = g->nodes[v].rowid;
-			ties_snap__write(db, gen, &sg);
-			ties_adj__release(&a);
-		}
-		free(rowid);
-	}
+	if (snap)
+		keep_snapshot(db, gen, g);
 finish:
 	prune(g, b.f->min_weight);
 	if (snap && b.f->min_weight <= 0)
