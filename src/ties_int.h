@@ -33,6 +33,8 @@ void ties_buf__add(ties_buf *b, const char *s, size_t n);
 void ties_buf__puts(ties_buf *b, const char *s);
 void ties_buf__putc(ties_buf *b, char c);
 void ties_buf__printf(ties_buf *b, const char *fmt, ...) TIES_PRINTF(2, 3);
+void ties_buf__vprintf(ties_buf *b, const char *fmt, va_list ap)
+	TIES_PRINTF(2, 0);
 void ties_buf__clear(ties_buf *b);
 void ties_buf__release(ties_buf *b);
 /* The contents ("" when empty); borrowed. */
@@ -315,12 +317,12 @@ struct json_t;
 struct json_t *ties_table__json(const ties_table *t);
 
 /* Text escaping for the human table format (report.c). */
-void ties_report__escape_display(ties_buf *out, const char *s);
+void ties_display__escape(ties_buf *out, const char *s);
 /* Print indent, b escaped for display and a newline; empty b prints
  * nothing. b is cleared. */
-void ties_report__escape_display_line(FILE *f, ties_buf *b,
+void ties_display__escape_line(FILE *f, ties_buf *b,
 				      const char *indent);
 /* Display width of UTF-8 text in terminal columns. */
-size_t ties_report__width(const char *s);
+size_t ties_display__width(const char *s);
 
 #endif /* TIES_INT_H */

@@ -400,15 +400,15 @@ int ties_between_write(const ties_table *t, const ties_table *years, FILE *f,
 					 ties_ex__cell(t, r, 5));
 		if (*ties_ex__cell(t, r, 3))
 			ties_buf__printf(&b, " [%s]", ties_ex__cell(t, r, 3));
-		ties_report__escape_display_line(f, &b, "");
+		ties_display__escape_line(f, &b, "");
 		ties_buf__printf(&b, "%s: %s", xname, ties_ex__cell(t, r, 6));
-		ties_report__escape_display_line(f, &b, "    ");
+		ties_display__escape_line(f, &b, "    ");
 		ties_buf__printf(&b, "%s: %s", yname, ties_ex__cell(t, r, 7));
-		ties_report__escape_display_line(f, &b, "    ");
+		ties_display__escape_line(f, &b, "    ");
 		if (*ties_ex__cell(t, r, 9))
 			ties_buf__printf(&b, "source: %s",
 					 ties_ex__cell(t, r, 9));
-		ties_report__escape_display_line(f, &b, "    ");
+		ties_display__escape_line(f, &b, "    ");
 		ties_buf__release(&b);
 	}
 	if (ties_table_nrows(t) == 0)

@@ -637,21 +637,21 @@ int ties_paths_write(const ties_table *t, FILE *f, enum ties_format fmt)
 						ties_buf__printf(
 							&b, " → %s",
 							ties_ex__cell(t, q, 6));
-				ties_report__escape_display_line(f, &b, "");
+				ties_display__escape_line(f, &b, "");
 			}
 			if (ties_table_int(t, r, 2) != hop) {
 				hop = ties_table_int(t, r, 2);
 				ties_buf__printf(&b, "%ld. %s — %s", hop,
 						 ties_ex__cell(t, r, 4),
 						 ties_ex__cell(t, r, 6));
-				ties_report__escape_display_line(f, &b, "  ");
+				ties_display__escape_line(f, &b, "  ");
 			}
 			if (*ties_ex__cell(t, r, 22))
 				ties_buf__printf(&b, "%s.",
 						 ties_ex__cell(t, r, 22));
 			else
 				ties_buf__puts(&b, "(no evidence)");
-			ties_report__escape_display_line(f, &b, "     ");
+			ties_display__escape_line(f, &b, "     ");
 			ties_buf__release(&b);
 		}
 		return ferror(f) ? TIES_EIO : 0;

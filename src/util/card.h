@@ -1,6 +1,6 @@
 /*
- * card.h — the layout of an entity card, shared by store_query.c (which
- * fills it) and report.c (which writes it). Private.
+ * card.h — the layout of an entity card, shared by store/query.c (which
+ * fills it) and util/card.c (which writes it). Private.
  */
 #ifndef TIES_CARD_H
 #define TIES_CARD_H

@@ -1,6 +1,6 @@
 /*
- * report.c — tables of typed cells and the writers every command shares:
- * aligned text for people, CSV (RFC 4180), TSV and JSON; and entity cards.
+ * table.c — tables of typed cells and the writers every command shares:
+ * aligned text for people, CSV (RFC 4180), TSV and JSON.
  *
  * Every cell keeps its text (numbers formatted once, when set), so writers
  * and ties_table_text() never format twice. User text is written intact in
@@ -16,25 +16,7 @@
 #include <jansson.h>
 #include <utf8proc.h>
 
-#include "ties_int.h"
-
-struct cell {
-	enum ties_type type;
-	union {
-		long long i;
-		double r;
-	} v;
-	char *text;
-};
-
-struct ties_table {
-	size_t ncols, nrows, cap;
-	char **names;
-	struct cell *cells; /* nrows * ncols */
-	int oom;
-};
-
-/* ------------------------------------------------------------ tables --- */
+#include "table_int.h"
 
 ties_table *ties_table__new(size_t ncols, const char *const *names)
 {
@@ -198,7 +180,7 @@ const char *ties_table_colname(const ties_table *t, size_t col)
 	return t->names[col];
 }
 
-static const struct cell *cell(const ties_table *t, size_t r, size_t c)
+const struct cell *ties_tb__cell(const ties_table *t, size_t r, size_t c)
 {
 	assert(r < t->nrows && c < t->ncols);
 	return &t->cells[r * t->ncols + c];
@@ -206,17 +188,17 @@ static const struct cell *cell(const ties_table *t, size_t r, size_t c)
 
 enum ties_type ties_table_type(const ties_table *t, size_t r, size_t c)
 {
-	return cell(t, r, c)->type;
+	return ties_tb__cell(t, r, c)->type;
 }
 
 const char *ties_table_text(const ties_table *t, size_t r, size_t c)
 {
-	return cell(t, r, c)->text;
+	return ties_tb__cell(t, r, c)->text;
 }
 
 long long ties_table_int(const ties_table *t, size_t r, size_t c)
 {
-	const struct cell *x = cell(t, r, c);
+	const struct cell *x = ties_tb__cell(t, r, c);
 
 	return x->type == TIES_INT    ? x->v.i
 	       : x->type == TIES_REAL ? (long long)x->v.r
@@ -226,7 +208,7 @@ long long ties_table_int(const ties_table *t, size_t r, size_t c)
 
 double ties_table_real(const ties_table *t, size_t r, size_t c)
 {
-	const struct cell *x = cell(t, r, c);
+	const struct cell *x = ties_tb__cell(t, r, c);
 
 	return x->type == TIES_REAL  ? x->v.r
 	       : x->type == TIES_INT ? (double)x->v.i
@@ -245,8 +227,6 @@ int ties_format_parse(const char *name)
 	return -1;
 }
 
-/* ---------------------------------------------------- display escapes --- */
-
 static int is_bidi_control(utf8proc_int32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) ||
@@ -254,7 +234,7 @@ static int is_bidi_control(utf8proc_int32_t cp)
 	       cp == 0x061c;
 }
 
-void ties_report__escape_display(ties_buf *out, const char *s)
+void ties_display__escape(ties_buf *out, const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 
@@ -283,7 +263,7 @@ void ties_report__escape_display(ties_buf *out, const char *s)
 	}
 }
 
-size_t ties_report__width(const char *s)
+size_t ties_display__width(const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t w = 0;
@@ -304,8 +284,6 @@ size_t ties_report__width(const char *s)
 	}
 	return w;
 }
-
-/* ----------------------------------------------------------- writers --- */
 
 static int is_number(const struct cell *c)
 {
@@ -331,19 +309,19 @@ static void write_human(const ties_table *t, FILE *f, size_t indent)
 		return;
 	}
 	for (c = 0; c < t->ncols; c++)
-		w[c] = ties_report__width(t->names[c]);
+		w[c] = ties_display__width(t->names[c]);
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++) {
-			const struct cell *x = cell(t, r, c);
+			const struct cell *x = ties_tb__cell(t, r, c);
 			ties_buf b = TIES_BUF_INIT;
 			size_t cw;
 
 			if (x->text)
-				ties_report__escape_display(&b, x->text);
+				ties_display__escape(&b, x->text);
 			disp[r * t->ncols + c] = ties_buf__detach(&b);
-			cw = ties_report__width(disp[r * t->ncols + c]
-							? disp[r * t->ncols + c]
-							: "");
+			cw = ties_display__width(
+				disp[r * t->ncols + c] ? disp[r * t->ncols + c]
+						       : "");
 			if (cw > w[c])
 				w[c] = cw;
 		}
@@ -351,7 +329,7 @@ static void write_human(const ties_table *t, FILE *f, size_t indent)
 	for (c = 0; c < t->ncols; c++) {
 		fputs(t->names[c], f);
 		if (c + 1 < t->ncols)
-			pad(f, w[c] - ties_report__width(t->names[c]) + 2);
+			pad(f, w[c] - ties_display__width(t->names[c]) + 2);
 	}
 	fputc('\n', f);
 	for (r = 0; r < t->nrows; r++) {
@@ -361,8 +339,8 @@ static void write_human(const ties_table *t, FILE *f, size_t indent)
 			size_t cw;
 
 			s = s ? s : "";
-			cw = ties_report__width(s);
-			if (is_number(cell(t, r, c))) {
+			cw = ties_display__width(s);
+			if (is_number(ties_tb__cell(t, r, c))) {
 				pad(f, w[c] - cw);
 				fputs(s, f);
 			} else {
@@ -437,7 +415,8 @@ static void write_sep(const ties_table *t, FILE *f, int tsv)
 		for (c = 0; c < t->ncols; c++) {
 			if (c)
 				fputc(tsv ? '\t' : ',', f);
-			(tsv ? tsv_field : csv_field)(f, cell(t, r, c)->text);
+			(tsv ? tsv_field
+			     : csv_field)(f, ties_tb__cell(t, r, c)->text);
 		}
 		fputs(tsv ? "\n" : "\r\n", f);
 	}
@@ -472,8 +451,9 @@ json_t *ties_table__json(const ties_table *t)
 			return NULL;
 		}
 		for (c = 0; c < t->ncols; c++)
-			if (json_object_set_new(o, t->names[c],
-						cell_json(cell(t, r, c))) < 0) {
+			if (json_object_set_new(
+				    o, t->names[c],
+				    cell_json(ties_tb__cell(t, r, c))) < 0) {
 				json_decref(arr);
 				return NULL;
 			}
@@ -481,13 +461,10 @@ json_t *ties_table__json(const ties_table *t)
 	return arr;
 }
 
-/* Pretty JSON with keys in column order; reals with 15 significant
- * digits, which every double survives to 1e-15 relative and which reads
- * better than 17. */
 #define JSON_FLAGS                                                             \
 	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
-static int json_dump_checked(json_t *v, FILE *f)
+int ties_tb__json_dump_checked(json_t *v, FILE *f)
 {
 	int rc;
 
@@ -518,228 +495,10 @@ int ties_table_write(const ties_table *t, FILE *f, enum ties_format fmt)
 		break;
 	case TIES_FORMAT_JSON:
 		j = ties_table__json(t);
-		rc = json_dump_checked(j, f);
+		rc = ties_tb__json_dump_checked(j, f);
 		json_decref(j);
 		break;
 	default:
-		return TIES_EINVALID;
-	}
-	if (rc == 0 && ferror(f))
-		rc = TIES_EIO;
-	return rc;
-}
-
-/* ------------------------------------------------------------- cards --- */
-
-/* The card is defined in store_query.c; its layout is shared here. */
-#include "util/card.h"
-
-static void human_field(FILE *f, const char *label, const char *value)
-{
-	ties_buf b = TIES_BUF_INIT;
-
-	if (!value)
-		return;
-	ties_report__escape_display(&b, value);
-	fprintf(f, "  %-10s %s\n", label, ties_buf__str(&b));
-	ties_buf__release(&b);
-}
-
-/* Text of a cell by column name; NULL when absent or empty. */
-static const char *get(const ties_table *t, size_t r, const char *name)
-{
-	size_t c;
-
-	for (c = 0; c < t->ncols; c++)
-		if (!strcmp(t->names[c], name)) {
-			const char *s = cell(t, r, c)->text;
-
-			return s && *s ? s : NULL;
-		}
-	return NULL;
-}
-
-/* Append " · label: value" (or the value alone when label is NULL). */
-static void detail(ties_buf *b, const char *label, const char *value)
-{
-	if (!value)
-		return;
-	if (b->len)
-		ties_buf__puts(b, " · ");
-	if (label)
-		ties_buf__printf(b, "%s: ", label);
-	ties_buf__puts(b, value);
-}
-
-void ties_report__escape_display_line(FILE *f, ties_buf *b,
-				      const char *indent)
-{
-	ties_buf e = TIES_BUF_INIT;
-
-	if (!b->len)
-		return;
-	ties_report__escape_display(&e, ties_buf__str(b));
-	fprintf(f, "%s%s\n", indent, ties_buf__str(&e));
-	ties_buf__release(&e);
-	ties_buf__clear(b);
-}
-
-static void write_card_human(const ties_card *c, FILE *f)
-{
-	const ties_table *t;
-	ties_buf b = TIES_BUF_INIT;
-	size_t i;
-
-	ties_buf__puts(&b, c->name);
-	ties_report__escape_display_line(f, &b, "");
-	human_field(f, "id", c->id);
-	human_field(f, "kind", c->kind);
-	if (c->country) {
-		ties_buf__printf(&b, "%s (%s)", c->country,
-				 c->country_name ? c->country_name : "");
-		human_field(f, "country", ties_buf__str(&b));
-		ties_buf__clear(&b);
-	}
-	if (c->aliases->nrows) {
-		for (i = 0; i < c->aliases->nrows; i++) {
-			if (i)
-				ties_buf__puts(&b, " | ");
-			ties_buf__puts(&b, ties_table_text(c->aliases, i, 0));
-		}
-		human_field(f, "aliases", ties_buf__str(&b));
-		ties_buf__clear(&b);
-	}
-	for (i = 0; i < c->attributes->nrows; i++)
-		human_field(f, ties_table_text(c->attributes, i, 0),
-			    ties_table_text(c->attributes, i, 1));
-
-	t = c->sections[CARD_RELATIONS];
-	if (t->nrows)
-		fprintf(f, "\nrelations (%zu)\n", t->nrows);
-	for (i = 0; i < t->nrows; i++) {
-		int out = !strcmp(get(t, i, "direction"), "out");
-		const char *start = get(t, i, "start"), *end = get(t, i, "end");
-
-		ties_buf__printf(&b, "%s %s %s (%s)", get(t, i, "kind"),
-				 out ? "→" : "←", get(t, i, "other"),
-				 get(t, i, "other_name"));
-		ties_report__escape_display_line(f, &b, "  ");
-		detail(&b, "role", get(t, i, "role"));
-		if (start || end) {
-			ties_buf d = TIES_BUF_INIT;
-
-			ties_buf__printf(&d, "%s – %s", start ? start : "…",
-					 end ? end : "…");
-			detail(&b, "dates", ties_buf__str(&d));
-			ties_buf__release(&d);
-		}
-		detail(&b, "source", get(t, i, "source"));
-		ties_report__escape_display_line(f, &b, "      ");
-	}
-
-	t = c->sections[CARD_EVENTS];
-	if (t->nrows)
-		fprintf(f, "\nevents (%zu)\n", t->nrows);
-	for (i = 0; i < t->nrows; i++) {
-		const char *date = get(t, i, "date");
-
-		ties_buf__printf(&b, "%s  %s  %s [%s]", date ? date : "????",
-				 get(t, i, "kind"),
-				 get(t, i, "title") ? get(t, i, "title") : "",
-				 get(t, i, "event"));
-		ties_report__escape_display_line(f, &b, "  ");
-		detail(&b, "role", get(t, i, "role"));
-		detail(&b, "at", get(t, i, "place"));
-		detail(&b, "source", get(t, i, "source"));
-		ties_report__escape_display_line(f, &b, "      ");
-		detail(&b, "with", get(t, i, "with"));
-		ties_report__escape_display_line(f, &b, "      ");
-	}
-
-	t = c->sections[CARD_SOURCES];
-	if (t->nrows)
-		fprintf(f, "\nsources (%zu)\n", t->nrows);
-	for (i = 0; i < t->nrows; i++) {
-		ties_buf__printf(&b, "[%s] %s", get(t, i, "id"),
-				 get(t, i, "title") ? get(t, i, "title") : "");
-		ties_report__escape_display_line(f, &b, "  ");
-		detail(&b, NULL, get(t, i, "publisher"));
-		detail(&b, NULL, get(t, i, "date"));
-		detail(&b, NULL, get(t, i, "url"));
-		ties_report__escape_display_line(f, &b, "      ");
-	}
-	ties_buf__release(&b);
-}
-
-static json_t *card_json(const ties_card *c)
-{
-	json_t *o = json_object(), *attrs = json_object(),
-	       *aliases = json_array();
-	size_t i;
-
-	if (!o || !attrs || !aliases)
-		goto oom;
-	json_object_set_new(o, "id", json_string(c->id));
-	json_object_set_new(o, "kind", json_string(c->kind));
-	json_object_set_new(o, "name", json_string(c->name));
-	json_object_set_new(o, "country",
-			    c->country ? json_string(c->country) : json_null());
-	json_object_set_new(o, "country_name",
-			    c->country_name ? json_string(c->country_name)
-					    : json_null());
-	for (i = 0; i < c->aliases->nrows; i++)
-		json_array_append_new(aliases, json_string(ties_table_text(
-						       c->aliases, i, 0)));
-	json_object_set_new(o, "aliases", aliases);
-	aliases = NULL;
-	for (i = 0; i < c->attributes->nrows; i++)
-		json_object_set_new(
-			attrs, ties_table_text(c->attributes, i, 0),
-			json_string(ties_table_text(c->attributes, i, 1)));
-	json_object_set_new(o, "attributes", attrs);
-	attrs = NULL;
-	for (i = 0; i < CARD_NSECTIONS; i++)
-		json_object_set_new(o, card_section_names[i],
-				    ties_table__json(c->sections[i]));
-	return o;
-oom:
-	json_decref(o);
-	json_decref(attrs);
-	json_decref(aliases);
-	return NULL;
-}
-
-int ties_card_write(const ties_card *c, FILE *f, enum ties_format fmt)
-{
-	ties_card *const one[1] = {(ties_card *)c};
-
-	return ties_cards_write(one, 1, f, fmt);
-}
-
-int ties_cards_write(ties_card *const *cards, size_t n, FILE *f,
-		     enum ties_format fmt)
-{
-	size_t i;
-	int rc = 0;
-
-	if (fmt == TIES_FORMAT_JSON) {
-		json_t *arr = json_array();
-
-		for (i = 0; arr && i < n; i++)
-			if (json_array_append_new(arr, card_json(cards[i])) <
-			    0) {
-				json_decref(arr);
-				arr = NULL;
-			}
-		rc = json_dump_checked(arr, f);
-		json_decref(arr);
-	} else if (fmt == TIES_FORMAT_TABLE) {
-		for (i = 0; i < n; i++) {
-			if (i)
-				fputc('\n', f);
-			write_card_human(cards[i], f);
-		}
-	} else {
 		return TIES_EINVALID;
 	}
 	if (rc == 0 && ferror(f))
