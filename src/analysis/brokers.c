@@ -3,7 +3,6 @@
  * groups, and X–Y betweenness.
  */
 #include <assert.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

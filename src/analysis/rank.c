@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
-
 #include "analysis_int.h"
 
 int ties_an__same_score(double a, double b)

@@ -4,13 +4,8 @@
  * between countries, and events per year.
  */
 #include <assert.h>
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <igraph.h>
-#include <jansson.h>
 
 #include "explore_int.h"
 

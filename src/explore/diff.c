@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
-#include <jansson.h>
-
 #include "explore_int.h"
 
 static int cmp_edge_key(const void *x, const void *y)

@@ -3,13 +3,9 @@
  * kinds of tie that reach each neighbour.
  */
 #include <assert.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <igraph.h>
-#include <jansson.h>
 
 #include "explore_int.h"
 

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <igraph.h>
 #include <jansson.h>
 
 #include "explore_int.h"

@@ -7,14 +7,10 @@
  * k diverse paths are found: each search blocks the intermediate nodes of
  * the paths already found.
  */
-#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <igraph.h>
-#include <jansson.h>
 
 #include "explore_int.h"
 

@@ -2,15 +2,9 @@
  * date.c — ties extract, dates: "8th Apr, 2025", "April 8, 2025",
  * "December 13", today and yesterday, as ISO dates.
  */
-#include <assert.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 

@@ -2,15 +2,11 @@
  * dict.c — ties extract, dictionaries: the word lists of data/extract,
  * compiled in and extended by --dict DIR, and phrase matching over tokens.
  */
-#include <assert.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 

@@ -3,14 +3,10 @@
  * sentence, and the draft's entities (looked up in the draft, then in the
  * database), their ids, countries, parents and memberships.
  */
-#include <assert.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "extract_int.h"

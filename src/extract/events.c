@@ -3,15 +3,10 @@
  * agreement, their dates, places, participants and roles, in passes over
  * the sentences.
  */
-#include <assert.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 

@@ -3,15 +3,8 @@
  * names, institutions and their acronyms, and people with their titles,
  * at a token of a sentence.
  */
-#include <assert.h>
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 

@@ -2,15 +2,8 @@
  * sentence.c — ties extract, one sentence: its mentions in order, the bare
  * names of a list, each person's role, and topic lists.
  */
-#include <assert.h>
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <utf8proc.h>
 
 #include "extract_int.h"
 

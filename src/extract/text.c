@@ -3,14 +3,12 @@
  * (with their lines), front matter, Markdown escapes, the dateline and
  * sentences.
  */
-#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "extract_int.h"

@@ -2,8 +2,6 @@
  * filter.c — the filters of a tie graph: kinds, countries, event and
  * relation kinds, and the date window (partial dates as intervals).
  */
-#include <assert.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

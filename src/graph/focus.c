@@ -2,7 +2,6 @@
  * focus.c — a focus diagram's part of the entity graph, read from the
  * snapshot without loading the whole graph.
  */
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

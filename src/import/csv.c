@@ -18,8 +18,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <csv.h>
-
 #include "csv_int.h"
 
 struct tabledef {

@@ -4,13 +4,9 @@
  * inside its quoted fields) and memory stays bounded by the longest record.
  * Each line is checked for NUL bytes and invalid UTF-8 before parsing.
  */
-#include <assert.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include <csv.h>
 

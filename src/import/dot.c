@@ -13,9 +13,7 @@
  * Parsing is the one use of Graphviz outside render.c: cgraph is the DOT
  * parser, and the const casts stay in this file.
  */
-#include <assert.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -8,7 +8,6 @@
  * attributes, except those ties itself writes about ties (weight,
  * evidence, first, last).
  */
-#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,6 @@
  * entity is in. Errors name the file and the row: "x.json: entities[3]:
  * unknown country 'XX'"; syntax errors the line and column.
  */
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 

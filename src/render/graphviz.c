@@ -13,9 +13,6 @@
  * entities.
  */
 #define _XOPEN_SOURCE 700 /* srand48 */
-#include <assert.h>
-#include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,11 +3,8 @@
  * (Debian iso-codes).
  */
 #include <assert.h>
-#include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 

@@ -16,8 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <jansson.h>
-
 #include "store_int.h"
 
 /* Version 1: the first schema. Later versions append migrations below. */

@@ -3,7 +3,6 @@
  * evidence that ties two entities, the entities that stand for a country or
  * an institution, and the events and relations between two such sets.
  */
-#include <assert.h>
 #include <string.h>
 
 #include "ties_int.h"

@@ -4,13 +4,8 @@
  * nearest names.
  */
 #include <assert.h>
-#include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#include <jansson.h>
 
 #include "store_int.h"
 

@@ -3,7 +3,6 @@
  * callbacks in one pass each, in orders the builder relies on:
  * participants grouped by event (the primary key's order, no sort).
  */
-#include <assert.h>
 
 #include "ties_int.h"
 

@@ -8,13 +8,9 @@
  * changes an entity's id, name or aliases calls keys_rebuild().
  */
 #include <assert.h>
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#include <jansson.h>
 
 #include "store_int.h"
 

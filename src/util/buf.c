@@ -2,13 +2,10 @@
  * buf.c — growable byte buffers, and sets of strings with a number each
  * (open addressing, FNV-1a).
  */
-#include <assert.h>
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "ties_int.h"
 

@@ -2,13 +2,10 @@
  * card.c — entity cards (ties show) written for people or as JSON; the
  * card is filled by store/query.c.
  */
-#include <assert.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
-#include <utf8proc.h>
 
 #include "table_int.h"
 

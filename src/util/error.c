@@ -3,12 +3,9 @@
  * handle: one line, whatever the text it quotes.
  */
 #include <assert.h>
-#include <ctype.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "ties_int.h"
 

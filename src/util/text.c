@@ -10,8 +10,6 @@
  * needs a schema migration that rebuilds the keys.
  */
 #include <assert.h>
-#include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
