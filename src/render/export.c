@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "graph/graph.h"
+#include "render/render_int.h"
 #include "ties_int.h"
 
 int ties_export_format_parse(const char *name)
@@ -34,39 +35,7 @@ int ties_export_format_parse(const char *name)
 
 static void xml(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&apos;", f);
-			break;
-		case '\n':
-			fputs("&#10;", f);
-			break;
-		case '\t':
-			fputs("&#9;", f);
-			break;
-		case '\r':
-			fputs("&#13;", f);
-			break;
-		default:
-			if (c >= 0x20)
-				fputc(c, f);
-		}
-	}
+	ties_rd__escape(f, s, 1);
 }
 
 /* Evidence behind tie e: its weight, or for countries its events. */

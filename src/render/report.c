@@ -14,33 +14,14 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "render/render_int.h"
 #include "ties_int.h"
 
 /* ------------------------------------------------------------ escape --- */
 
 static void html(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
+	ties_rd__escape(f, s, 0);
 }
 
 /* A Markdown table cell: | and newlines escaped, HTML made inert. */
