@@ -194,30 +194,40 @@ int ties_xt__bare_names(struct scan *c)
 	return 0;
 }
 
+/* The longest role cue of list r at token i, ending by `end`, among the
+ * cues before the person (after 0) or after it (after 1): its index, or
+ * -1. */
+static int role_cue(const struct scan *c, const struct plist *r, size_t i,
+		    size_t end, int after)
+{
+	size_t n = 0;
+	int k = -1;
+
+	for (size_t q = 0; q < r->n; q++) {
+		size_t j;
+
+		if (r->v[q].after != after || i + r->v[q].n > end)
+			continue;
+		for (j = 0; j < r->v[q].n; j++)
+			if (strcmp(r->v[q].w[j], c->T->v[i + j].low))
+				break;
+		if (j == r->v[q].n && (k < 0 || r->v[q].n > n)) {
+			k = (int)q;
+			n = r->v[q].n;
+		}
+	}
+	return k;
+}
+
 /* The role cue nearest a person: before it, else after it. */
 const char *ties_xt__role_of(const struct scan *c, const struct ment *m,
 			     double *conf)
 {
 	const struct plist *r = ties_xt__words(c, D_ROLE);
+	int k;
 
 	for (size_t i = m->a; i-- > c->a;) {
-		size_t n = 0;
-		int k = -1;
-
-		for (size_t q = 0; q < r->n; q++) {
-			size_t j;
-
-			if (r->v[q].after || i + r->v[q].n > m->a)
-				continue;
-			for (j = 0; j < r->v[q].n; j++)
-				if (strcmp(r->v[q].w[j], c->T->v[i + j].low))
-					break;
-			if (j == r->v[q].n && (k < 0 || r->v[q].n > n)) {
-				k = (int)q;
-				n = r->v[q].n;
-			}
-		}
-		if (k >= 0) {
+		if ((k = role_cue(c, r, i, m->a, 0)) >= 0) {
 			*conf = 0.85;
 			return r->v[k].val;
 		}
@@ -225,25 +235,9 @@ const char *ties_xt__role_of(const struct scan *c, const struct ment *m,
 			break;
 	}
 	for (size_t i = m->b; i < c->b && i < m->b + 16; i++) {
-		size_t n = 0;
-		int k = -1;
-
 		if (ties_xt__word_is(c, i, ";") || ties_xt__word_is(c, i, "."))
 			break;
-		for (size_t q = 0; q < r->n; q++) {
-			size_t j;
-
-			if (!r->v[q].after || i + r->v[q].n > c->b)
-				continue;
-			for (j = 0; j < r->v[q].n; j++)
-				if (strcmp(r->v[q].w[j], c->T->v[i + j].low))
-					break;
-			if (j == r->v[q].n && (k < 0 || r->v[q].n > n)) {
-				k = (int)q;
-				n = r->v[q].n;
-			}
-		}
-		if (k >= 0) {
+		if ((k = role_cue(c, r, i, c->b, 1)) >= 0) {
 			*conf = 0.8;
 			return r->v[k].val;
 		}
