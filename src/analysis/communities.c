@@ -136,125 +136,141 @@ size_t *ties_an__number_by_size(const ties_graph *g,
 	return number;
 }
 
+/* The best of o->runs partitions of g into *best, its modularity into *q,
+ * and every run's labels into *runs (runs × n, malloc'ed); 0 or an error,
+ * reported. */
+static int partitions(ties_db *db, const ties_graph *g,
+		      const ties_community_opts *o, igraph_vector_int_t *best,
+		      double *q, igraph_integer_t **runs)
+{
+	struct ig_guard guard;
+	igraph_t ig;
+	igraph_vector_t w, dist;
+	igraph_error_t err;
+	size_t n = g->n, nruns = o->runs > 0 ? (size_t)o->runs : 1;
+
+	*q = 0;
+	if (!(*runs = malloc(nruns * (n ? n : 1) * sizeof(**runs))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	ties_an__guard_on(&guard);
+	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
+	    IGRAPH_SUCCESS) {
+		ties_an__guard_off(&guard);
+		free(*runs);
+		*runs = NULL;
+		return ties_an__ig_fail(db, err);
+	}
+	if ((err = igraph_vector_int_init(best, (igraph_integer_t)n)) ==
+	    IGRAPH_SUCCESS) {
+		err = all_runs(&ig, o->weighted ? &w : NULL, o, best, q, *runs);
+		if (err != IGRAPH_SUCCESS)
+			igraph_vector_int_destroy(best);
+	}
+	igraph_vector_destroy(&w);
+	igraph_vector_destroy(&dist);
+	igraph_destroy(&ig);
+	ties_an__guard_off(&guard);
+	if (err != IGRAPH_SUCCESS) {
+		free(*runs);
+		*runs = NULL;
+		return ties_an__ig_fail(db, err);
+	}
+	return 0;
+}
+
+/*
+ * The rows of ties communities, by community then name (order). Stability:
+ * the share of runs that group v with each co-member of its community in
+ * the best partition. Counted per community and run (how many members
+ * carry each label), so O(runs x n), not n^2.
+ */
+static int community_rows(ties_table *t, const ties_graph *g,
+			  const igraph_vector_int_t *best, const size_t *number,
+			  size_t ncomm, const size_t *order,
+			  const igraph_integer_t *runs, size_t nruns)
+{
+	size_t n = g->n, i, j;
+	size_t *start = calloc(ncomm + 2, sizeof(*start));
+	size_t *member = malloc((n + 1) * sizeof(*member));
+	size_t *fill = calloc(ncomm + 2, sizeof(*fill));
+	size_t *cnt = calloc(n + 1, sizeof(*cnt));
+	double *together = calloc(n + 1, sizeof(*together));
+	int rc = TIES_ENOMEM;
+
+	if (!start || !member || !fill || !cnt || !together)
+		goto done;
+	/* Members of each community, in the sorted order. */
+	for (i = 0; i < n; i++)
+		start[number[VECTOR(*best)[i]] + 1]++;
+	for (size_t c = 1; c <= ncomm + 1; c++)
+		start[c] += start[c - 1];
+	for (i = 0; i < n; i++) {
+		size_t v = order[i], c = number[VECTOR(*best)[v]];
+
+		member[start[c] + fill[c]++] = v;
+	}
+	for (size_t c = 1; c <= ncomm; c++)
+		for (size_t r = 0; r < nruns; r++) {
+			const igraph_integer_t *lab = runs + r * n;
+
+			for (j = start[c]; j < start[c + 1]; j++)
+				cnt[lab[member[j]]]++;
+			for (j = start[c]; j < start[c + 1]; j++)
+				together[member[j]] +=
+					(double)(cnt[lab[member[j]]] - 1);
+			for (j = start[c]; j < start[c + 1]; j++)
+				cnt[lab[member[j]]] = 0;
+		}
+	for (size_t c = 1; c <= ncomm; c++)
+		for (j = start[c]; j < start[c + 1]; j++) {
+			size_t v = member[j];
+			double pairs = (double)(start[c + 1] - start[c] - 1) *
+				       (double)nruns;
+
+			if (ties_table__add_row(t) < 0 ||
+			    ties_an__set_node_cells(t, g, v, 0) < 0 ||
+			    ties_table__set_int(t, 4, (long long)c) < 0 ||
+			    ties_table__set_real(
+				    t, 5, pairs ? together[v] / pairs : 1) < 0)
+				goto done;
+		}
+	rc = 0;
+done:
+	free(start);
+	free(member);
+	free(fill);
+	free(cnt);
+	free(together);
+	return rc;
+}
+
 int ties_communities(ties_db *db, ties_table **out, const ties_graph *g,
 		     const ties_community_opts *o, double *modularity)
 {
 	static const char *const cols[] = {"id",      "name",	   "kind",
 					   "country", "community", "stability"};
-	struct ig_guard guard;
-	igraph_t ig;
-	igraph_vector_t w, dist;
 	igraph_vector_int_t best;
 	igraph_integer_t *runs = NULL;
-	igraph_error_t err;
 	ties_table *t = NULL;
-	size_t *number = NULL, *order = NULL, ncomm = 0, i, j, n = g->n;
+	size_t *number = NULL, *order = NULL, ncomm = 0;
 	size_t nruns = o->runs > 0 ? (size_t)o->runs : 1;
 	double q = 0;
-	int rc = 0, r;
+	int rc = 0;
 
 	assert(db && out && g && o);
 	*out = NULL;
 	if (o->resolution <= 0)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "resolution must be positive");
-	if (!(runs = malloc(nruns * (n ? n : 1) * sizeof(*runs))))
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	ties_an__guard_on(&guard);
-	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
-	    IGRAPH_SUCCESS) {
-		ties_an__guard_off(&guard);
-		free(runs);
-		return ties_an__ig_fail(db, err);
-	}
-	if ((err = igraph_vector_int_init(&best, (igraph_integer_t)n)) ==
-	    IGRAPH_SUCCESS) {
-		err = all_runs(&ig, o->weighted ? &w : NULL, o, &best, &q,
-			       runs);
-		if (err == IGRAPH_SUCCESS &&
-		    !(number = ties_an__number_by_size(g, &best, &ncomm)))
-			err = IGRAPH_ENOMEM;
-	}
-	if (err != IGRAPH_SUCCESS) {
-		rc = ties_an__ig_fail(db, err);
-		goto done;
-	}
-	/* Rows by community, then name. */
-	if (!(order = ties_an__sorted_nodes(g, NULL)) ||
-	    !(t = ties_table__new(6, cols))) {
+	if ((rc = partitions(db, g, o, &best, &q, &runs)) < 0)
+		return rc;
+	if (!(number = ties_an__number_by_size(g, &best, &ncomm)) ||
+	    !(order = ties_an__sorted_nodes(g, NULL)) ||
+	    !(t = ties_table__new(6, cols)) ||
+	    community_rows(t, g, &best, number, ncomm, order, runs, nruns) <
+		    0) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
-	}
-	/* Stability: the share of runs that group v with each co-member of
-	 * its community in the best partition. Counted per community and run
-	 * (how many members carry each label), so O(runs x n), not n^2. */
-	{
-		size_t *start = calloc(ncomm + 2, sizeof(*start));
-		size_t *member = malloc((n + 1) * sizeof(*member));
-		size_t *fill = calloc(ncomm + 2, sizeof(*fill));
-		size_t *cnt = calloc(n + 1, sizeof(*cnt));
-		double *together = calloc(n + 1, sizeof(*together));
-
-		if (!start || !member || !fill || !cnt || !together) {
-			free(start);
-			free(member);
-			free(fill);
-			free(cnt);
-			free(together);
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		/* Members of each community, in the sorted order. */
-		for (i = 0; i < n; i++)
-			start[number[VECTOR(best)[i]] + 1]++;
-		for (size_t c = 1; c <= ncomm + 1; c++)
-			start[c] += start[c - 1];
-		for (i = 0; i < n; i++) {
-			size_t v = order[i], c = number[VECTOR(best)[v]];
-
-			member[start[c] + fill[c]++] = v;
-		}
-		for (size_t c = 1; c <= ncomm; c++)
-			for (r = 0; r < (int)nruns; r++) {
-				const igraph_integer_t *lab =
-					runs + (size_t)r * n;
-
-				for (j = start[c]; j < start[c + 1]; j++)
-					cnt[lab[member[j]]]++;
-				for (j = start[c]; j < start[c + 1]; j++)
-					together[member[j]] +=
-						(double)(cnt[lab[member[j]]] -
-							 1);
-				for (j = start[c]; j < start[c + 1]; j++)
-					cnt[lab[member[j]]] = 0;
-			}
-		for (size_t c = 1; c <= ncomm && rc == 0; c++)
-			for (j = start[c]; j < start[c + 1]; j++) {
-				size_t v = member[j];
-				double pairs =
-					(double)(start[c + 1] - start[c] - 1) *
-					(double)nruns;
-
-				if (ties_table__add_row(t) < 0 ||
-				    ties_an__set_node_cells(t, g, v, 0) < 0 ||
-				    ties_table__set_int(t, 4, (long long)c) <
-					    0 ||
-				    ties_table__set_real(
-					    t, 5,
-					    pairs ? together[v] / pairs : 1) <
-					    0) {
-					rc = ties_db__seterr(db, TIES_ENOMEM,
-							     "out of memory");
-					break;
-				}
-			}
-		free(start);
-		free(member);
-		free(fill);
-		free(cnt);
-		free(together);
-		if (rc < 0)
-			goto done;
 	}
 	if (modularity)
 		*modularity = q;
@@ -262,10 +278,6 @@ int ties_communities(ties_db *db, ties_table **out, const ties_graph *g,
 	t = NULL;
 done:
 	igraph_vector_int_destroy(&best);
-	igraph_vector_destroy(&w);
-	igraph_vector_destroy(&dist);
-	igraph_destroy(&ig);
-	ties_an__guard_off(&guard);
 	free(runs);
 	free(number);
 	free(order);
@@ -277,12 +289,8 @@ int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
 			 const ties_community_opts *o)
 {
 	static const char *const cols[] = {"a", "b", "together"};
-	struct ig_guard guard;
-	igraph_t ig;
-	igraph_vector_t w, dist;
 	igraph_vector_int_t best;
 	igraph_integer_t *runs = NULL;
-	igraph_error_t err;
 	ties_table *t = NULL;
 	size_t *order = NULL, i, j, n = g->n;
 	size_t nruns = o->runs > 0 ? (size_t)o->runs : 1, r;
@@ -291,23 +299,8 @@ int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
 
 	assert(db && out && g && o);
 	*out = NULL;
-	if (!(runs = malloc(nruns * (n ? n : 1) * sizeof(*runs))))
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	ties_an__guard_on(&guard);
-	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
-	    IGRAPH_SUCCESS) {
-		ties_an__guard_off(&guard);
-		free(runs);
-		return ties_an__ig_fail(db, err);
-	}
-	if ((err = igraph_vector_int_init(&best, (igraph_integer_t)n)) ==
-	    IGRAPH_SUCCESS)
-		err = all_runs(&ig, o->weighted ? &w : NULL, o, &best, &q,
-			       runs);
-	if (err != IGRAPH_SUCCESS) {
-		rc = ties_an__ig_fail(db, err);
-		goto done;
-	}
+	if ((rc = partitions(db, g, o, &best, &q, &runs)) < 0)
+		return rc;
 	if (!(order = ties_an__sorted_nodes(g, NULL)) ||
 	    !(t = ties_table__new(3, cols))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
@@ -335,10 +328,6 @@ int ties_community_pairs(ties_db *db, ties_table **out, const ties_graph *g,
 	t = NULL;
 done:
 	igraph_vector_int_destroy(&best);
-	igraph_vector_destroy(&w);
-	igraph_vector_destroy(&dist);
-	igraph_destroy(&ig);
-	ties_an__guard_off(&guard);
 	free(runs);
 	free(order);
 	ties_table_free(t);
