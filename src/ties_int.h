@@ -210,7 +210,7 @@ int ties_check__kind(ties_db *db, const char *what, const char *kind);
 int ties_check__date(ties_db *db, const char *what, const char *date);
 int ties_check__text(ties_db *db, const char *what, const char *s);
 
-/* Streams of rows for the tie graph (store_graph.c). A callback returns 0
+/* Streams of rows for the tie graph (store/scan.c). A callback returns 0
  * to go on, anything else to stop with that code. */
 typedef int (*ties_entity_fn)(void *ctx, sqlite3_int64 rowid, const char *id,
 			      const char *name, const char *kind,
@@ -239,7 +239,7 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx);
 
-/* One piece of evidence: an event or a relation (store_explore.c). For an
+/* One piece of evidence: an event or a relation (store/evidence.c). For an
  * event, a_role and b_role are the roles of the two sides; for a relation
  * `forward` says it points from a to b. Strings are borrowed for the call. */
 typedef struct ties_evidence {
@@ -272,7 +272,7 @@ int ties_import__graphml(ties_db *db, const char *path,
 /* Whether `kind` makes a DOT or GraphML node an event. */
 int ties_import__is_event_kind(const char *kind);
 
-/* Extraction look-ups (store_query.c). An exact match of `text` as an id,
+/* Extraction look-ups (store/query.c). An exact match of `text` as an id,
  * or folded, as a name or alias: returns the number of entities (0, 1, or
  * more), filling `out` (to release) when one. */
 typedef struct ties_match {
@@ -291,7 +291,7 @@ const char *ties_store__filename(ties_db *db);
 typedef int (*ties_name_fn)(void *ctx, const char *id, const char *name);
 int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx);
 
-/* The whole of one table, as the CSV importer reads it (store_export.c). */
+/* The whole of one table, as the CSV importer reads it (store/dump.c). */
 int ties_store__dump(ties_db *db, enum ties_table_kind kind,
 		     ties_table **out);
 
@@ -300,7 +300,7 @@ int ties_store__dump(ties_db *db, enum ties_table_kind kind,
 void ties_date__lo(const char *date, char *out);
 void ties_date__hi(const char *date, char *out);
 
-/* Tables (report.c). */
+/* Tables (util/table.c). */
 ties_table *ties_table__new(size_t ncols, const char *const *names);
 int ties_table__add_row(ties_table *t);
 /* Set a cell of the last row. */
@@ -312,11 +312,11 @@ int ties_table__add_stmt_row(ties_table *t, sqlite3_stmt *st);
 /* Run a statement to the end, adding each row. */
 int ties_table__fill(ties_table *t, sqlite3_stmt *st);
 
-/* JSON of a table as a jansson value (report.c); returns NULL on OOM. */
+/* JSON of a table as a jansson value (util/table.c); returns NULL on OOM. */
 struct json_t;
 struct json_t *ties_table__json(const ties_table *t);
 
-/* Text escaping for the human table format (report.c). */
+/* Text escaping for the human table format (util/table.c). */
 void ties_display__escape(ties_buf *out, const char *s);
 /* Print indent, b escaped for display and a newline; empty b prints
  * nothing. b is cleared. */

@@ -1,5 +1,5 @@
 /*
- * import_dot.c — DOT and GV files, parsed by cgraph.
+ * dot.c — DOT and GV files, parsed by cgraph.
  *
  * A node is an event when its `kind` is one of the event kinds below or it
  * has event=true; otherwise an entity (id = node name, name = label, kind,
@@ -10,7 +10,7 @@
  * attributes (shape, color, pos, …), so a diagram written by `ties draw`
  * imports cleanly. Subgraphs, clusters included, carry no meaning.
  *
- * Parsing is the one use of Graphviz outside render.c: cgraph is the DOT
+ * Parsing is the one use of Graphviz outside src/render: cgraph is the DOT
  * parser, and the const casts stay in this file.
  */
 #include <errno.h>

@@ -1,5 +1,5 @@
 /*
- * import_graphml.c — GraphML files, read by igraph's GraphML reader with
+ * graphml.c — GraphML files, read by igraph's GraphML reader with
  * its C attribute handler, then mapped as DOT is: a node whose `kind` is
  * an event kind (or event=true) is an event, others are entities (id =
  * the GraphML id, name = label or name, kind, country, aliases); an edge

@@ -1,6 +1,6 @@
 /*
  * import.c — one import of files of any format, in one transaction: the
- * CSV files (and directories) together through import_csv.c, then each
+ * CSV files (and directories) together through csv.c, then each
  * JSON, DOT and GraphML file through its own importer.
  */
 #include <assert.h>

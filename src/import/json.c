@@ -1,5 +1,5 @@
 /*
- * import_json.c — the JSON importer: the document `ties export --format
+ * json.c — the JSON importer: the document `ties export --format
  * json` writes ({sources, entities, events, relations, participants}), in
  * one transaction, in that order, home countries resolved after every
  * entity is in. Errors name the file and the row: "x.json: entities[3]:

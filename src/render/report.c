@@ -1,5 +1,5 @@
 /*
- * report_doc.c — the report: one self-contained HTML file (or Markdown with
+ * report.c — the report: one self-contained HTML file (or Markdown with
  * the diagram beside it) that puts together counts, centrality tables,
  * communities, the country ties, the ties between the strongest country
  * pairs, and the diagram.

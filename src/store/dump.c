@@ -1,5 +1,5 @@
 /*
- * store_export.c — the store as the five CSV tables that `ties import`
+ * dump.c — the store as the five CSV tables that `ties import`
  * reads: one ties_table per table, attributes pivoted into extra columns,
  * aliases joined by '|'. Seeded countries nobody changed are left out:
  * `ties init` makes them again.

@@ -1,5 +1,5 @@
 /*
- * store_explore.c — the questions behind the exploration commands: the
+ * evidence.c — the questions behind the exploration commands: the
  * evidence that ties two entities, the entities that stand for a country or
  * an institution, and the events and relations between two such sets.
  */

@@ -1,5 +1,5 @@
 /*
- * store_query.c — read-only questions to the store: find, list, stats and
+ * query.c — read-only questions to the store: find, list, stats and
  * the entity card. Each answer is a ties_table (or a card of tables) that
  * the shared writers print.
  *

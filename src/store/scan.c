@@ -1,5 +1,5 @@
 /*
- * store_graph.c — the rows the tie graph is built from, streamed to
+ * scan.c — the rows the tie graph is built from, streamed to
  * callbacks in one pass each, in orders the builder relies on:
  * participants grouped by event (the primary key's order, no sort).
  */
