@@ -11,8 +11,9 @@
 
 #include "analysis_int.h"
 
-/* Group label of each node: its home country's rowid (a country its own),
- * or its community number. */
+/* Group label of each node: its home country's rowid (a country its own;
+ * an entity without a country is a group of its own, minus its rowid), or
+ * its community number. */
 static int groups_of(ties_db *db, const ties_graph *g, const igraph_t *ig,
 		     const igraph_vector_t *w, int by_community,
 		     sqlite3_int64 *group)
@@ -27,7 +28,9 @@ static int groups_of(ties_db *db, const ties_graph *g, const igraph_t *ig,
 		for (i = 0; i < g->n; i++)
 			group[i] = !strcmp(g->nodes[i].kind, "country")
 					   ? g->nodes[i].rowid
-					   : g->nodes[i].country_rowid;
+				   : g->nodes[i].country_rowid
+					   ? g->nodes[i].country_rowid
+					   : -g->nodes[i].rowid;
 		return 0;
 	}
 	if ((err = igraph_vector_int_init(&mem, (igraph_integer_t)g->n)) !=

@@ -91,6 +91,182 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 	return IGRAPH_SUCCESS;
 }
 
+/* The components of a graph, their nodes and ties listed together. */
+struct comps {
+	igraph_vector_int_t mem;       /* node -> component */
+	igraph_integer_t n;	       /* components */
+	igraph_vector_int_t nodes, ns; /* nodes by component; starts */
+	igraph_vector_int_t ties, ts;  /* ties by component; starts */
+	igraph_vector_int_t local;     /* node -> place in its component */
+};
+
+static void comps_destroy(struct comps *c)
+{
+	igraph_vector_int_destroy(&c->mem);
+	igraph_vector_int_destroy(&c->nodes);
+	igraph_vector_int_destroy(&c->ns);
+	igraph_vector_int_destroy(&c->ties);
+	igraph_vector_int_destroy(&c->ts);
+	igraph_vector_int_destroy(&c->local);
+}
+
+static igraph_error_t comps_init(const ties_graph *g, const igraph_t *ig,
+				 struct comps *c)
+{
+	igraph_integer_t n = (igraph_integer_t)g->n;
+
+	IGRAPH_CHECK(igraph_vector_int_init(&c->mem, 0));
+	IGRAPH_CHECK(igraph_vector_int_init(&c->nodes, n));
+	IGRAPH_CHECK(igraph_vector_int_init(&c->local, n));
+	IGRAPH_CHECK(igraph_vector_int_init(&c->ties, (igraph_integer_t)g->m));
+	IGRAPH_CHECK(igraph_connected_components(ig, &c->mem, NULL, &c->n,
+						 IGRAPH_WEAK));
+	IGRAPH_CHECK(igraph_vector_int_init(&c->ns, c->n + 1));
+	IGRAPH_CHECK(igraph_vector_int_init(&c->ts, c->n + 1));
+	for (igraph_integer_t v = 0; v < n; v++)
+		VECTOR(c->ns)[VECTOR(c->mem)[v] + 1]++;
+	for (size_t e = 0; e < g->m; e++)
+		VECTOR(c->ts)[VECTOR(c->mem)[g->ea[e]] + 1]++;
+	for (igraph_integer_t k = 0; k < c->n; k++) {
+		VECTOR(c->ns)[k + 1] += VECTOR(c->ns)[k];
+		VECTOR(c->ts)[k + 1] += VECTOR(c->ts)[k];
+	}
+	{
+		igraph_vector_int_t fill;
+
+		IGRAPH_CHECK(igraph_vector_int_init(&fill, c->n + 1));
+		for (igraph_integer_t v = 0; v < n; v++) {
+			igraph_integer_t k = VECTOR(c->mem)[v];
+
+			VECTOR(c->local)[v] = VECTOR(fill)[k];
+			VECTOR(c->nodes)
+			[VECTOR(c->ns)[k] + VECTOR(fill)[k]++] = v;
+		}
+		igraph_vector_int_null(&fill);
+		for (size_t e = 0; e < g->m; e++) {
+			igraph_integer_t k = VECTOR(c->mem)[g->ea[e]];
+
+			VECTOR(c->ties)
+			[VECTOR(c->ts)[k] + VECTOR(fill)[k]++] =
+				(igraph_integer_t)e;
+		}
+		igraph_vector_int_destroy(&fill);
+	}
+	return IGRAPH_SUCCESS;
+}
+
+/* The leading eigenvector of component k alone, scaled so that its
+ * largest is 1, into res at the component's nodes (when res is given);
+ * its eigenvalue into *value. */
+static igraph_error_t component_eigen(const ties_graph *g,
+				      const struct comps *c, igraph_integer_t k,
+				      int weighted, igraph_vector_t *res,
+				      double *value)
+{
+	igraph_integer_t n0 = VECTOR(c->ns)[k], n1 = VECTOR(c->ns)[k + 1];
+	igraph_integer_t t0 = VECTOR(c->ts)[k], t1 = VECTOR(c->ts)[k + 1];
+	igraph_vector_int_t edges;
+	igraph_vector_t w, sub;
+	igraph_t ig;
+	igraph_arpack_options_t arpack;
+
+	IGRAPH_CHECK(igraph_vector_int_init(&edges, 2 * (t1 - t0)));
+	IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
+	IGRAPH_CHECK(igraph_vector_init(&w, t1 - t0));
+	IGRAPH_FINALLY(igraph_vector_destroy, &w);
+	IGRAPH_CHECK(igraph_vector_init(&sub, 0));
+	IGRAPH_FINALLY(igraph_vector_destroy, &sub);
+	for (igraph_integer_t i = t0; i < t1; i++) {
+		igraph_integer_t e = VECTOR(c->ties)[i];
+
+		VECTOR(edges)[2 * (i - t0)] = VECTOR(c->local)[g->ea[e]];
+		VECTOR(edges)[2 * (i - t0) + 1] = VECTOR(c->local)[g->eb[e]];
+		VECTOR(w)[i - t0] = g->ew[e];
+	}
+	IGRAPH_CHECK(igraph_create(&ig, &edges, n1 - n0, IGRAPH_UNDIRECTED));
+	IGRAPH_FINALLY(igraph_destroy, &ig);
+	igraph_arpack_options_init(&arpack);
+	IGRAPH_CHECK(igraph_eigenvector_centrality(
+		&ig, &sub, value, IGRAPH_UNDIRECTED, 1, weighted ? &w : NULL,
+		&arpack));
+	for (igraph_integer_t i = n0; res && i < n1; i++)
+		VECTOR(*res)[VECTOR(c->nodes)[i]] = VECTOR(sub)[i - n0];
+	igraph_destroy(&ig);
+	igraph_vector_destroy(&sub);
+	igraph_vector_destroy(&w);
+	igraph_vector_int_destroy(&edges);
+	IGRAPH_FINALLY_CLEAN(4);
+	return IGRAPH_SUCCESS;
+}
+
+/*
+ * Eigenvector centrality, scaled so that the largest is 1. On a graph of
+ * several components the leading eigenvalue may belong to more than one
+ * (two identical groups): its eigenvectors then form a space, and ARPACK
+ * returns one arbitrary mix of them (identical nodes scored 1.0 and
+ * 0.999971). The convention here: when several components share the
+ * graph's leading eigenvalue, each of them gets its own eigenvector scaled
+ * to a largest of 1, so identical nodes score the same; the other
+ * components keep the graph's (vanishing) scores. A component's eigenvalue
+ * is at most its largest degree (strength when weighted), so only those
+ * that could tie are computed.
+ */
+static igraph_error_t eigenvector(const ties_graph *g, const igraph_t *ig,
+				  const igraph_vector_t *pw,
+				  igraph_vector_t *res)
+{
+	igraph_arpack_options_t arpack;
+	igraph_vector_t strength, bound;
+	igraph_vector_bool_t tied;
+	struct comps c;
+	igraph_integer_t ntied = 0;
+	igraph_real_t top, value;
+
+	igraph_arpack_options_init(&arpack);
+	IGRAPH_CHECK(igraph_eigenvector_centrality(
+		ig, res, &top, IGRAPH_UNDIRECTED, 1, pw, &arpack));
+	memset(&c, 0, sizeof(c));
+	IGRAPH_FINALLY(comps_destroy, &c);
+	IGRAPH_CHECK(comps_init(g, ig, &c));
+	if (c.n < 2) {
+		comps_destroy(&c);
+		IGRAPH_FINALLY_CLEAN(1);
+		return IGRAPH_SUCCESS;
+	}
+	IGRAPH_VECTOR_INIT_FINALLY(&strength, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&bound, c.n);
+	IGRAPH_CHECK(igraph_vector_bool_init(&tied, c.n));
+	IGRAPH_FINALLY(igraph_vector_bool_destroy, &tied);
+	IGRAPH_CHECK(igraph_strength(ig, &strength, igraph_vss_all(),
+				     IGRAPH_ALL, IGRAPH_NO_LOOPS, pw));
+	for (size_t v = 0; v < g->n; v++) {
+		igraph_integer_t k = VECTOR(c.mem)[v];
+
+		if (VECTOR(strength)[v] > VECTOR(bound)[k])
+			VECTOR(bound)[k] = VECTOR(strength)[v];
+	}
+	for (igraph_integer_t k = 0; k < c.n; k++) {
+		if (VECTOR(bound)[k] < top * (1 - 1e-9))
+			continue;
+		IGRAPH_CHECK(
+			component_eigen(g, &c, k, pw != NULL, NULL, &value));
+		if (fabs(value - top) <= 1e-9 * top) {
+			VECTOR(tied)[k] = 1;
+			ntied++;
+		}
+	}
+	for (igraph_integer_t k = 0; ntied > 1 && k < c.n; k++)
+		if (VECTOR(tied)[k])
+			IGRAPH_CHECK(component_eigen(g, &c, k, pw != NULL, res,
+						     &value));
+	igraph_vector_bool_destroy(&tied);
+	igraph_vector_destroy(&bound);
+	igraph_vector_destroy(&strength);
+	comps_destroy(&c);
+	IGRAPH_FINALLY_CLEAN(4);
+	return IGRAPH_SUCCESS;
+}
+
 igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				const igraph_vector_t *w,
 				const igraph_vector_t *dist,
@@ -165,9 +341,7 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 							  (igraph_integer_t)n));
 			igraph_vector_fill(&res, n ? 1 : 0);
 		} else {
-			IGRAPH_CHECK(igraph_eigenvector_centrality(
-				ig, &res, &value, IGRAPH_UNDIRECTED, 1, pw,
-				&arpack));
+			IGRAPH_CHECK(eigenvector(g, ig, pw, &res));
 		}
 		break;
 	case TIES_PAGERANK:
@@ -194,8 +368,7 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 /* The name of a measure's scores beside the snapshot. */
 static void score_name(enum ties_measure m, int weighted, char name[32])
 {
-	snprintf(name, 32, "%s%s", ties_measure_name(m),
-		 weighted ? "-w" : "");
+	snprintf(name, 32, "%s%s", ties_measure_name(m), weighted ? "-w" : "");
 }
 
 /* Compute `nm` measures in one conversion; out[k] has g->n slots. */

@@ -119,6 +119,8 @@ void cli_graph_init(struct cli_graph *g);
 /* A usage error (2) when arguments remain after the options, else 0. */
 int cli_no_args(struct cli_ctx *ctx, int argc, char **argv);
 
+/* Whether any graph option was given (the filter's lists filled in). */
+int cli_graph_given(struct cli_graph *g);
 /* Point the filter at the parsed lists (cli_graph_build does it too). */
 void cli_graph_filter(struct cli_graph *g);
 /* Build the graph; returns 0 or 1 (reported). */

@@ -23,8 +23,9 @@ const char cmd_path_usage[] =
 	"\n"
 	"Options:\n"
 	"  --all           every shortest path (at most --k, default 10)\n"
-	"  --k N           without --all: the N best paths that share no\n"
-	"                  intermediate entity (diverse, not N variants of one)\n"
+	"  --k N           without --all: up to N good paths, each sharing at\n"
+	"                  most half of its intermediate entities with any path\n"
+	"                  before it (diverse, not N variants of one)\n"
 	"  --max-length L  paths of at most L hops\n"
 	"  --weighted      the strongest path: distance = 1/weight\n"
 	"  --evidence N    at most N pieces of evidence per hop, the earliest\n"
@@ -83,17 +84,12 @@ int cmd_path(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error(ctx, "give two entities, A and B");
 	if (gopt.projection != TIES_GRAPH_ENTITY)
 		return cli_usage_error(ctx, "paths use the entity graph");
-	{
-		struct cli_graph plain;
-
-		/* No graph option: the snapshot answers (ties_path_quick). */
-		cli_graph_init(&plain);
-		if (!memcmp(&plain.filter, &gopt.filter, sizeof(plain.filter))) {
-			if (ties_path_quick(ctx->db, &t, argv[optind],
-					    argv[optind + 1], &o) < 0)
-				return cli_db_error(ctx);
-			goto write;
-		}
+	/* No graph option: the snapshot answers (ties_path_quick). */
+	if (!cli_graph_given(&gopt)) {
+		if (ties_path_quick(ctx->db, &t, argv[optind], argv[optind + 1],
+				    &o) < 0)
+			return cli_db_error(ctx);
+		goto write;
 	}
 	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
 		return rc;

@@ -32,7 +32,8 @@ static const struct cli_cmd commands[] = {
 	 "add or update an entity, relation, event or source by hand",
 	 cmd_add_usage},
 	{"between", cmd_between, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 CLI_OPT_EVENT_KIND | CLI_OPT_RELATION_KIND | CLI_OPT_FROM |
+		 CLI_OPT_TO | CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "everything that links two countries, institutions or people",
 	 cmd_between_usage},
 	{"brokers", cmd_brokers, CLI_NEEDS_DB,
@@ -47,7 +48,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "connected components of the tie graph", cmd_components_usage},
 	{"countries", cmd_countries, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 (CLI_OPT_ANALYSIS & ~CLI_OPT_GRAPH) | CLI_OPT_HELP,
 	 "the ties between countries", cmd_countries_usage},
 	{"diff", cmd_diff, CLI_NEEDS_DB,
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
@@ -102,7 +103,8 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "count entities, events and relations by kind", cmd_stats_usage},
 	{"timeline", cmd_timeline, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 CLI_OPT_EVENT_KIND | CLI_OPT_FROM | CLI_OPT_TO |
+		 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "events per year of an entity, a country or a pair",
 	 cmd_timeline_usage},
 };

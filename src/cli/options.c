@@ -8,6 +8,7 @@
  */
 #include <assert.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -63,8 +64,10 @@ static const struct shared_opt shared[] = {
 };
 
 #define NSHARED (sizeof(shared) / sizeof(shared[0]))
-/* getopt codes of the shared options: CLI_OPT_CODE + their row. */
+/* getopt codes of the shared options: CLI_OPT_CODE + their row, or
+ * CLI_OPT_REFUSED + their row for those the command does not take. */
 #define CLI_OPT_CODE (CHAR_MAX + 1)
+#define CLI_OPT_REFUSED (CHAR_MAX + 1 + 24)
 
 void cli_graph_init(struct cli_graph *g)
 {
@@ -82,6 +85,15 @@ void cli_graph_filter(struct cli_graph *g)
 	g->filter.nevent_kinds = g->nlists[CLI_LIST_EVENT_KINDS];
 	g->filter.relation_kinds = g->lists[CLI_LIST_RELATION_KINDS];
 	g->filter.nrelation_kinds = g->nlists[CLI_LIST_RELATION_KINDS];
+}
+
+int cli_graph_given(struct cli_graph *g)
+{
+	cli_graph_filter(g);
+	return g->projection != TIES_GRAPH_ENTITY || g->filter.nkinds ||
+	       g->filter.ncountries || g->filter.nevent_kinds ||
+	       g->filter.nrelation_kinds || g->filter.from || g->filter.to ||
+	       g->filter.min_weight > 0;
 }
 
 int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
@@ -178,18 +190,21 @@ void cli_parse_init(struct cli_parse *p, struct cli_ctx *ctx, int argc,
 	}
 	for (size_t i = 0; i < NSHARED; i++) {
 		unsigned bit = shared[i].bit;
+		int takes = (ctx->opts & bit) &&
+			    !((bit & CLI_OPT_GRAPH_ALL) && !graph) &&
+			    !(bit == CLI_OPT_FORMAT && !format);
 
-		/* The graph's options need a graph to go to; --format a
-		 * format; --help is everyone's. */
-		if (!(ctx->opts & bit) ||
-		    ((bit & CLI_OPT_GRAPH_ALL) && !graph) ||
-		    (bit == CLI_OPT_FORMAT && !format))
+		/* A command that takes some of the graph's options knows the
+		 * others, to say they do not apply to it. */
+		if (!takes && !((bit & CLI_OPT_GRAPH_ALL) && graph &&
+				(ctx->opts & CLI_OPT_GRAPH_ALL)))
 			continue;
 		p->longopts[n].name = shared[i].name;
 		p->longopts[n].has_arg =
 			shared[i].arg ? required_argument : no_argument;
 		p->longopts[n].flag = NULL;
-		p->longopts[n].val = CLI_OPT_CODE + (int)i;
+		p->longopts[n].val =
+			(takes ? CLI_OPT_CODE : CLI_OPT_REFUSED) + (int)i;
 		n++;
 	}
 	memset(&p->longopts[n], 0, sizeof(p->longopts[n]));
@@ -206,6 +221,12 @@ int cli_parse_next(struct cli_parse *p)
 
 		if (opt >= CLI_OPT_CODE && opt < CLI_OPT_CODE + (int)NSHARED) {
 			rc = take(p, &shared[opt - CLI_OPT_CODE], optarg);
+		} else if (opt >= CLI_OPT_REFUSED &&
+			   opt < CLI_OPT_REFUSED + (int)NSHARED) {
+			rc = cli_usage_error(p->ctx,
+					     "--%s does not apply to 'ties %s'",
+					     shared[opt - CLI_OPT_REFUSED].name,
+					     p->ctx->name);
 		} else if (opt == 'h') {
 			cli_help(p->ctx);
 			rc = -1;
@@ -234,8 +255,10 @@ void cli_shared_help(FILE *f, unsigned opts)
 		if (!(shared[i].bit & CLI_OPT_GRAPH_ALL & opts))
 			continue;
 		if (first)
-			fputs("\nGraph and filters (applied before "
-			      "projection):\n",
+			fputs(opts & CLI_OPT_GRAPH
+				      ? "\nGraph and filters (applied before "
+					"projection):\n"
+				      : "\nFilters:\n",
 			      f);
 		first = 0;
 		snprintf(left, sizeof(left), "--%s %s", shared[i].name,

@@ -79,8 +79,8 @@ int ties_ex__pathlist_add(struct pathlist *l, const uint32_t *v, size_t n);
 int ties_ex__diverse(const struct path *p, const struct path *q);
 int ties_ex__trace(const struct search *s, uint32_t t, struct pathlist *l);
 int ties_ex__all_shortest(const struct ties_adj *a, const struct search *s,
-			  uint32_t src, uint32_t t, int weighted, long k,
-			  struct pathlist *l);
+			  uint32_t src, uint32_t t, int weighted, long max_hops,
+			  long k, struct pathlist *l);
 /* path.c */
 const char *ties_ex__or_empty(const char *s);
 void ties_ex__cite(ties_buf *b, const ties_evidence *ev);

@@ -321,8 +321,8 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 	}
 	if (o->all) {
 		if ((rc = ties_ex__all_shortest(&a, &s, (uint32_t)src,
-						(uint32_t)dst, o->weighted, k,
-						&l)) < 0) {
+						(uint32_t)dst, o->weighted,
+						o->max_length, k, &l)) < 0) {
 			rc = ties_db__seterr(db, rc, "out of memory");
 			goto done;
 		}

@@ -213,13 +213,19 @@ int ties_ex__trace(const struct search *s, uint32_t t, struct pathlist *l)
 
 /*
  * Every shortest path from src to t: walk back from t over the nodes u
- * with dist[u] + len(u, v) == dist[v], in node order, up to k paths.
+ * with dist[u] + len(u, v) == dist[v], in node order, up to k paths. A
+ * weighted path of the same length may have more hops than the one the
+ * search kept (1/1 against 1/2 + 1/2): the walk may go as deep as the
+ * graph, or max_hops when that is set.
  */
 int ties_ex__all_shortest(const struct ties_adj *a, const struct search *s,
-			  uint32_t src, uint32_t t, int weighted, long k,
-			  struct pathlist *l)
+			  uint32_t src, uint32_t t, int weighted, long max_hops,
+			  long k, struct pathlist *l)
 {
-	size_t depth = (size_t)s->hops[t] + 1, top = 0, i;
+	size_t depth = !weighted       ? (size_t)s->hops[t] + 1
+		       : max_hops > 0 ? (size_t)max_hops + 1
+				      : a->n + 1,
+	       top = 0, i;
 	uint32_t *stack = malloc(depth * sizeof(*stack));
 	size_t *next = calloc(depth, sizeof(*next));
 	int rc = 0;

@@ -35,9 +35,11 @@ struct build {
 	char (*evdate)[11]; /* lo of the event's date (institution) */
 	char (*evdate_hi)[11];
 	int32_t *event_node; /* bipartite: node of the event */
-	/* The event being collected. */
+	/* The event being collected: the nodes its participants stand for
+	 * and, in the institution projection, who stands for each (rep). */
 	sqlite3_int64 cur_event;
 	uint32_t *members;
+	sqlite3_int64 *rep;
 	size_t nmembers, capmembers;
 	/* Institution projection. */
 	struct link {

@@ -65,17 +65,22 @@ static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
 	return 0;
 }
 
-static int push_member(struct build *b, uint32_t node)
+static int push_member(struct build *b, uint32_t node, sqlite3_int64 rep)
 {
 	if (b->nmembers == b->capmembers) {
 		size_t cap = b->capmembers ? b->capmembers * 2 : 64;
 		uint32_t *p = realloc(b->members, cap * sizeof(*p));
+		sqlite3_int64 *r;
 
 		if (!p)
 			return TIES_ENOMEM;
 		b->members = p;
+		if (!(r = realloc(b->rep, cap * sizeof(*r))))
+			return TIES_ENOMEM;
+		b->rep = r;
 		b->capmembers = cap;
 	}
+	b->rep[b->nmembers] = rep;
 	b->members[b->nmembers++] = node;
 	return 0;
 }
@@ -123,46 +128,90 @@ static sqlite3_int64 institution_of(struct build *b, sqlite3_int64 e, int depth)
 	return b->inst_memo[e] = r;
 }
 
-/* Add to the members the node(s) entity `e` stands for at event `ev`. */
-static int collect(struct build *b, sqlite3_int64 e, sqlite3_int64 ev)
+/* Whether membership m is in force at some time of [lo, hi] (YYYY-MM-DD;
+ * "" is open: an undated event or relation meets every membership). */
+static int in_force(const struct link *m, const char *lo, const char *hi)
+{
+	return !((*lo && *m->hi && strcmp(lo, m->hi) > 0) ||
+		 (*hi && *m->lo && strcmp(hi, m->lo) < 0));
+}
+
+/* Add to the members the node(s) entity `e` stands for over [lo, hi]: in
+ * the institution projection, the first institution up its part_of chain,
+ * or for a person the institutions of the memberships in force then. */
+static int collect(struct build *b, sqlite3_int64 e, const char *lo,
+		   const char *hi)
 {
 	sqlite3_int64 inst;
-	size_t lo = 0, hi;
+	size_t first = 0, last;
 
 	if (b->p != TIES_GRAPH_INSTITUTION) {
 		if (b->node_of[e] >= 0)
-			return push_member(b, (uint32_t)b->node_of[e]);
+			return push_member(b, (uint32_t)b->node_of[e], e);
 		return 0;
 	}
 	inst = institution_of(b, e, 0);
 	if (inst > 0)
 		return b->node_of[inst] >= 0
-			       ? push_member(b, (uint32_t)b->node_of[inst])
+			       ? push_member(b, (uint32_t)b->node_of[inst], e)
 			       : 0;
-	/* A person: the institutions of their memberships at the date. */
-	hi = b->nmemberships;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
+	last = b->nmemberships;
+	while (first < last) {
+		size_t mid = (first + last) / 2;
 
 		if (b->memberships[mid].from < e)
-			lo = mid + 1;
+			first = mid + 1;
 		else
-			hi = mid;
+			last = mid;
 	}
-	for (; lo < b->nmemberships && b->memberships[lo].from == e; lo++) {
-		const struct link *m = &b->memberships[lo];
-		const char *dlo = ev ? b->evdate[ev] : "";
-		const char *dhi = ev ? b->evdate_hi[ev] : "";
+	for (; first < b->nmemberships && b->memberships[first].from == e;
+	     first++) {
+		const struct link *m = &b->memberships[first];
 
-		if (*dlo && ((*m->lo && strcmp(dhi, m->lo) < 0) ||
-			     (*m->hi && strcmp(dlo, m->hi) > 0)))
+		if (!in_force(m, lo, hi))
 			continue;
 		inst = institution_of(b, m->to, 0);
 		if (inst > 0 && b->node_of[inst] >= 0 &&
-		    push_member(b, (uint32_t)b->node_of[inst]) < 0)
+		    push_member(b, (uint32_t)b->node_of[inst], e) < 0)
 			return TIES_ENOMEM;
 	}
 	return 0;
+}
+
+/* The collected members, each node once with who stands for it: the one
+ * entity that does, or -1 when several do. */
+static size_t members_once(struct build *b)
+{
+	size_t i, n = 0;
+
+	if (b->p != TIES_GRAPH_INSTITUTION) {
+		qsort(b->members, b->nmembers, sizeof(*b->members), cmp_u32);
+		for (i = 0; i < b->nmembers; i++)
+			if (i == 0 || b->members[i] != b->members[i - 1])
+				b->members[n++] = b->members[i];
+		return n;
+	}
+	/* Few members an event: insertion by node. */
+	for (i = 0; i < b->nmembers; i++) {
+		uint32_t v = b->members[i];
+		sqlite3_int64 r = b->rep[i];
+		size_t k;
+
+		for (k = 0; k < n && b->members[k] < v; k++)
+			;
+		if (k < n && b->members[k] == v) {
+			if (b->rep[k] != r)
+				b->rep[k] = -1;
+			continue;
+		}
+		memmove(&b->members[k + 1], &b->members[k],
+			(n - k) * sizeof(*b->members));
+		memmove(&b->rep[k + 1], &b->rep[k], (n - k) * sizeof(*b->rep));
+		b->members[k] = v;
+		b->rep[k] = r;
+		n++;
+	}
+	return n;
 }
 
 /* Tie every pair of the collected members once. */
@@ -172,10 +221,7 @@ static int flush_event(struct build *b)
 
 	if (b->nmembers == 0)
 		return 0;
-	qsort(b->members, b->nmembers, sizeof(*b->members), cmp_u32);
-	for (i = 0; i < b->nmembers; i++)
-		if (i == 0 || b->members[i] != b->members[i - 1])
-			b->members[n++] = b->members[i];
+	n = members_once(b);
 	if (b->p == TIES_GRAPH_BIPARTITE) {
 		uint32_t evnode = (uint32_t)b->event_node[b->cur_event];
 
@@ -189,8 +235,14 @@ static int flush_event(struct build *b)
 						 : NULL) < 0)
 				return TIES_ENOMEM;
 	} else {
+		/* Two institutions are tied by an event when two different
+		 * participants stand for them: one person's two memberships
+		 * alone tie nothing. */
 		for (i = 0; i < n; i++)
-			for (j = i + 1; j < n; j++)
+			for (j = i + 1; j < n; j++) {
+				if (b->p == TIES_GRAPH_INSTITUTION &&
+				    b->rep[i] >= 0 && b->rep[i] == b->rep[j])
+					continue;
 				if (ties_gr__add_tie(b->g, &b->map,
 						     b->members[i],
 						     b->members[j], 1) < 0 ||
@@ -202,6 +254,7 @@ static int flush_event(struct build *b)
 						    ? b->evdate_hi[b->cur_event]
 						    : NULL) < 0)
 					return TIES_ENOMEM;
+			}
 	}
 	b->nmembers = 0;
 	return 0;
@@ -223,7 +276,8 @@ static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
 		/* Collected as entity rowids; mapped to countries later. */
 		return 0;
 	}
-	if (collect(b, entity, event) < 0)
+	if (collect(b, entity, b->evdate ? b->evdate[event] : "",
+		    b->evdate_hi ? b->evdate_hi[event] : "") < 0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
 	return 0;
 }
@@ -283,19 +337,24 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 	/* Memberships are what the institution projection rolls up. */
 	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
 		return 0;
-	b->nmembers = 0;
-	if ((rc = collect(b, source, 0)) < 0)
-		return ties_db__seterr(b->db, rc, "out of memory");
-	na = b->nmembers;
-	if ((rc = collect(b, target, 0)) < 0)
-		return ties_db__seterr(b->db, rc, "out of memory");
 	{
-		char lo[11] = "", hi[11] = "";
+		char lo[11] = "", hi[11] = "", until[11] = "";
 
 		if (start && *start)
 			ties_date__lo(start, lo);
 		if (end && *end)
-			ties_date__hi(end, hi);
+			ties_date__hi(end, until);
+		/* The memberships in force while the relation is: from its
+		 * start (or always) to its end (or on). */
+		b->nmembers = 0;
+		if ((rc = collect(b, source, lo, until)) < 0)
+			return ties_db__seterr(b->db, rc, "out of memory");
+		na = b->nmembers;
+		if ((rc = collect(b, target, lo, until)) < 0)
+			return ties_db__seterr(b->db, rc, "out of memory");
+		/* The tie's dates: the relation's, or its start's. */
+		if (*until)
+			memcpy(hi, until, sizeof(hi));
 		else if (start && *start)
 			ties_date__hi(start, hi);
 		for (i = 0; i < na; i++)
@@ -320,6 +379,7 @@ static void build_release(struct build *b)
 	free(b->home);
 	free(b->is_inst);
 	free(b->accepted);
+	free(b->rep);
 	free(b->evdate);
 	free(b->evdate_hi);
 	free(b->event_node);
@@ -372,8 +432,10 @@ static int on_event_date(void *ctx, sqlite3_int64 rowid, const char *id,
 	(void)title;
 	if (ties_filter__event_ok(b->f, kind, date)) {
 		b->accepted[rowid] = 1;
-		if (date && *date)
+		if (date && *date) {
 			ties_date__lo(date, b->evdate[rowid]);
+			ties_date__hi(date, b->evdate_hi[rowid]);
+		}
 	}
 	return 0;
 }
@@ -381,7 +443,7 @@ static int on_event_date(void *ctx, sqlite3_int64 rowid, const char *id,
 static void country_event_flush(struct country_events *ce)
 {
 	ties_graph *g = ce->b->g;
-	const char *date;
+	const char *date, *hi;
 	size_t i, j, n = 0;
 
 	if (ce->n < 2 || ce->cur < 0) {
@@ -392,7 +454,10 @@ static void country_event_flush(struct country_events *ce)
 	for (i = 0; i < ce->n; i++)
 		if (i == 0 || ce->cs[i] != ce->cs[i - 1])
 			ce->cs[n++] = ce->cs[i];
+	/* A partial date is an interval: the tie's first day is the start of
+	 * its first event's date, its last day the end of its last one's. */
 	date = ce->b->evdate[ce->cur];
+	hi = ce->b->evdate_hi[ce->cur];
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++) {
 			long e = ties_gr__find_tie(ce->map, ce->cs[i],
@@ -404,8 +469,8 @@ static void country_event_flush(struct country_events *ce)
 			if (*date &&
 			    (!*g->first[e] || strcmp(date, g->first[e]) < 0))
 				memcpy(g->first[e], date, 11);
-			if (*date && strcmp(date, g->last[e]) > 0)
-				memcpy(g->last[e], date, 11);
+			if (*hi && strcmp(hi, g->last[e]) > 0)
+				memcpy(g->last[e], hi, 11);
 		}
 	ce->n = 0;
 }
