@@ -605,7 +605,7 @@ int ties_graph_measure(ties_db *db, const ties_graph *g, enum ties_measure m,
 
 /* Options of ties_rank(). */
 typedef struct ties_rank_opts {
-	enum ties_measure measure;
+	enum ties_measure measure; /* with `all`: the order of the rows */
 	int all;       /* every measure as a column, one row per node */
 	int weighted;  /* see ties_graph_measure() */
 	double cutoff; /* see ties_graph_measure(); 0 for exact */
@@ -617,7 +617,8 @@ typedef struct ties_rank_opts {
  * first; equal scores (within 1e-9 relative) share a rank and are ordered
  * by name, then id. With a cutoff, a last column `note` says the scores are
  * approximate. With `all`: columns id,name,kind,country and one per measure
- * (and `note` with a cutoff), ordered by name. The caller owns *out.
+ * (and `note` with a cutoff), ordered by `measure`, highest first (then by
+ * name), so that `top` keeps the highest by it. The caller owns *out.
  */
 int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 	      const ties_rank_opts *opts);

@@ -99,7 +99,10 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 	if ((rc = ties_an__measures(db, g, ms, nm, o->weighted, o->cutoff,
 				    scores)) < 0)
 		goto done;
-	if (!(order = ties_an__sorted_nodes(g, o->all ? NULL : scores[0]))) {
+	/* With every measure, rows by o->measure (its column), highest
+	 * first. */
+	if (!(order = ties_an__sorted_nodes(
+		      g, scores[o->all ? (size_t)o->measure : 0]))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}

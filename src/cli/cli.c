@@ -124,3 +124,26 @@ int cli_no_args(struct cli_ctx *ctx, int argc, char **argv)
 				       argv[optind]);
 	return 0;
 }
+
+int cli_output_ext(struct cli_ctx *ctx, const char *path,
+		   const char *const *exts)
+{
+	const char *base = strrchr(path, '/');
+	const char *ext = strrchr(base ? base : path, '.');
+	char list[128] = "";
+
+	for (size_t i = 0; exts[i]; i++) {
+		if (ext && !strcmp(ext, exts[i]))
+			return 0;
+		snprintf(list + strlen(list), sizeof(list) - strlen(list),
+			 "%s%s", i ? (exts[i + 1] ? ", " : " or ") : "",
+			 exts[i]);
+	}
+	if (!ext)
+		return cli_usage_error(ctx,
+				       "'%s': say the format with the "
+				       "extension (%s)",
+				       path, list);
+	return cli_usage_error(ctx, "'%s': unknown format '%s' (%s)", path,
+			       ext, list);
+}

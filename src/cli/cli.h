@@ -145,6 +145,10 @@ int cli_print_table(struct cli_ctx *ctx, ties_table *t, int fmt);
 /* Parse a whole number into *out; returns 0 or the usage error's status. */
 int cli_long(struct cli_ctx *ctx, const char *opt, const char *arg, long min,
 	     long *out);
+/* A usage error (2) unless the extension of `path` is one of exts (NULL
+ * ended), which the message lists. */
+int cli_output_ext(struct cli_ctx *ctx, const char *path,
+		   const char *const *exts);
 /* Report getopt's '?' (unknown option) or ':' (missing argument); option
  * strings start with ":" (or "+:") so that getopt tells them apart. */
 int cli_bad_option(struct cli_ctx *ctx, int opt, char **argv);

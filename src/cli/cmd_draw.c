@@ -135,6 +135,13 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 			break;
 		}
 	}
+	if (out) {
+		static const char *const exts[] = {".svg", ".png", ".pdf",
+						   ".dot", ".gv",  NULL};
+
+		if ((rc = cli_output_ext(ctx, out, exts)) != 0)
+			return rc;
+	}
 	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
 		return rc;
 	cli_graph_filter(&gopt);

@@ -7,13 +7,15 @@
 #include "cli.h"
 
 const char cmd_rank_usage[] =
-	"usage: ties rank [--by MEASURE|all] [--top N] [--weighted] [--cutoff L]\n"
+	"usage: ties rank [--by MEASURE|all [--sort M]] [--top N] [--weighted]\n"
+	"                 [--cutoff L]\n"
 	"                 [--graph G] [filters] [--format F]\n"
 	"\n"
 	"Rank the nodes of the tie graph by a centrality measure. Columns\n"
 	"rank,id,name,kind,country,score, highest first; equal scores share a\n"
 	"rank (1, 2, 2, 4) and are ordered by name. --by all prints one row per\n"
-	"node with every measure as a column, ordered by name.\n"
+	"node with every measure as a column, highest first by the measure of\n"
+	"--sort (pagerank unless said), so --top N keeps the N highest by it.\n"
 	"\n"
 	"Measures (the conventions of igraph, UCINET and NetworkX):\n"
 	"  degree       number of distinct neighbours\n"
@@ -32,6 +34,8 @@ const char cmd_rank_usage[] =
 	"\n"
 	"Options:\n"
 	"  --by M        the measure (default pagerank), or all\n"
+	"  --sort M      with --by all: the measure the rows are ordered by\n"
+	"                (default pagerank)\n"
 	"  --top N       print the first N rows (default 20; 0 for all)\n"
 	"  --weighted    use tie weights (see above)\n"
 	"  --cutoff L    betweenness, closeness and harmonic over paths of\n"
@@ -39,7 +43,7 @@ const char cmd_rank_usage[] =
 	"                approximate (a column 'note' says so)\n"
 	"  --format F    table, csv, tsv or json\n";
 
-enum { O_BY = OPT_FIRST_FREE, O_TOP, O_WEIGHTED, O_CUTOFF };
+enum { O_BY = OPT_FIRST_FREE, O_TOP, O_WEIGHTED, O_CUTOFF, O_SORT };
 
 int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 {
@@ -48,6 +52,7 @@ int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 		{"top", required_argument, NULL, O_TOP},
 		{"weighted", no_argument, NULL, O_WEIGHTED},
 		{"cutoff", required_argument, NULL, O_CUTOFF},
+		{"sort", required_argument, NULL, O_SORT},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
@@ -56,7 +61,7 @@ int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	int opt, fmt = TIES_FORMAT_TABLE, rc;
-	int m;
+	int m, sort = -1;
 
 	cli_parse_init(&p, ctx, argc, argv, ":h", own, &gopt, &fmt);
 	while ((opt = cli_parse_next(&p)) != -1) {
@@ -77,6 +82,16 @@ int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 					"coreness or all)",
 					optarg);
 			o.measure = (enum ties_measure)m;
+			break;
+		case O_SORT:
+			if ((sort = ties_measure_parse(optarg)) < 0)
+				return cli_usage_error(
+					ctx,
+					"unknown measure '%s' to sort by "
+					"(degree, strength, betweenness, "
+					"closeness, harmonic, eigenvector, "
+					"pagerank or coreness)",
+					optarg);
 			break;
 		case O_TOP:
 			if ((rc = cli_long(ctx, "--top", optarg, 0, &o.top)) !=
@@ -100,6 +115,10 @@ int cmd_rank(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	if ((rc = cli_no_args(ctx, argc, argv)) != 0)
 		return rc;
+	if (sort >= 0 && !o.all)
+		return cli_usage_error(ctx, "--sort goes with --by all");
+	if (o.all)
+		o.measure = sort >= 0 ? (enum ties_measure)sort : TIES_PAGERANK;
 	if ((rc = cli_graph_build(ctx, &gopt, &g)) != 0)
 		return rc;
 	if (ties_rank(ctx->db, &t, g, &o) < 0)

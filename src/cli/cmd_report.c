@@ -56,6 +56,13 @@ int cmd_report(int argc, char **argv, struct cli_ctx *ctx)
 	if (!out)
 		return cli_usage_error(ctx, "where to? (-o FILE.html or "
 					    "FILE.md)");
+	{
+		static const char *const exts[] = {".html", ".htm", ".md",
+						   NULL};
+
+		if ((rc = cli_output_ext(ctx, out, exts)) != 0)
+			return rc;
+	}
 	if (gopt.projection != TIES_GRAPH_ENTITY)
 		return cli_usage_error(ctx, "a report uses the entity graph");
 	cli_graph_filter(&gopt);

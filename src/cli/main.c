@@ -122,6 +122,49 @@ static const char main_usage[] =
 	"  -V, --version\n"
 	"               show the version\n";
 
+/* Edit distance of two short words (Levenshtein; transpositions cost 2,
+ * which "rnak" for "rank" still passes). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32], i, j;
+
+	if (la >= 31 || lb >= 31)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* The command nearest `name` ("rnak": rank), or NULL when none is near. */
+static const char *nearest_command(const char *name)
+{
+	const char *best = NULL;
+	size_t d, bestd = strlen(name) < 5 ? 2 : 3;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if ((d = distance(name, commands[i].name)) < bestd ||
+		    (!best && d == bestd)) {
+			best = commands[i].name;
+			bestd = d;
+		}
+	return best;
+}
+
 static void list_commands(FILE *f)
 {
 	size_t i;
@@ -156,8 +199,15 @@ static int cmd_help(int argc, char **argv, struct cli_ctx *ctx)
 	}
 	if (argc > 2)
 		return cli_usage_error(ctx, "too many arguments");
-	if (!(c = find_command(argv[1])))
-		return cli_usage_error(ctx, "no command '%s'", argv[1]);
+	if (!(c = find_command(argv[1]))) {
+		const char *near = nearest_command(argv[1]);
+
+		fprintf(stderr, "ties help: no command '%s'.", argv[1]);
+		if (near)
+			fprintf(stderr, " Did you mean '%s'?", near);
+		fprintf(stderr, " 'ties help' lists them.\n");
+		return 2;
+	}
 	fputs(c->usage, stdout);
 	cli_shared_help(stdout, c->opts);
 	return 0;
@@ -269,10 +319,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!(c = find_command(argv[optind]))) {
-		fprintf(stderr,
-			"ties: '%s' is not a ties command. See 'ties "
-			"--help'.\n",
+		const char *near = nearest_command(argv[optind]);
+
+		fprintf(stderr, "ties: '%s' is not a ties command.",
 			argv[optind]);
+		if (near)
+			fprintf(stderr, " Did you mean '%s'?", near);
+		fprintf(stderr, " See 'ties --help'.\n");
 		return 2;
 	}
 	ctx.name = c->name;

@@ -19,7 +19,7 @@ enum dest {
 	TO_PROJECTION, /* cli_graph.projection, by name */
 	TO_LIST,       /* one of the filter's lists; commas split it */
 	TO_ONE,	       /* one of the filter's lists, one value a time */
-	TO_TEXT,       /* a string field of ties_filter */
+	TO_DATE,       /* a date field of ties_filter (YYYY[-MM[-DD]]) */
 	TO_NUMBER,     /* a number field of ties_filter, at least 0 */
 	TO_FORMAT,     /* the output format */
 	TO_HELP,       /* print the help */
@@ -33,7 +33,7 @@ struct shared_opt {
 	enum dest dest;
 	int list;	   /* TO_LIST, TO_ONE: the list; else unused */
 	int fold;	   /* TO_LIST, TO_ONE: values in lower case */
-	size_t off;	   /* TO_TEXT, TO_NUMBER: offset in ties_filter */
+	size_t off;	   /* TO_DATE, TO_NUMBER: offset in ties_filter */
 };
 
 static const struct shared_opt shared[] = {
@@ -50,12 +50,12 @@ static const struct shared_opt shared[] = {
 	{CLI_OPT_RELATION_KIND, "relation-kind", "K",
 	 "only relations of kind K", TO_LIST, CLI_LIST_RELATION_KINDS, 1, 0},
 	{CLI_OPT_FROM, "from", "DATE",
-	 "only events and relations on or after DATE", TO_TEXT, 0, 0,
+	 "only events and relations on or after DATE", TO_DATE, 0, 0,
 	 offsetof(ties_filter, from)},
 	{CLI_OPT_TO, "to", "DATE",
 	 "only events and relations on or before DATE\n(partial dates are "
 	 "intervals: --to 2025\nincludes 2025-04-08)",
-	 TO_TEXT, 0, 0, offsetof(ties_filter, to)},
+	 TO_DATE, 0, 0, offsetof(ties_filter, to)},
 	{CLI_OPT_MIN_WEIGHT, "min-weight", "W", "drop ties weaker than W",
 	 TO_NUMBER, 0, 0, offsetof(ties_filter, min_weight)},
 	{CLI_OPT_FORMAT, "format", "F", "table, csv, tsv or json", TO_FORMAT, 0,
@@ -152,7 +152,12 @@ static int take(struct cli_parse *p, const struct shared_opt *o, char *arg)
 	case TO_LIST:
 	case TO_ONE:
 		return add_list(ctx, g, o, arg);
-	case TO_TEXT:
+	case TO_DATE:
+		if (ties_date_check(arg) < 0)
+			return cli_usage_error(ctx,
+					       "--%s '%s' is not a date "
+					       "(YYYY, YYYY-MM or YYYY-MM-DD)",
+					       o->name, arg);
 		*(const char **)((char *)&g->filter + o->off) = arg;
 		return 0;
 	case TO_NUMBER:

@@ -43,6 +43,7 @@ struct hop_ctx {
 	double weight;
 	long rows, max, more;
 	int rc;
+	ties_buf seen; /* the hop's symmetric relations, one key each */
 };
 
 struct kinds_ctx {

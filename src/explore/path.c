@@ -22,16 +22,42 @@ const char *ties_ex__or_empty(const char *s)
 }
 
 /* "the meeting at ISSI on 2025-04-08" */
+/* Words of a kind: "un_vote" as "UN vote", "mou" as "MoU". */
+static void kind_words(ties_buf *b, const char *kind)
+{
+	static const char *const upper[] = {"un",    "eu",    "nato", "osce",
+					    "sco",   "brics", "g7",   "g20",
+					    "asean", "oic",   "au",   NULL};
+	const char *p = kind;
+
+	while (*p) {
+		size_t n = strcspn(p, "_"), i;
+
+		if (n == 3 && !strncmp(p, "mou", 3)) {
+			ties_buf__puts(b, "MoU");
+		} else {
+			for (i = 0; upper[i]; i++)
+				if (strlen(upper[i]) == n &&
+				    !strncmp(p, upper[i], n))
+					break;
+			for (size_t k = 0; k < n; k++)
+				ties_buf__putc(b, upper[i] && p[k] >= 'a' &&
+								  p[k] <= 'z'
+							  ? (char)(p[k] - 32)
+							  : p[k]);
+		}
+		p += n;
+		if (*p == '_') {
+			ties_buf__putc(b, ' ');
+			p++;
+		}
+	}
+}
+
 static void event_phrase(ties_buf *b, const ties_evidence *ev)
 {
-	const char *k;
-
 	ties_buf__puts(b, "the ");
-	if (!strcmp(ev->kind, "mou"))
-		ties_buf__puts(b, "MoU");
-	else
-		for (k = ev->kind; *k; k++)
-			ties_buf__putc(b, *k == '_' ? ' ' : *k);
+	kind_words(b, ev->kind);
 	if (ev->place && *ev->place)
 		ties_buf__printf(b, " at %s", ev->place);
 	else if (ev->title && *ev->title)
@@ -68,6 +94,9 @@ static const char *same_role_verb(const char *role)
 		{"participant", "both took part in"},
 		{"speaker", "both spoke at"},
 		{"member", "were both members of"},
+		{"yes", "both voted yes in"},
+		{"no", "both voted no in"},
+		{"abstain", "both abstained in"},
 	};
 	size_t i;
 
@@ -77,28 +106,94 @@ static const char *same_role_verb(const char *role)
 	return NULL;
 }
 
-/* "is a member of" for member_of; "is tied to" otherwise, and then 1. */
-static int relation_verb(ties_buf *b, const char *kind)
-{
-	static const struct {
-		const char *kind, *verb;
-	} verbs[] = {
-		{"member_of", "is a member of"},
-		{"part_of", "is part of"},
-		{"based_in", "is based in"},
-		{"employed_by", "is employed by"},
-		{"funded_by", "is funded by"},
-		{"affiliated_with", "is affiliated with"},
-	};
-	size_t i;
+/* Relation kinds as verb phrases, from the source to the target; sym: the
+ * kind says the same both ways. */
+static const struct relation_verb {
+	const char *kind, *verb;
+	int sym;
+} relation_verbs[] = {
+	{"member_of", "is a member of", 0},
+	{"part_of", "is part of", 0},
+	{"based_in", "is based in", 0},
+	{"located_in", "is located in", 0},
+	{"employed_by", "is employed by", 0},
+	{"works_for", "works for", 0},
+	{"funded_by", "is funded by", 0},
+	{"funds", "funds", 0},
+	{"advises", "advises", 0},
+	{"leads", "leads", 0},
+	{"founded", "founded", 0},
+	{"founded_by", "was founded by", 0},
+	{"visits", "visited", 0},
+	{"visited", "visited", 0},
+	{"exports_to", "exports to", 0},
+	{"imports_from", "imports from", 0},
+	{"succeeded_by", "was succeeded by", 0},
+	{"affiliated_with", "is affiliated with", 1},
+	{"related_to", "is related to", 1},
+	{"related", "is related to", 1},
+	{"partner_of", "is a partner of", 1},
+	{"partners_with", "is a partner of", 1},
+	{"cooperates_with", "cooperates with", 1},
+	{"allied_with", "is allied with", 1},
+	{"knows", "knows", 1},
+	{"married_to", "is married to", 1},
+	{"marriage", "is tied by marriage to", 1},
+	{"sibling_of", "is a sibling of", 1},
+	{"colleague_of", "is a colleague of", 1},
+	{"tie", "is tied to", 1},
+};
 
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (!strcmp(kind, verbs[i].kind)) {
-			ties_buf__puts(b, verbs[i].verb);
-			return 0;
-		}
-	ties_buf__puts(b, "is tied to");
-	return 1;
+static const struct relation_verb *verb_of(const char *kind)
+{
+	for (size_t i = 0;
+	     i < sizeof(relation_verbs) / sizeof(relation_verbs[0]); i++)
+		if (!strcmp(kind, relation_verbs[i].kind))
+			return &relation_verbs[i];
+	return NULL;
+}
+
+/* Whether a relation kind reads the same both ways: the table's, and any
+ * "..._with". */
+static int symmetric(const char *kind)
+{
+	const struct relation_verb *v = verb_of(kind);
+	size_t n = strlen(kind);
+
+	return v ? v->sym : n > 5 && !strcmp(kind + n - 5, "_with");
+}
+
+/*
+ * "A <verb> B" for a relation kind: the table's phrase; else the kind's
+ * words when its first word is a verb ("exports_to": exports to; a past
+ * participle takes "is": "sanctioned_by", is sanctioned by); else a noun
+ * ("marriage"): "A has a marriage tie with B".
+ */
+static void relation_phrase(ties_buf *b, const char *from, const char *to,
+			    const char *kind)
+{
+	const struct relation_verb *v = verb_of(kind);
+	size_t first = strcspn(kind, "_");
+	int many = kind[first] == '_';
+
+	if (v) {
+		ties_buf__printf(b, "%s %s %s", from, v->verb, to);
+		return;
+	}
+	ties_buf__printf(b, "%s ", from);
+	if (first > 2 && !strncmp(kind + first - 2, "ed", 2) && many)
+		ties_buf__puts(b, "is ");
+	else if (!(first > 1 && kind[first - 1] == 's' &&
+		   kind[first - 2] != 's') &&
+		 !(first > 2 && !strncmp(kind + first - 2, "ed", 2))) {
+		ties_buf__puts(b,
+			       strchr("aeiou", kind[0]) ? "has an " : "has a ");
+		kind_words(b, kind);
+		ties_buf__printf(b, " tie with %s", to);
+		return;
+	}
+	kind_words(b, kind);
+	ties_buf__printf(b, " %s", to);
 }
 
 /* A sentence a reader can paste into a briefing. */
@@ -120,19 +215,7 @@ static void sentence(ties_buf *b, const char *a, const char *bname,
 		const char *from = ev->forward ? a : bname;
 		const char *to = ev->forward ? bname : a;
 
-		int generic;
-
-		ties_buf__printf(b, "%s ", from);
-		generic = relation_verb(b, ev->kind);
-		ties_buf__printf(b, " %s", to);
-		if (generic) {
-			const char *q;
-
-			/* "… is tied to … by marriage" */
-			ties_buf__puts(b, " by ");
-			for (q = ev->kind; *q; q++)
-				ties_buf__putc(b, *q == '_' ? ' ' : *q);
-		}
+		relation_phrase(b, from, to, ev->kind);
 		if (ev->role && *ev->role)
 			ties_buf__printf(b, " as %s", ev->role);
 		if ((ev->date && *ev->date) || (ev->end && *ev->end))
@@ -182,6 +265,24 @@ static int on_hop_evidence(void *ctx, const ties_evidence *ev)
 		    ? !ties_filter__event_ok(f, ev->kind, ev->date)
 		    : !ties_filter__relation_ok(f, ev->kind, ev->date, ev->end))
 		return 0;
+	/* A symmetric relation stored both ways is one fact. */
+	if (!strcmp(ev->type, "relation") && symmetric(ev->kind)) {
+		ties_buf key = TIES_BUF_INIT;
+		int dup;
+
+		ties_buf__printf(&key, "\x1e%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e",
+				 ev->kind, ties_ex__or_empty(ev->role),
+				 ties_ex__or_empty(ev->date),
+				 ties_ex__or_empty(ev->end),
+				 ties_ex__or_empty(ev->source_id));
+		dup = h->seen.len &&
+		      strstr(ties_buf__str(&h->seen), ties_buf__str(&key));
+		if (!dup)
+			ties_buf__puts(&h->seen, ties_buf__str(&key));
+		ties_buf__release(&key);
+		if (dup)
+			return 0;
+	}
 	if (h->max > 0 && h->rows >= h->max) {
 		h->more++;
 		return 0;
@@ -211,48 +312,46 @@ static int on_hop_evidence(void *ctx, const ties_evidence *ev)
 	return 0;
 }
 
-/* Rows for every hop of every path. */
-static int explain(ties_db *db, const ties_graph *g, const struct ties_adj *a,
-		   const struct pathlist *l, ties_table *t, long max)
+/* Rows for every hop of every path, into h->t. */
+static int explain_hops(struct hop_ctx *h, const struct ties_adj *a,
+			const struct pathlist *l)
 {
-	struct hop_ctx h;
+	ties_db *db = h->db;
+	const ties_graph *g = h->g;
+	ties_table *t = h->t;
 	size_t p, i, j;
 	int rc;
 
-	memset(&h, 0, sizeof(h));
-	h.db = db;
-	h.g = g;
-	h.t = t;
-	h.max = max;
 	for (p = 0; p < l->n; p++) {
-		h.path = p + 1;
-		h.length = l->p[p].n - 1;
+		h->path = p + 1;
+		h->length = l->p[p].n - 1;
 		for (i = 0; i + 1 < l->p[p].n; i++) {
-			h.hop = i + 1;
-			h.a = l->p[p].v[i];
-			h.b = l->p[p].v[i + 1];
-			h.weight = 0;
-			for (j = a->start[h.a]; j < a->start[h.a + 1]; j++)
-				if (a->nbr[j] == h.b)
-					h.weight = a->ew[a->edge[j]];
-			h.rows = 0;
-			h.more = 0;
-			rc = ties_store__pair_evidence(db, g->nodes[h.a].rowid,
-						       g->nodes[h.b].rowid,
-						       on_hop_evidence, &h);
+			h->hop = i + 1;
+			h->a = l->p[p].v[i];
+			h->b = l->p[p].v[i + 1];
+			h->weight = 0;
+			for (j = a->start[h->a]; j < a->start[h->a + 1]; j++)
+				if (a->nbr[j] == h->b)
+					h->weight = a->ew[a->edge[j]];
+			h->rows = 0;
+			h->more = 0;
+			ties_buf__clear(&h->seen);
+			rc = ties_store__pair_evidence(db, g->nodes[h->a].rowid,
+						       g->nodes[h->b].rowid,
+						       on_hop_evidence, h);
 			if (rc != 0)
 				return rc < 0 ? rc : TIES_ERROR;
 			/* A hop always has a row, evidence or not. */
-			if (h.rows == 0 && set_common(&h) < 0)
+			if (h->rows == 0 && set_common(h) < 0)
 				return ties_db__seterr(db, TIES_ENOMEM,
 						       "out of memory");
-			if (h.more > 0) {
+			if (h->more > 0) {
 				char msg[96];
 
 				snprintf(msg, sizeof(msg),
 					 "… and %ld more pieces of evidence",
-					 h.more);
-				if (set_common(&h) < 0 ||
+					 h->more);
+				if (set_common(h) < 0 ||
 				    ties_table__set_text(t, 8, "more") < 0 ||
 				    ties_table__set_text(t, 22, msg) < 0)
 					return ties_db__seterr(db, TIES_ENOMEM,
@@ -261,6 +360,23 @@ static int explain(ties_db *db, const ties_graph *g, const struct ties_adj *a,
 		}
 	}
 	return 0;
+}
+
+/* Rows for every hop of every path. */
+static int explain(ties_db *db, const ties_graph *g, const struct ties_adj *a,
+		   const struct pathlist *l, ties_table *t, long max)
+{
+	struct hop_ctx h;
+	int rc;
+
+	memset(&h, 0, sizeof(h));
+	h.db = db;
+	h.g = g;
+	h.t = t;
+	h.max = max;
+	rc = explain_hops(&h, a, l);
+	ties_buf__release(&h.seen);
+	return rc;
 }
 
 int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,

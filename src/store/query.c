@@ -175,6 +175,40 @@ done:
 
 /* --------------------------------------------------------------- list --- */
 
+/* An entity kind that no entity has, and not one of the built-in kinds, is
+ * a mistake: say which there are. */
+static int known_kind(ties_db *db, const char *kind)
+{
+	sqlite3_stmt *st = NULL;
+	ties_buf kinds = TIES_BUF_INIT;
+	int rc, found = !strcmp(kind, "person") ||
+			!strcmp(kind, "institution") ||
+			!strcmp(kind, "country");
+
+	if ((rc = prepare(db, "SELECT DISTINCT kind FROM entity ORDER BY kind",
+			  &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+
+		found |= !strcmp(k, kind);
+		ties_buf__puts(&kinds, kinds.len ? ", " : "");
+		ties_buf__puts(&kinds, k);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		rc = ties_db__sqlerr(db);
+	else if (!found)
+		rc = ties_db__seterr(db, TIES_ENOTFOUND,
+				     "unknown kind '%s' (the kinds in the "
+				     "data: %s)",
+				     kind, ties_buf__str(&kinds));
+	else
+		rc = 0;
+	ties_buf__release(&kinds);
+	return rc;
+}
+
 int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts)
 {
 	static const char *const cols[] = {"id", "kind", "name", "country"};
@@ -188,7 +222,10 @@ int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts)
 	if (!opts)
 		opts = &none;
 	if (!ties_str__empty(opts->country) &&
-	    (rc = ties_store__resolve(db, opts->country, &country)) < 0)
+	    (rc = ties_store__resolve_as(db, opts->country, "country",
+					 "country", &country)) < 0)
+		return rc;
+	if (opts->kind && (rc = known_kind(db, opts->kind)) < 0)
 		return rc;
 	all = opts->all || (opts->kind && !strcmp(opts->kind, "country"));
 	if ((rc = prepare(db,

@@ -136,6 +136,9 @@ static size_t word_distance(const char *ref, const char *key)
 			memcpy(word, p, n);
 			word[n] = '\0';
 			d = edit_distance(ref, word);
+			/* The start of a word ("alg" of "algeria") is near. */
+			if (strlen(ref) >= 3 && !strncmp(word, ref, strlen(ref)))
+				d = 1;
 			if (d < best)
 				best = d;
 		}

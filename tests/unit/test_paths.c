@@ -71,7 +71,7 @@ static void test_florentine_only_shortest_path(void **state)
 	assert_string_equal(at(t, 2, "to"), "strozzi");
 	assert_string_equal(at(t, 2, "length"), "3");
 	assert_string_equal(at(t, 0, "sentence"),
-			    "Acciaiuoli is tied to Medici by marriage");
+			    "Acciaiuoli is tied by marriage to Medici");
 	ties_table_free(t);
 	/* Pucci married no one. */
 	assert_int_equal(ties_paths(db, &t, g, "Pucci", "Medici", &o),
