@@ -1,12 +1,31 @@
 #!/bin/sh
 # make demo: build the seed network into DB and run the main jobs on it.
+# Every command is printed as it can be pasted into a shell at the top of
+# the tree (tests/readme.sh runs them again).
 #
 #   sh examples/demo.sh TIES DB
 set -eu
 TIES=${1:-./ties}
 DB=${2:-demo.db}
 rm -f "$DB" "$DB-wal" "$DB-shm"
-step() { printf '\n$ ties %s\n' "$*"; "$TIES" --db "$DB" "$@"; }
+
+# One word, quoted for the shell when it needs to be.
+quote() {
+	case $1 in
+	*[!A-Za-z0-9_./:=,+-]* | '') printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")" ;;
+	*) printf '%s' "$1" ;;
+	esac
+}
+# Print "$ ./ties --db DB ARGS", quoted, then run it.
+run() {
+	db=$1
+	shift
+	printf '\n$ ./ties --db %s' "$(quote "$db")"
+	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
+	printf '\n'
+	"$TIES" --db "$db" "$@"
+}
+step() { run "$DB" "$@"; }
 
 echo "ties demo: the ISSI-ICCA RAS MoU of 8 April 2025 (graphs/issi-icca-ras-2025)"
 step import graphs/issi-icca-ras-2025
@@ -29,13 +48,10 @@ echo
 echo "The same network drafted from the press release itself, by rules:"
 XDB="${DB%.db}-extract.db"
 rm -f "$XDB" "$XDB-wal" "$XDB-shm"
-printf '\n$ ties --db %s extract graphs/issi-icca-ras-2025/release.txt --apply -o demo-draft\n' "$XDB"
-"$TIES" --db "$XDB" extract -q --apply -o demo-draft graphs/issi-icca-ras-2025/release.txt
+run "$XDB" extract -q --apply -o demo-draft graphs/issi-icca-ras-2025/release.txt
 printf '\n$ head -n 12 demo-draft/review.txt\n'
 head -n 12 demo-draft/review.txt
-printf '\n$ ties --db %s between Pakistan Russia\n' "$XDB"
-"$TIES" --db "$XDB" between Pakistan Russia
-printf '\n$ ties --db %s path "Maheen Shafiq" "Olga Gerasimova"\n' "$XDB"
-"$TIES" --db "$XDB" path "Maheen Shafiq" "Olga Gerasimova"
+run "$XDB" between Pakistan Russia
+run "$XDB" path "Maheen Shafiq" "Olga Gerasimova"
 echo
-echo "The database is $DB; try: ./ties --db $DB show issi"
+echo "The database is $DB; try: ./ties --db $(quote "$DB") show issi"

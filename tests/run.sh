@@ -146,6 +146,22 @@ if [ -z "$VALGRIND" ]; then
 	fi
 fi
 
+# --- the README's commands and make demo's, pasted in order ---------------
+if [ -z "$VALGRIND" ]; then
+	sh tests/readme.sh "$work/readme" >"$work/readme.log" 2>&1
+	cat "$work/readme.log"
+	p=$(sed -n 's/^readme: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$work/readme.log")
+	f=$(sed -n 's/^readme: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$work/readme.log")
+	if [ -z "$p" ]; then
+		fail "readme: the runner did not finish"
+	else
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$f" -gt 0 ] && failures="$failures
+  readme: $f commands (see above)"
+	fi
+fi
+
 # --- golden command-line tests --------------------------------------------
 sh tests/cli/run.sh "$work/cli" >"$work/cli.log" 2>&1
 cat "$work/cli.log"

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The ROR registry subset as ties CSV tables.
 
-    python3 bench/real/ror.py ROR_DIR OUT_DIR
+    python3 examples/real/ror.py ROR_DIR OUT_DIR
 
 ROR_DIR holds ror_organizations.csv and ror_relationships.csv (see
-bench/README.md for their provenance; CC0 data). Organisations become
+docs/real-data.md for their provenance; CC0 data). Organisations become
 institutions (id = the ROR id's suffix, home country from the ISO code,
 city, types, established and status as attributes); "parent" rows become
 part_of relations, "related" rows related_to, "successor" rows

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """UN General Assembly roll calls 1946-2019 as ties CSV tables.
 
-    python3 bench/real/unvotes.py UNVOTES_DIR OUT_DIR
+    python3 examples/real/unvotes.py UNVOTES_DIR OUT_DIR
 
 UNVOTES_DIR holds countries.csv, roll_calls.csv, votes.csv and
-roll_call_issues.csv (Voeten's data, CC0; see bench/README.md). Each roll
+roll_call_issues.csv (Voeten's data, CC0; see docs/real-data.md). Each roll
 call becomes an event of kind un_vote with its date and short title (its
 issues as the attribute `issues`), each vote a participation of the country
 with its vote as the role (yes, no, abstain). Countries without an ISO code
