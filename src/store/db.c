@@ -178,6 +178,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
 		"kind = excluded.kind, name = excluded.name, seeded = 0, "
 		"country = CASE WHEN ?5 THEN excluded.country ELSE country END "
+		"WHERE entity.kind <> 'country' OR excluded.kind = 'country' "
 		"RETURNING rowid",
 	[ST_ENTITY_SET_COUNTRY] = "UPDATE entity SET country = ?2 WHERE "
 				  "rowid = ?1",

@@ -190,6 +190,35 @@ int ties_store__attrs_put(ties_db *db, int owner, sqlite3_int64 rowid,
 	return 0;
 }
 
+/* The upsert found a country under this id (it leaves countries be): a
+ * country is never turned into an entity of another kind. */
+static int country_taken(ties_db *db, const ties_entity_row *row)
+{
+	sqlite3_stmt *st = ties_db__stmt(db, ST_COUNTRY_BY_ID);
+	const char *name = row->id;
+	ties_buf b = TIES_BUF_INIT;
+	int rc;
+
+	if (!st)
+		return TIES_EDB;
+	sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 c = sqlite3_column_int64(st, 0);
+
+		sqlite3_reset(st);
+		ties_st__describe(db, c, &b);
+		name = ties_buf__str(&b);
+	} else {
+		sqlite3_reset(st);
+	}
+	rc = ties_db__seterr(db, TIES_EINVALID,
+			     "id %s is a country's; give this %s another id, "
+			     "such as '%s-%s'",
+			     name, row->kind, row->id, row->kind);
+	ties_buf__release(&b);
+	return rc;
+}
+
 int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 			   sqlite3_int64 *rowid)
 {
@@ -218,8 +247,13 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 	if (row->country)
 		sqlite3_bind_int64(st, 4, row->country);
 	sqlite3_bind_int(st, 5, row->set_country);
-	if ((rc = step_rowid(db, st, &id)) < 0)
-		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return country_taken(db, row);
+	if (rc != SQLITE_ROW)
+		return ties_db__sqlerr(db);
 	if (row->replace_aliases && id <= db->fresh_entity) {
 		if (!(st = ties_db__stmt(db, ST_ALIASES_DELETE)))
 			return TIES_EDB;
