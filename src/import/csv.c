@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv_int.h"
 
@@ -75,12 +77,17 @@ enum ties_table_kind ties_table_kind_parse(const char *name)
 	return TIES_TABLE_AUTO;
 }
 
-/* A file to load: its path and, once the header was read, its table. */
+/* A file to load: its name as given and, once the header was read, its
+ * table; a pipe or a terminal is read once, into a copy (spool). */
 struct input {
 	char *path;
+	char *spool; /* the copy read instead, or NULL */
 	const struct tabledef *def;
 	long long size;
 };
+
+/* What to open for input i. */
+#define OPEN_PATH(i) ((i)->spool ? (i)->spool : (i)->path)
 
 /* The header of the file being loaded, mapped to the table's columns. */
 struct header {
@@ -650,6 +657,56 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Copy what `path` (a pipe, a terminal, a socket) gives into a temporary
+ * file, reading it once; the copy's name is malloc'ed into *out. */
+static int spool(ties_db *db, const char *path, char **out, long long *size)
+{
+	const char *dir = getenv("TMPDIR");
+	ties_buf tmpl = TIES_BUF_INIT;
+	char buf[65536];
+	int in, fd, rc = 0;
+	ssize_t got;
+
+	*out = NULL;
+	*size = 0;
+	if ((in = open(path, O_RDONLY)) < 0)
+		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
+				       path, strerror(errno));
+	ties_buf__printf(&tmpl, "%s/ties-spool-XXXXXX",
+			 dir && *dir ? dir : "/tmp");
+	if (tmpl.oom || (fd = mkstemp(tmpl.ptr)) < 0) {
+		close(in);
+		rc = ties_db__seterr(db, TIES_EIO,
+				     "cannot copy '%s' to a temporary file: %s",
+				     path, strerror(errno));
+		ties_buf__release(&tmpl);
+		return rc;
+	}
+	while ((got = read(in, buf, sizeof(buf))) > 0 || (got < 0 && errno == EINTR))
+		if (got > 0 && write(fd, buf, (size_t)got) != got) {
+			rc = ties_db__seterr(db, TIES_EIO,
+					     "cannot copy '%s': %s", path,
+					     strerror(errno));
+			break;
+		} else if (got > 0) {
+			*size += got;
+		}
+	if (rc == 0 && got < 0)
+		rc = ties_db__seterr(db, TIES_EIO, "cannot read '%s': %s", path,
+				     strerror(errno));
+	close(in);
+	if (close(fd) != 0 && rc == 0)
+		rc = ties_db__seterr(db, TIES_EIO, "cannot copy '%s': %s", path,
+				     strerror(errno));
+	if (rc < 0) {
+		unlink(tmpl.ptr);
+		ties_buf__release(&tmpl);
+		return rc;
+	}
+	*out = ties_buf__detach(&tmpl);
+	return 0;
+}
+
 static int add_input(ties_db *db, struct input **in, size_t *n, size_t *cap,
 		     const char *path, long long size)
 {
@@ -664,6 +721,7 @@ static int add_input(ties_db *db, struct input **in, size_t *n, size_t *cap,
 		*cap = c;
 	}
 	(*in)[*n].path = strdup(path);
+	(*in)[*n].spool = NULL;
 	(*in)[*n].def = NULL;
 	(*in)[*n].size = size;
 	if (!(*in)[*n].path)
@@ -747,6 +805,10 @@ static int expand(ties_db *db, const char *const *paths, size_t npaths,
 		} else if ((rc = add_input(db, in, n, &cap, paths[i],
 					   (long long)sb.st_size)) < 0) {
 			return rc;
+		} else if (!S_ISREG(sb.st_mode) &&
+			   (rc = spool(db, paths[i], &(*in)[*n - 1].spool,
+				       &(*in)[*n - 1].size)) < 0) {
+			return rc;
 		}
 	}
 	return 0;
@@ -791,7 +853,8 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 	for (i = 0; i < nin; i++) {
 		struct sniff s = {db, in[i].path, table_def(table), 0};
 
-		rc = ties_csv__read(db, in[i].path, sniff_row, &s, NULL);
+		rc = ties_csv__read(db, OPEN_PATH(&in[i]), in[i].path,
+				    sniff_row, &s, NULL);
 		if (rc < 0)
 			goto done;
 		if (rc == 0) {
@@ -824,7 +887,8 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 				continue;
 			l.in = &in[i];
 			l.have_header = 0;
-			rc = ties_csv__read(db, in[i].path, load_row, &l, &bytes);
+			rc = ties_csv__read(db, OPEN_PATH(&in[i]), in[i].path,
+					    load_row, &l, &bytes);
 			header_release(&l.h);
 			l.done_bytes += bytes;
 			if (rc < 0)
@@ -859,8 +923,12 @@ done:
 	free(l.attrs);
 	free((void *)l.aliases);
 	header_release(&l.h);
-	for (i = 0; i < nin; i++)
+	for (i = 0; i < nin; i++) {
+		if (in[i].spool)
+			unlink(in[i].spool);
+		free(in[i].spool);
 		free(in[i].path);
+	}
 	free(in);
 	if (rc < 0)
 		memset(stats, 0, sizeof(*stats));

@@ -12,8 +12,8 @@
 typedef int (*row_fn)(char **fields, size_t n, long line, void *ctx);
 
 /* Read the CSV file `path`, calling fn for each record with its line;
- * errors as "path:line: problem". */
-int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
-		   long long *bytes);
+ * errors as "name:line: problem". */
+int ties_csv__read(ties_db *db, const char *path, const char *name,
+		   row_fn fn, void *ctx, long long *bytes);
 
 #endif

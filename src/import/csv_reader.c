@@ -102,10 +102,11 @@ static const char *csv_problem(struct csv_parser *p)
 
 /*
  * Read `path` record by record. Returns 0, 1 when fn stopped quietly, or a
- * negative code with the message "path:line: problem" set.
+ * negative code with the message "name:line: problem" set (name: what the
+ * user gave, when path is a copy of it).
  */
-int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
-		   long long *bytes)
+int ties_csv__read(ties_db *db, const char *path, const char *name,
+		   row_fn fn, void *ctx, long long *bytes)
 {
 	struct csv_parser p;
 	struct reader r;
@@ -117,12 +118,12 @@ int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
 
 	memset(&r, 0, sizeof(r));
 	r.db = db;
-	r.path = path;
+	r.path = name;
 	r.fn = fn;
 	r.ctx = ctx;
 	if (!(f = fopen(path, "rb")))
 		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
-				       path, strerror(errno));
+				       name, strerror(errno));
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fclose(f);
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
@@ -146,7 +147,7 @@ int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
 		if (memchr(s, '\0', len)) {
 			rc = ties_db__seterr(db, TIES_EINVALID,
 					     "%s:%ld: NUL byte in the text",
-					     path, r.line);
+					     name, r.line);
 			goto done;
 		}
 		if ((bad = ties_utf8__invalid(s, len))) {
@@ -154,13 +155,13 @@ int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
 				db, TIES_EINVALID,
 				"%s:%ld: invalid UTF-8 at byte %zu "
 				"of the line",
-				path, r.line, bad);
+				name, r.line, bad);
 			goto done;
 		}
 		if (csv_parse(&p, s, len, on_field, on_row, &r) != len &&
 		    !r.stop) {
 			rc = ties_db__seterr(db, TIES_EINVALID, "%s:%ld: %s",
-					     path, r.line, csv_problem(&p));
+					     name, r.line, csv_problem(&p));
 			goto done;
 		}
 		if (r.stop)
@@ -168,14 +169,14 @@ int ties_csv__read(ties_db *db, const char *path, row_fn fn, void *ctx,
 	}
 	if (ferror(f)) {
 		rc = ties_db__seterr(db, TIES_EIO, "%s:%ld: read error: %s",
-				     path, r.line, strerror(errno));
+				     name, r.line, strerror(errno));
 		goto done;
 	}
 	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
 		rc = ties_db__seterr(db, TIES_EINVALID,
 				     "%s:%ld: unterminated quoted field at the "
 				     "end of the file",
-				     path, r.line);
+				     name, r.line);
 		goto done;
 	}
 	if (r.stop < 0)

@@ -47,7 +47,7 @@ int ties_import(ties_db *db, const char *const *paths, size_t npaths,
 		enum ties_import_format format, enum ties_table_kind table,
 		ties_import_stats *stats)
 {
-	const char **csv = NULL;
+	const char **csv = NULL, **named = NULL;
 	int *fmt = NULL;
 	ties_import_stats local, one;
 	size_t i, ncsv = 0;
@@ -59,11 +59,19 @@ int ties_import(ties_db *db, const char *const *paths, size_t npaths,
 	memset(stats, 0, sizeof(*stats));
 	csv = calloc(npaths + 1, sizeof(*csv));
 	fmt = calloc(npaths + 1, sizeof(*fmt));
-	if (!csv || !fmt) {
+	named = calloc(npaths + 1, sizeof(*named));
+	if (!csv || !fmt || !named) {
 		free((void *)csv);
 		free(fmt);
+		free((void *)named);
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	}
+	memcpy((void *)named, paths, npaths * sizeof(*named));
+	/* "-" is standard input. */
+	for (i = 0; i < npaths; i++)
+		if (!strcmp(paths[i], "-"))
+			named[i] = "/dev/stdin";
+	paths = named;
 	for (i = 0; i < npaths; i++) {
 		fmt[i] = format != TIES_IMPORT_AUTO ? (int)format
 						    : format_of(paths[i]);
@@ -120,6 +128,7 @@ fail:
 	memset(stats, 0, sizeof(*stats));
 done:
 	free((void *)csv);
+	free((void *)named);
 	free(fmt);
 	return rc;
 }
