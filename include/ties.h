@@ -82,6 +82,19 @@ enum ties_db_open_flags {
  */
 int ties_db_open(ties_db **out, const char *path, unsigned flags);
 
+/*
+ * Create the database at `path` with the world's countries (as
+ * ties_db_init(db, iso_json, seeded) seeds them), atomically: it is built
+ * under a temporary name beside `path` and renamed into place, so that no
+ * one ever sees it half-made (a kill leaves only the temporary file, which
+ * the next creation removes). An empty file at `path`, or an SQLite file
+ * with nothing in it, is replaced; a database is not (TIES_EEXISTS). On
+ * success *out is open on it; on failure *out (when not NULL) holds the
+ * message.
+ */
+int ties_db_create(ties_db **out, const char *path, const char *iso_json,
+		   long *seeded);
+
 /* Close the store; NULL is allowed. */
 void ties_db_close(ties_db *db);
 
@@ -91,6 +104,14 @@ void ties_db_close(ties_db *db);
  * call on the handle.
  */
 const char *ties_errmsg(const ties_db *db);
+
+/*
+ * What the handle noticed that did not stop it, one line each ("the
+ * snapshot 'x.db.adj' was damaged (…); rebuilt it"), or "" when nothing.
+ * A program shows it to its user; cleared by ties_notice_clear().
+ */
+const char *ties_notice(const ties_db *db);
+void ties_notice_clear(ties_db *db);
 
 /*
  * Seed the world's countries from ISO 3166-1 (Debian's iso-codes JSON at
@@ -669,8 +690,9 @@ int ties_components(ties_db *db, ties_table **out, const ties_graph *g);
 /* Options of ties_paths(). */
 typedef struct ties_path_opts {
 	int all;	 /* every shortest path (at most k) */
-	long k;		 /* with all: at most k paths; without: the k best
-			    paths that share no intermediate entity */
+	long k;		 /* with all: at most k paths; without: up to k good
+			    paths, each sharing at most half of its
+			    intermediate entities with any path before it */
 	long max_length; /* longest path in hops; 0 for no limit */
 	int weighted;	 /* the strongest path: distance = 1/weight */
 	long evidence;	 /* pieces of evidence per hop, the earliest first;

@@ -103,7 +103,15 @@ struct ties_db {
 	ties_buf deferred;	/* CREATE INDEX statements to run at the end */
 	ties_progress_cb progress;
 	void *progress_payload;
+	ties_buf notice; /* what the program should tell, once (ties_notice) */
 };
+
+/* Remove the files named PATH INFIX PID[.…] beside `path` whose PID is
+ * not a running process: the temporary files of writers that died. */
+void ties_file__sweep(const char *path, const char *infix);
+
+/* Keep a notice for the user (a damaged cache ignored, …), once per text. */
+void ties_db__notice(ties_db *db, const char *fmt, ...) TIES_PRINTF(2, 3);
 
 /* Set the handle's message and return `code`. */
 int ties_db__seterr(ties_db *db, int code, const char *fmt, ...)

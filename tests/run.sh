@@ -47,7 +47,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 # --- fuzz corpus and regressions, replayed --------------------------------
-for n in csv json dot graphml resolve extract; do
+for n in csv json dot graphml resolve extract snapshot; do
 	h="$BUILD/fuzz/fuzz_$n"
 	[ -x "$h" ] || continue
 	if TMPDIR="$work" $VALGRIND "$h" tests/fuzz/corpus/$n tests/fuzz/regressions/$n >"$work/fuzz-$n.log" 2>&1; then

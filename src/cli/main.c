@@ -253,16 +253,26 @@ static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
 		return cli_error("no database '%s'; create one with 'ties "
 				 "init' or 'ties import'",
 				 ctx->db_path);
-	rc = ties_db_open(&ctx->db, ctx->db_path,
-			  exists ? 0 : TIES_OPEN_CREATE);
-	if (rc < 0)
-		return cli_db_error(ctx);
+	if (exists) {
+		rc = ties_db_open(&ctx->db, ctx->db_path, 0);
+		/* An empty file, or an SQLite file with nothing in it (a
+		 * database whose making was cut short): a command that creates
+		 * makes it anew; any other says so. */
+		if (rc == TIES_ENOTFOUND && (c->flags & CLI_CREATES)) {
+			ties_db_close(ctx->db);
+			ctx->db = NULL;
+			exists = 0;
+		} else if (rc < 0) {
+			return cli_db_error(ctx);
+		}
+	}
 	if (!exists) {
 		long n = 0;
 
-		ctx->created = 1;
-		if (ties_db_init(ctx->db, NULL, &n) < 0)
+		/* Made whole under another name, then renamed into place. */
+		if (ties_db_create(&ctx->db, ctx->db_path, NULL, &n) < 0)
 			return cli_db_error(ctx);
+		ctx->created = 1;
 		fprintf(stderr, "ties: created '%s' with %ld countries\n",
 			ctx->db_path, n);
 	}
@@ -346,6 +356,12 @@ int main(int argc, char **argv)
 		}
 	}
 	rc = c->fn(argc, argv, &ctx);
+	/* What the library noticed on the way (a damaged cache rebuilt). */
+	for (const char *n = ties_notice(ctx.db), *nl; n && *n; n = nl + 1) {
+		if (!(nl = strchr(n, '\n')))
+			nl = n + strlen(n) - 1;
+		fprintf(stderr, "ties: %.*s\n", (int)(nl - n), n);
+	}
 	/* A command that failed on the database it created leaves none. */
 	if (rc != 0 && ctx.created)
 		remove_created(&ctx);

@@ -17,10 +17,14 @@
  * weights). The file is mapped, not read. It is valid only for the
  * generation it names: every transaction that writes renews the
  * generation (ties_db__commit), and the next reader projects the store
- * again and replaces the file, atomically (write, then rename).
+ * again and replaces the file, atomically (a new file made by mkstemp
+ * beside it, then rename). It is a cache: a file that is not whole and
+ * sound (sizes, offsets, indices, weights, the checksum of its body) is
+ * ignored, said once (ties_notice) and rebuilt.
  */
 #include <assert.h>
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,12 +37,36 @@
 #include "graph/snapshot.h"
 #include "ties_int.h"
 
-#define SNAP_MAGIC "TIESADJ2"
+#define SNAP_MAGIC "TIESADJ3"
 
 struct snap_hdr {
 	char magic[8];
 	uint64_t generation, n, m2, m;
+	uint64_t sum; /* body_sum() of everything after the header */
 };
+
+/* A checksum of n bytes (a multiple of 8): four lanes of a multiply-xor
+ * hash over 64-bit words, so that it runs at memory speed. */
+static uint64_t body_sum(const void *p, size_t n)
+{
+	const uint64_t k = 0x9E3779B97F4A7C15u;
+	uint64_t h[4] = {1, 2, 3, 4}, w;
+	const unsigned char *b = p;
+	size_t i = 0;
+
+	for (; i + 32 <= n; i += 32)
+		for (int j = 0; j < 4; j++) {
+			memcpy(&w, b + i + 8 * (size_t)j, 8);
+			h[j] = (h[j] ^ w) * k;
+			h[j] ^= h[j] >> 31;
+		}
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, b + i, 8);
+		h[0] = (h[0] ^ w) * k;
+		h[0] ^= h[0] >> 31;
+	}
+	return ((h[0] * 31 + h[1]) * 31 + h[2]) * 31 + h[3];
+}
 
 /* Bytes of a section of k items of `size` bytes, padded to 8. */
 static uint64_t sect(uint64_t k, uint64_t size)
@@ -70,26 +98,78 @@ void ties_snap__close(struct ties_snap *sn)
 	memset(sn, 0, sizeof(*sn));
 }
 
+/* What is wrong with a mapped snapshot's body, or NULL: offsets monotone
+ * and in range, neighbours and ties in range, the ties' ends in order,
+ * weights finite and positive, rowids ascending, and the checksum. */
+static const char *check_body(const struct ties_snap *sn, uint64_t sum)
+{
+	uint64_t n = sn->n, m = sn->m;
+
+	if (body_sum((const char *)sn->map + sizeof(struct snap_hdr),
+		     sn->len - sizeof(struct snap_hdr)) != sum)
+		return "its checksum does not match";
+	if (sn->a.start[0] != 0 || sn->a.start[n] != 2 * m)
+		return "its offsets do not span its entries";
+	for (uint64_t v = 0; v < n; v++)
+		if (sn->a.start[v] > sn->a.start[v + 1] ||
+		    (v && sn->rowid[v - 1] >= sn->rowid[v]))
+			return "its offsets or rowids are out of order";
+	for (uint64_t j = 0; j < 2 * m; j++)
+		if (sn->a.nbr[j] >= n || sn->a.edge[j] >= m)
+			return "a neighbour or a tie is out of range";
+	for (uint64_t e = 0; e < m; e++)
+		if (sn->ea[e] >= sn->eb[e] || sn->eb[e] >= n ||
+		    !isfinite(sn->a.ew[e]) || !(sn->a.ew[e] > 0))
+			return "a tie's ends or weight are invalid";
+	return NULL;
+}
+
+/* Open `path` for reading when it is a regular file (a FIFO must not
+ * block, a directory is no file); -1 otherwise. */
+static int open_regular(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 {
 	struct snap_hdr h;
 	struct stat st;
 	char *path, *p;
+	const char *bad;
 	int fd;
 
 	memset(sn, 0, sizeof(*sn));
 	if (sizeof(size_t) != 8 || !(path = ties_snap__path(db)))
 		return 0;
-	fd = open(path, O_RDONLY);
-	free(path);
-	if (fd < 0)
+	if ((fd = open_regular(path, &st)) < 0) {
+		free(path);
 		return 0;
-	if (fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(h) ||
+	}
+	/* Another generation's, or another version's, is simply stale. */
+	if ((size_t)st.st_size < sizeof(h) ||
 	    pread(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
-	    memcmp(h.magic, SNAP_MAGIC, 8) || h.generation != gen ||
-	    h.n > UINT32_MAX || h.m > UINT32_MAX || h.m2 != 2 * h.m ||
+	    memcmp(h.magic, SNAP_MAGIC, 8) || h.generation != gen) {
+		close(fd);
+		free(path);
+		return 0;
+	}
+	if (h.n > UINT32_MAX || h.m > UINT32_MAX || h.m2 != 2 * h.m ||
 	    (uint64_t)st.st_size != snap_size(h.n, h.m2, h.m)) {
 		close(fd);
+		ties_db__notice(db,
+				"the snapshot '%s' was damaged (its sizes do "
+				"not agree); rebuilt it",
+				path);
+		free(path);
 		return 0;
 	}
 	sn->len = (size_t)st.st_size;
@@ -97,6 +177,7 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 	close(fd);
 	if (sn->map == MAP_FAILED) {
 		sn->map = NULL;
+		free(path);
 		return 0;
 	}
 	p = (char *)sn->map + sizeof(h);
@@ -116,11 +197,15 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 	sn->eb = (const uint32_t *)p;
 	p += sect(h.m, 4);
 	sn->a.ew = (const double *)p;
-	/* The offsets must stay inside the file. */
-	if (sn->a.start[0] != 0 || sn->a.start[h.n] != h.m2) {
+	if ((bad = check_body(sn, h.sum))) {
+		ties_db__notice(db, "the snapshot '%s' was damaged (%s); "
+				    "rebuilt it",
+				path, bad);
 		ties_snap__close(sn);
+		free(path);
 		return 0;
 	}
+	free(path);
 	return 1;
 }
 
@@ -195,23 +280,59 @@ static int write_sect(int fd, const void *buf, uint64_t k, uint64_t size)
 		       : 0;
 }
 
+/*
+ * A new file beside `path`, made with mkstemp as PATH.PID.XXXXXX (never
+ * following a link planted there), 0644; its name in *tmp. Stale ones of
+ * dead writers are removed first.
+ */
+static int temp_beside(const char *path, char **tmp)
+{
+	int fd;
+
+	ties_file__sweep(path, ".");
+	if (!(*tmp = malloc(strlen(path) + 32)))
+		return -1;
+	sprintf(*tmp, "%s.%ld.XXXXXX", path, (long)getpid());
+	if ((fd = mkstemp(*tmp)) < 0)
+		return -1;
+	if (fchmod(fd, 0644) != 0) {
+		close(fd);
+		unlink(*tmp);
+		return -1;
+	}
+	return fd;
+}
+
+/* Close fd, then rename tmp over path when ok; else remove tmp. */
+static int commit_temp(int fd, const char *tmp, const char *path, int ok)
+{
+	if (close(fd) != 0)
+		ok = 0;
+	if (ok && rename(tmp, path) != 0)
+		ok = 0;
+	if (!ok)
+		unlink(tmp);
+	return ok ? 0 : -1;
+}
+
 int ties_snap__write(ties_db *db, uint64_t gen,
 		     const struct ties_snap_graph *g)
 {
 	const struct ties_adj *a = g->a;
 	struct snap_hdr h;
 	char *path, *tmp = NULL;
-	int fd = -1, ok = 0;
+	void *map;
+	int fd, ok = 0;
 
 	assert(a->n == g->n);
 	if (sizeof(size_t) != 8 || g->m > UINT32_MAX ||
 	    !(path = ties_snap__path(db)))
 		return -1;
-	if (!(tmp = malloc(strlen(path) + 32)))
-		goto done;
-	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
-		goto done;
+	if ((fd = temp_beside(path, &tmp)) < 0) {
+		free(tmp);
+		free(path);
+		return -1;
+	}
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, SNAP_MAGIC, 8);
 	h.generation = gen;
@@ -226,18 +347,20 @@ int ties_snap__write(ties_db *db, uint64_t gen,
 	     write_sect(fd, g->ea, h.m, 4) == 0 &&
 	     write_sect(fd, g->eb, h.m, 4) == 0 &&
 	     write_sect(fd, g->ew, h.m, 8) == 0;
-	if (close(fd) != 0)
-		ok = 0;
-	fd = -1;
-	if (ok && rename(tmp, path) != 0)
-		ok = 0;
-	if (!ok)
-		unlink(tmp);
-done:
-	if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
+	/* The checksum of the body as written, then the header again. */
+	if (ok) {
+		size_t len = (size_t)snap_size(h.n, h.m2, h.m);
+
+		map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+		ok = map != MAP_FAILED;
+		if (ok) {
+			h.sum = body_sum((char *)map + sizeof(h),
+					 len - sizeof(h));
+			munmap(map, len);
+			ok = pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h);
+		}
 	}
+	ok = commit_temp(fd, tmp, path, ok) == 0;
 	free(tmp);
 	free(path);
 	return ok ? 0 : -1;
@@ -251,11 +374,12 @@ done:
  * generation, nodes), then one double per node. Valid only for the
  * snapshot's generation, like the snapshot.
  */
-#define SCORES_MAGIC "TIESMSR1"
+#define SCORES_MAGIC "TIESMSR2"
 
 struct scores_hdr {
 	char magic[8];
 	uint64_t generation, n;
+	uint64_t sum; /* body_sum() of the scores */
 };
 
 static char *scores_path(ties_db *db, const char *name)
@@ -275,21 +399,34 @@ int ties_snap__scores_read(ties_db *db, uint64_t gen, const char *name,
 			   size_t n, double *out)
 {
 	struct scores_hdr h;
+	struct stat st;
 	char *path = scores_path(db, name);
 	int fd, ok;
 
 	if (!path)
 		return 0;
-	fd = open(path, O_RDONLY);
-	free(path);
-	if (fd < 0)
+	if ((fd = open_regular(path, &st)) < 0) {
+		free(path);
 		return 0;
+	}
 	ok = pread(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h) &&
 	     !memcmp(h.magic, SCORES_MAGIC, 8) && h.generation == gen &&
-	     h.n == n &&
-	     pread(fd, out, n * sizeof(*out), sizeof(h)) ==
-		     (ssize_t)(n * sizeof(*out));
+	     h.n == n;
+	if (ok) {
+		ok = (uint64_t)st.st_size == sizeof(h) + n * sizeof(*out) &&
+		     pread(fd, out, n * sizeof(*out), sizeof(h)) ==
+			     (ssize_t)(n * sizeof(*out)) &&
+		     body_sum(out, n * sizeof(*out)) == h.sum;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = isfinite(out[i]);
+		if (!ok)
+			ties_db__notice(db,
+					"the kept scores '%s' were damaged; "
+					"computed them again",
+					path);
+	}
 	close(fd);
+	free(path);
 	return ok;
 }
 
@@ -297,27 +434,20 @@ void ties_snap__scores_write(ties_db *db, uint64_t gen, const char *name,
 			     size_t n, const double *in)
 {
 	struct scores_hdr h;
-	char *path = scores_path(db, name), *tmp;
+	char *path = scores_path(db, name), *tmp = NULL;
 	int fd, ok;
 
 	if (!path)
 		return;
-	if (!(tmp = malloc(strlen(path) + 32))) {
-		free(path);
-		return;
-	}
-	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0) {
+	if ((fd = temp_beside(path, &tmp)) >= 0) {
 		memset(&h, 0, sizeof(h));
 		memcpy(h.magic, SCORES_MAGIC, 8);
 		h.generation = gen;
 		h.n = n;
+		h.sum = body_sum(in, n * sizeof(*in));
 		ok = write_all(fd, &h, sizeof(h)) == 0 &&
 		     write_all(fd, in, n * sizeof(*in)) == 0;
-		if (close(fd) != 0)
-			ok = 0;
-		if (!ok || rename(tmp, path) != 0)
-			unlink(tmp);
+		commit_temp(fd, tmp, path, ok);
 	}
 	free(tmp);
 	free(path);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store_int.h"
 
@@ -374,7 +375,7 @@ static int count_tables(ties_db *db, int *out)
 }
 
 /* Bring the schema to TIES_SCHEMA_VERSION in one transaction. */
-static int migrate(ties_db *db, const char *path, int readonly)
+static int migrate(ties_db *db, const char *path, int readonly, int create)
 {
 	int v, ntables = 0, rc;
 	ties_buf sql = TIES_BUF_INIT;
@@ -396,6 +397,14 @@ static int migrate(ties_db *db, const char *path, int readonly)
 			return ties_db__seterr(db, TIES_EDB,
 					       "'%s' is an SQLite database but "
 					       "not a ties database",
+					       path);
+		/* An empty file becomes a database only when asked to: a
+		 * command that reads must not write. */
+		if (!create)
+			return ties_db__seterr(db, TIES_ENOTFOUND,
+					       "'%s' is empty, not a ties "
+					       "database yet; create it with "
+					       "'ties init'",
 					       path);
 	}
 	if (readonly)
@@ -609,6 +618,21 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 	}
 	sqlite3_extended_result_codes(db->sql, 0);
 	sqlite3_busy_timeout(db->sql, 5000);
+	/* An empty file stays untouched unless asked to become a database
+	 * (even journal_mode writes to it). */
+	if (!(flags & TIES_OPEN_CREATE)) {
+		int v = 0, ntables = 0;
+
+		if (sb.st_size == 0 ||
+		    (user_version(db, &v) == 0 && v == 0 &&
+		     count_tables(db, &ntables) == 0 && ntables == 0))
+			return ties_db__seterr(db, TIES_ENOTFOUND,
+					       "'%s' is empty, not a ties "
+					       "database yet; create it with "
+					       "'ties init'",
+					       path);
+		ties_db__clearerr(db);
+	}
 	/* A file that is not SQLite fails on the first read. */
 	if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
 			 NULL) != SQLITE_OK ||
@@ -626,7 +650,8 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 					       path);
 		return ties_db__sqlerr(db);
 	}
-	if ((rc = migrate(db, path, readonly)) < 0) {
+	if ((rc = migrate(db, path, readonly,
+			  (flags & TIES_OPEN_CREATE) != 0)) < 0) {
 		if (sqlite3_errcode(db->sql) == SQLITE_NOTADB)
 			return ties_db__seterr(db, TIES_EDB,
 					       "'%s' is not a ties database",
@@ -635,6 +660,68 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 	}
 	ties_db__clearerr(db);
 	return 0;
+}
+
+int ties_db_create(ties_db **out, const char *path, const char *iso_json,
+		   long *seeded)
+{
+	ties_db *db = NULL;
+	char *tmp, *side;
+	size_t len = strlen(path) + 40;
+	int rc;
+
+	assert(out && path);
+	*out = NULL;
+	/* Only an empty file, or none, is made into a database. */
+	if ((rc = ties_db_open(&db, path, 0)) != TIES_ENOTFOUND) {
+		if (rc == 0)
+			rc = ties_db__seterr(db, TIES_EEXISTS,
+					     "'%s' is a database already", path);
+		*out = db;
+		return rc;
+	}
+	ties_db_close(db);
+	db = NULL;
+	if (!(tmp = malloc(len)) || !(side = malloc(len + 8))) {
+		free(tmp);
+		return TIES_ENOMEM;
+	}
+	ties_file__sweep(path, ".new-");
+	snprintf(tmp, len, "%s.new-%ld", path, (long)getpid());
+	unlink(tmp);
+	rc = ties_db_open(&db, tmp, TIES_OPEN_CREATE);
+	if (rc == 0)
+		rc = ties_db_init(db, iso_json, seeded);
+	if (rc == 0) {
+		ties_db_close(db);
+		db = NULL;
+		if (rename(tmp, path) != 0)
+			rc = TIES_EIO;
+	}
+	if (rc < 0) {
+		const char *why = rc == TIES_EIO ? strerror(errno)
+			: db			 ? ties_errmsg(db)
+						 : "out of memory";
+		ties_db *e = calloc(1, sizeof(*e));
+
+		unlink(tmp);
+		if (e)
+			ties_db__seterr(e, rc, "cannot create '%s': %s", path,
+					why);
+		ties_db_close(db);
+		db = e;
+	}
+	snprintf(side, len + 8, "%s-wal", tmp);
+	unlink(side);
+	snprintf(side, len + 8, "%s-shm", tmp);
+	unlink(side);
+	free(side);
+	free(tmp);
+	if (rc < 0) {
+		*out = db;
+		return rc;
+	}
+	return ties_db_open(out, path, 0);
 }
 
 void ties_db_close(ties_db *db)
@@ -652,6 +739,7 @@ void ties_db_close(ties_db *db)
 	}
 	ties_buf__release(&db->err);
 	ties_buf__release(&db->scratch);
+	ties_buf__release(&db->notice);
 	ties_buf__release(&db->deferred);
 	free(db);
 }

@@ -109,3 +109,29 @@ const char *ties_errmsg(const ties_db *db)
 		return "out of memory";
 	return ties_buf__str(&db->err);
 }
+
+void ties_db__notice(ties_db *db, const char *fmt, ...)
+{
+	ties_buf line = TIES_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	ties_buf__vprintf(&line, fmt, ap);
+	va_end(ap);
+	if (!line.oom && !strstr(ties_buf__str(&db->notice), ties_buf__str(&line))) {
+		ties_buf__puts(&db->notice, ties_buf__str(&line));
+		ties_buf__putc(&db->notice, '\n');
+	}
+	ties_buf__release(&line);
+}
+
+const char *ties_notice(const ties_db *db)
+{
+	return db ? ties_buf__str(&db->notice) : "";
+}
+
+void ties_notice_clear(ties_db *db)
+{
+	if (db)
+		ties_buf__clear(&db->notice);
+}

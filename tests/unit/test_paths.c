@@ -476,15 +476,19 @@ static void test_snapshot_graph_is_the_projection(void **state)
 	assert_true(m > 1000);
 	ties_graph_free(g);
 
-	/* It is read: the last tie's weight (the file's last 8 bytes),
-	 * changed in the file, is the graph's. */
+	/* It is read and checked: the last tie's weight (the file's last 8
+	 * bytes), changed in the file, is noticed and the graph is projected
+	 * again, as the store says. */
 	assert_non_null(f = fopen(adj, "r+b"));
 	assert_int_equal(fseek(f, -8, SEEK_END), 0);
 	assert_int_equal(fwrite(&tampered, 8, 1, f), 1);
 	assert_int_equal(fclose(f), 0);
+	ties_notice_clear(db);
 	g = graph(db, TIES_GRAPH_ENTITY, NULL);
 	ties_graph_edge(g, m - 1, &a, &b, &w);
-	assert_true(w == tampered);
+	assert_true(w != tampered);
+	assert_non_null(strstr(ties_notice(db), "damaged"));
+	assert_same_graph(proj, g);
 	ties_graph_free(g);
 
 	/* A write: the snapshot is stale, the store is projected again. */
@@ -554,14 +558,18 @@ static void test_snapshot_scores(void **state)
 	free(s);
 	ties_graph_free(g);
 
-	/* It is read: the first score, changed in the file, is returned. */
+	/* It is read and checked: the first score (after the 32 bytes of
+	 * the header), changed in the file, is noticed and computed again. */
 	assert_non_null(f = fopen(file, "r+b"));
-	assert_int_equal(fseek(f, 24, SEEK_SET), 0);
+	assert_int_equal(fseek(f, 32, SEEK_SET), 0);
 	assert_int_equal(fwrite(&tampered, 8, 1, f), 1);
 	assert_int_equal(fclose(f), 0);
+	ties_notice_clear(db);
 	g = graph(db, TIES_GRAPH_ENTITY, NULL);
 	s = pagerank(db, g);
-	assert_true(s[0] == tampered);
+	assert_true(s[0] != tampered);
+	assert_memory_equal(s, want, n * sizeof(*s));
+	assert_non_null(strstr(ties_notice(db), "damaged"));
 	free(s);
 	ties_graph_free(g);
 

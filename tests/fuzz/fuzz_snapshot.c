@@ -1,0 +1,80 @@
+/*
+ * Fuzz harness: the snapshot reader. The input, its generation made the
+ * data's (bytes 8–15), stands as DB.adj beside a database on disk holding
+ * the seed network; the unfiltered graph, a path and a focus diagram are
+ * then asked for. Whatever the bytes, ties must answer from the store
+ * (after saying the snapshot was damaged) or from a sound snapshot, never
+ * read outside it.
+ */
+#include "fuzz.h"
+
+static char dbpath[256], adjpath[300];
+static unsigned char gen[8];
+
+static ties_db *snap_db(void)
+{
+	static ties_db *db;
+	static const char *const seed[] = {"graphs/issi-icca-ras-2025"};
+	ties_graph *g = NULL;
+	FILE *f;
+
+	if (db)
+		return db;
+	snprintf(dbpath, sizeof(dbpath), "%s/ties-fuzz-snap-%ld.db",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	snprintf(adjpath, sizeof(adjpath), "%s.adj", dbpath);
+	unlink(dbpath);
+	if (ties_db_open(&db, dbpath, TIES_OPEN_CREATE) < 0 ||
+	    ties_db_init(db, NULL, NULL) < 0) {
+		fprintf(stderr, "fuzz: %s\n", ties_errmsg(db));
+		abort();
+	}
+	if (access(seed[0], R_OK) == 0)
+		ties_import_csv(db, seed, 1, TIES_TABLE_AUTO, NULL);
+	/* A sound snapshot, for its generation. */
+	if (ties_graph_build(db, &g, TIES_GRAPH_ENTITY, NULL) < 0)
+		abort();
+	ties_graph_free(g);
+	if (!(f = fopen(adjpath, "rb")) || fseek(f, 8, SEEK_SET) != 0 ||
+	    fread(gen, 1, 8, f) != 8)
+		abort();
+	fclose(f);
+	return db;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	ties_db *db = snap_db();
+	ties_graph *g = NULL;
+	ties_table *t = NULL;
+	ties_path_opts po = {0, 0, 0, 0, 10};
+	ties_draw_opts dopt = {"issi", 2, -1, TIES_DEGREE, TIES_CLUSTER_NONE,
+			       10, TIES_LABELS_ALL};
+	FILE *dot;
+	unsigned char *copy = malloc(size ? size : 1);
+	FILE *f;
+
+	if (!copy)
+		abort();
+	memcpy(copy, data, size);
+	if (size >= 16)
+		memcpy(copy + 8, gen, 8);
+	if (!(f = fopen(adjpath, "wb")))
+		abort();
+	if (size && fwrite(copy, 1, size, f) != size)
+		abort();
+	fclose(f);
+	free(copy);
+	if (ties_graph_build(db, &g, TIES_GRAPH_ENTITY, NULL) == 0)
+		ties_graph_free(g);
+	ties_path_quick(db, &t, "Maheen Shafiq", "Olga Gerasimova", &po);
+	ties_table_free(t);
+	/* A focus diagram reads only its part of the snapshot. */
+	if ((dot = fopen("/dev/null", "w"))) {
+		ties_draw_from(db, TIES_GRAPH_ENTITY, NULL, &dopt, NULL, dot,
+			       NULL);
+		fclose(dot);
+	}
+	ties_notice_clear(db);
+	return 0;
+}
