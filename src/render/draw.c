@@ -16,6 +16,7 @@
 
 #include "graph/graph.h"
 #include "render/graphviz.h"
+#include "render/render_int.h"
 
 /* Twenty distinct, print-safe fills (ColorBrewer-like pastels). */
 static const char *const palette[] = {
@@ -707,19 +708,24 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	if (warnings)
 		*warnings = warn;
 	if (!fmt) {
-		FILE *f = path ? fopen(path, "w") : out;
+		char *tmp = NULL;
+		FILE *f = path ? ties_rd__out_begin(db, path, &tmp) : out;
 
 		if (!f) {
 			drawing_release(&d);
-			return ties_db__seterr(db, TIES_EIO,
-					       "cannot write '%s'", path);
+			return TIES_EIO;
 		}
-		rc = agwrite(d.g, f);
-		if (path && fclose(f) != 0)
-			rc = -1;
+		rc = agwrite(d.g, f) < 0 ? -1 : 0;
 		drawing_release(&d);
-		return rc < 0 ? ties_db__seterr(db, TIES_EIO, "write error")
-			      : 0;
+		if (path)
+			return ties_rd__out_end(db, f, tmp, path,
+						rc < 0 ? ties_db__seterr(
+								 db, TIES_EIO,
+								 "write error")
+						       : 0);
+		return rc < 0 || ferror(f)
+			       ? ties_db__seterr(db, TIES_EIO, "write error")
+			       : 0;
 	}
 	d.gvc = context();
 	if (!d.gvc || layout(&d) != 0) {
@@ -728,14 +734,25 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 				       "graphviz could not lay "
 				       "out the diagram");
 	}
-	rc = gvRenderFilename(d.gvc, d.g, fmt, path);
-	drawing_release(&d);
-	if (rc != 0)
-		return ties_db__seterr(db, TIES_EIO,
-				       "graphviz could not write '%s' (is the "
-				       "%s renderer installed?)",
-				       path, fmt);
-	return 0;
+	{
+		char *tmp = NULL;
+		FILE *f = ties_rd__out_begin(db, path, &tmp);
+
+		if (!f) {
+			drawing_release(&d);
+			return TIES_EIO;
+		}
+		rc = gvRender(d.gvc, d.g, fmt, f);
+		drawing_release(&d);
+		return ties_rd__out_end(
+			db, f, tmp, path,
+			rc != 0 ? ties_db__seterr(db, TIES_EIO,
+						  "graphviz could not write "
+						  "'%s' (is the %s renderer "
+						  "installed?)",
+						  path, fmt)
+				: 0);
+	}
 }
 
 int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,

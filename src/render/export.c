@@ -203,21 +203,21 @@ static int export_csv(ties_db *db, const char *dir)
 	for (i = 0; i < NTABLES && rc == 0; i++) {
 		ties_table *t = NULL;
 		ties_buf path = TIES_BUF_INIT;
+		char *tmp = NULL;
 		FILE *f;
 
 		if ((rc = ties_store__dump(db, tables[i].kind, &t)) < 0)
 			break;
 		ties_buf__printf(&path, "%s/%s.csv", dir, tables[i].name);
-		if (!(f = fopen(ties_buf__str(&path), "w"))) {
-			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s",
-					     ties_buf__str(&path),
-					     strerror(errno));
+		if (!(f = ties_rd__out_begin(db, ties_buf__str(&path), &tmp))) {
+			rc = TIES_EIO;
 		} else {
 			rc = ties_table_write(t, f, TIES_FORMAT_CSV);
-			if (fclose(f) != 0 || rc < 0)
-				rc = ties_db__seterr(db, TIES_EIO,
-						     "cannot write '%s'",
-						     ties_buf__str(&path));
+			rc = ties_rd__out_end(
+				db, f, tmp, ties_buf__str(&path),
+				rc < 0 ? ties_db__seterr(db, TIES_EIO,
+							 "write error")
+				       : 0);
 		}
 		ties_buf__release(&path);
 		ties_table_free(t);
@@ -336,6 +336,7 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 	ties_graph *g = NULL;
 	ties_filter f;
 	FILE *file = out;
+	char *tmp = NULL;
 	int rc = 0;
 
 	assert(db);
@@ -346,9 +347,8 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 					       "(-o DIR)");
 		return export_csv(db, path);
 	}
-	if (path && !(file = fopen(path, "w")))
-		return ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s",
-				       path, strerror(errno));
+	if (path && !(file = ties_rd__out_begin(db, path, &tmp)))
+		return TIES_EIO;
 	if (fmt == TIES_EXPORT_JSON) {
 		rc = export_json(db, file);
 	} else if (fmt == TIES_EXPORT_EDGELIST) {
@@ -373,9 +373,9 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 		}
 	}
 	ties_graph_free(g);
+	if (path)
+		return ties_rd__out_end(db, file, tmp, path, rc);
 	if (rc == 0 && ferror(file))
 		rc = ties_db__seterr(db, TIES_EIO, "write error");
-	if (path && fclose(file) != 0 && rc == 0)
-		rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'", path);
 	return rc;
 }

@@ -1,7 +1,14 @@
 /*
- * markup.c — text escaped for XML (GraphML, GEXF) and HTML (the report).
+ * markup.c — what the writers of src/render share: text escaped for XML
+ * (GraphML, GEXF) and HTML (the report), and output files written whole or
+ * not at all.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "render/render_int.h"
 
@@ -39,4 +46,57 @@ void ties_rd__escape(FILE *f, const char *s, int xml)
 				fputc(c, f);
 		}
 	}
+}
+
+FILE *ties_rd__out_begin(ties_db *db, const char *path, char **tmp)
+{
+	mode_t mask = umask(0);
+	FILE *f;
+	int fd;
+
+	umask(mask);
+	*tmp = malloc(strlen(path) + 8);
+	if (!*tmp) {
+		ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		return NULL;
+	}
+	sprintf(*tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) < 0) {
+		ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s", path,
+				strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	fchmod(fd, 0666 & ~mask);
+	if (!(f = fdopen(fd, "w"))) {
+		ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s", path,
+				strerror(errno));
+		close(fd);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return f;
+}
+
+int ties_rd__out_end(ties_db *db, FILE *f, char *tmp, const char *path,
+		     int rc)
+{
+	int err = 0;
+
+	if (ferror(f))
+		err = errno ? errno : EIO;
+	if (fclose(f) != 0 && !err)
+		err = errno;
+	if (rc == 0 && err)
+		rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s",
+				     path, strerror(err));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s': %s",
+				     path, strerror(errno));
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }

@@ -6,10 +6,24 @@
 
 #include <stdio.h>
 
+#include "ties_int.h"
+
 /* Write s with & < > " ' as entities. With xml, ' is &apos;, newlines,
  * tabs and returns are character references (an attribute keeps them) and
  * the other control characters, which XML 1.0 cannot carry, are dropped;
  * else ' is &#39; and the rest is written as it is. */
 void ties_rd__escape(FILE *f, const char *s, int xml);
+
+/*
+ * Write `path` whole or not at all: ties_rd__out_begin gives a file made
+ * by mkstemp beside it (*tmp its name; NULL and the reason on the handle
+ * when it cannot be made: no such directory, no permission);
+ * ties_rd__out_end closes it and, when rc is 0 and every write went
+ * through, renames it into place; else removes it. Returns rc, or the
+ * write error with its reason.
+ */
+FILE *ties_rd__out_begin(ties_db *db, const char *path, char **tmp);
+int ties_rd__out_end(ties_db *db, FILE *f, char *tmp, const char *path,
+		     int rc);
 
 #endif

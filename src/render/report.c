@@ -450,6 +450,7 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 	struct parts p;
 	const char *ext;
 	FILE *f = NULL;
+	char *tmp = NULL;
 	int rc, is_md;
 
 	assert(db && path);
@@ -473,36 +474,37 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 
 		ties_buf__add(&svgpath, path, (size_t)(ext - path));
 		ties_buf__puts(&svgpath, ".svg");
-		if (!(s = fopen(ties_buf__str(&svgpath), "w")) ||
-		    fputs(p.svg ? p.svg : "", s) < 0 || fclose(s) != 0) {
-			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
-					     ties_buf__str(&svgpath));
+		if (!(s = ties_rd__out_begin(db, ties_buf__str(&svgpath), &tmp))) {
+			rc = TIES_EIO;
+			ties_buf__release(&svgpath);
+			goto done;
+		}
+		fputs(p.svg ? p.svg : "", s);
+		if ((rc = ties_rd__out_end(db, s, tmp, ties_buf__str(&svgpath),
+					   0)) < 0) {
 			ties_buf__release(&svgpath);
 			goto done;
 		}
 		base = strrchr(ties_buf__str(&svgpath), '/');
 		base = base ? base + 1 : ties_buf__str(&svgpath);
-		if (!(f = fopen(path, "w"))) {
-			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
-					     path);
+		if (!(f = ties_rd__out_begin(db, path, &tmp))) {
+			rc = TIES_EIO;
 			ties_buf__release(&svgpath);
 			goto done;
 		}
 		rc = write_md(&p, f, title, base);
 		ties_buf__release(&svgpath);
 	} else {
-		if (!(f = fopen(path, "w"))) {
-			rc = ties_db__seterr(db, TIES_EIO, "cannot write '%s'",
-					     path);
+		if (!(f = ties_rd__out_begin(db, path, &tmp))) {
+			rc = TIES_EIO;
 			goto done;
 		}
 		rc = write_html(&p, f, title);
 	}
-	if (fclose(f) != 0 && rc == 0)
-		rc = TIES_EIO;
+	rc = ties_rd__out_end(db, f, tmp, path,
+			      rc < 0 ? ties_db__seterr(db, rc, "write error")
+				     : 0);
 	f = NULL;
-	if (rc < 0)
-		ties_db__seterr(db, rc, "cannot write '%s'", path);
 done:
 	parts_release(&p);
 	return rc;
