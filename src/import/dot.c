@@ -228,12 +228,45 @@ static const char *const node_known[] = {"kind",    "label",	 "country",
 static const char *const edge_known[] = {"kind",      "role",  "start", "end",
 					 "source_id", "label", NULL};
 
-/* A node's label, unless it is Graphviz's default "\N" (its name). */
-static const char *label_of(Agnode_t *n)
+/*
+ * A node's label as text, malloc'ed, or NULL for none or Graphviz's
+ * default "\N" (its name). The escapes that ties' own DOT writes, and that
+ * Graphviz reads, are undone: \\ is a backslash, \n a newline, &amp;
+ * &lt; &gt; &quot; &#39; the characters; so a name goes out and comes back
+ * the same.
+ */
+static char *label_of(Agnode_t *n)
 {
-	const char *label = get(n, "label");
+	static const struct {
+		const char *ent;
+		char c;
+	} ents[] = {{"&amp;", '&'},  {"&lt;", '<'},	 {"&gt;", '>'},
+		    {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+	const char *label = get(n, "label"), *p;
+	ties_buf b = TIES_BUF_INIT;
 
-	return label && strcmp(label, "\\N") ? label : NULL;
+	if (!label || !strcmp(label, "\\N"))
+		return NULL;
+	for (p = label; *p; p++) {
+		size_t k;
+
+		if (p[0] == '\\' && (p[1] == '\\' || p[1] == 'n')) {
+			ties_buf__putc(&b, p[1] == 'n' ? '\n' : '\\');
+			p++;
+			continue;
+		}
+		for (k = 0; *p == '&' && k < sizeof(ents) / sizeof(ents[0]);
+		     k++)
+			if (!strncmp(p, ents[k].ent, strlen(ents[k].ent)))
+				break;
+		if (*p == '&' && k < sizeof(ents) / sizeof(ents[0])) {
+			ties_buf__putc(&b, ents[k].c);
+			p += strlen(ents[k].ent) - 1;
+		} else {
+			ties_buf__putc(&b, *p);
+		}
+	}
+	return b.oom ? NULL : ties_buf__detach(&b);
 }
 
 /* Node n as an entity: name from its label, aliases split at '|', other
@@ -243,18 +276,21 @@ static int dot_entity(ties_db *db, Agraph_t *g, Agnode_t *n)
 	ties_entity_row row;
 	ties_attr attrs[64];
 	const char *aliases[64], *al = get(n, "aliases");
-	char *copy = NULL;
+	char *copy = NULL, *label;
 	size_t nattrs;
 	int rc;
 
 	memset(&row, 0, sizeof(row));
 	row.id = agnameof(n);
 	row.kind = get(n, "kind") ? get(n, "kind") : "entity";
-	row.name = label_of(n) ? label_of(n) : agnameof(n);
+	label = label_of(n);
+	row.name = label ? label : agnameof(n);
 	if (al) {
-		if (!(copy = strdup(al)))
+		if (!(copy = strdup(al))) {
+			free(label);
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
+		}
 		row.naliases = split(copy, aliases, 64);
 		row.aliases = aliases;
 		row.replace_aliases = 1;
@@ -267,6 +303,7 @@ static int dot_entity(ties_db *db, Agraph_t *g, Agnode_t *n)
 		rc = ties_store__entity_put(db, &row, NULL);
 	}
 	free(copy);
+	free(label);
 	return rc;
 }
 
@@ -291,6 +328,7 @@ static int dot_event(ties_db *db, Agraph_t *g, Agnode_t *n)
 	sqlite3_int64 place = 0, src = 0;
 	ties_attr attrs[64];
 	size_t nattrs;
+	char *label;
 	int rc;
 
 	if ((get(n, "place") &&
@@ -303,9 +341,12 @@ static int dot_event(ties_db *db, Agraph_t *g, Agnode_t *n)
 	if (collect_attrs(g, AGNODE, n, node_known, attrs, 64, &nattrs) < 0)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "too many attributes");
-	return ties_store__event_put(
+	label = label_of(n);
+	rc = ties_store__event_put(
 		db, agnameof(n), get(n, "kind") ? get(n, "kind") : "event",
-		get(n, "date"), label_of(n), place, src, attrs, nattrs, NULL);
+		get(n, "date"), label, place, src, attrs, nattrs, NULL);
+	free(label);
+	return rc;
 }
 
 /* Edge e: a participation when one end is an event, else a relation of

@@ -468,7 +468,7 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			 ties_measure_name(o->size_by), sc->score[i]);
 		ties_buf__puts(&sc->b, num);
 		top_ties(g, sc->best3, i, &sc->b);
-		ties_gv__set(sc->gvn[i], "tooltip", ties_buf__str(&sc->b));
+		ties_gv__set_tooltip(sc->gvn[i], ties_buf__str(&sc->b));
 		ties_gv__set(sc->gvn[i], "id", nd->id);
 	}
 	return rc;
@@ -529,7 +529,7 @@ static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
 			snprintf(num, sizeof(num), ": weight %g", g->ew[e]);
 			ties_buf__puts(&sc->b, num);
 		}
-		ties_gv__set(edge, "tooltip", ties_buf__str(&sc->b));
+		ties_gv__set_tooltip(edge, ties_buf__str(&sc->b));
 		ties_buf__release(&ev.tip);
 	}
 	return rc;

@@ -235,3 +235,18 @@ void ties_gv__esc_html(ties_buf *b, const char *s)
 		}
 	}
 }
+
+void ties_gv__set_tooltip(void *obj, const char *label)
+{
+	ties_buf b = TIES_BUF_INIT;
+
+	for (const char *p = label; *p; p++)
+		if (p[0] == '\\' && p[1] == '\\') {
+			ties_buf__puts(&b, "\\\\\\\\");
+			p++;
+		} else {
+			ties_buf__putc(&b, *p);
+		}
+	ties_gv__set(obj, "tooltip", ties_buf__str(&b));
+	ties_buf__release(&b);
+}

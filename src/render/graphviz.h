@@ -18,6 +18,10 @@ void ties_gv__set(void *obj, const char *name, const char *value);
 /* The node or subgraph `name` of g, made when missing. */
 Agnode_t *ties_gv__node(Agraph_t *g, const char *name);
 Agraph_t *ties_gv__sub(Agraph_t *g, const char *name);
+/* Set the tooltip of a node or edge to `label`, text escaped as for a
+ * label (ties_gv__esc_label): Graphviz unescapes tooltips twice (and
+ * expands \N, \G there), so every escaped backslash is escaped again. */
+void ties_gv__set_tooltip(void *obj, const char *label);
 /* Append s escaped for an escString label, or for an HTML-like label. */
 void ties_gv__esc_label(ties_buf *b, const char *s);
 void ties_gv__esc_html(ties_buf *b, const char *s);

@@ -160,6 +160,15 @@ int ties_check__text(ties_db *db, const char *what, const char *s)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "invalid UTF-8 in %s at byte %zu", what,
 				       bad);
+	/* Control characters (BEL, ESC, …) have no place in a name and make
+	 * invalid XML; tab, newline and carriage return are text. */
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+		    *p == 0x7f)
+			return ties_db__seterr(
+				db, TIES_EINVALID,
+				"control character 0x%02x in %s at byte %zu",
+				*p, what, (size_t)(p - (const unsigned char *)s) + 1);
 	return 0;
 }
 
