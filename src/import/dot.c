@@ -170,14 +170,18 @@ static int dot_syntax_error(ties_db *db, const char *path)
 }
 
 /* The attributes of obj that are neither known nor drawing ones. */
-static int collect_attrs(Agraph_t *g, int kind, void *obj,
-			 const char *const *known, ties_attr *out, size_t cap,
-			 size_t *n)
+static ties_attr *collect_attrs(Agraph_t *g, int kind, void *obj,
+				const char *const *known, size_t *n)
 {
 	Agsym_t *sym = NULL;
-	size_t i;
+	ties_attr *out;
+	size_t i, cap = 1;
 
 	*n = 0;
+	while ((sym = agnxtattr(g, kind, sym)))
+		cap++;
+	if (!(out = calloc(cap, sizeof(*out))))
+		return NULL;
 	while ((sym = agnxtattr(g, kind, sym))) {
 		char *v = agxget(obj, sym);
 		int skip = drawing_attribute(sym->name);
@@ -187,30 +191,34 @@ static int collect_attrs(Agraph_t *g, int kind, void *obj,
 				skip = 1;
 		if (skip || !v || !*v)
 			continue;
-		if (*n == cap)
-			return TIES_EINVALID;
 		out[*n].key = sym->name;
 		out[*n].value = v;
 		(*n)++;
 	}
-	return 0;
+	return out;
 }
 
-/* Split "a|b|c" in place into aliases. */
-static size_t split(char *s, const char **out, size_t cap)
+/* Split "a|b|c" in place into aliases: a malloc'ed array, *n long. */
+static const char **split(char *s, size_t *n)
 {
-	size_t n = 0;
+	size_t cap = 1;
+	const char **out;
 
-	while (s && *s && n < cap) {
+	for (const char *p = s; *p; p++)
+		cap += *p == '|';
+	*n = 0;
+	if (!(out = calloc(cap, sizeof(*out))))
+		return NULL;
+	while (s && *s) {
 		char *bar = strchr(s, '|');
 
 		if (bar)
 			*bar = '\0';
 		if (*s)
-			out[n++] = s;
+			out[(*n)++] = s;
 		s = bar ? bar + 1 : NULL;
 	}
-	return n;
+	return out;
 }
 
 static int is_event(Agnode_t *n)
@@ -274,34 +282,32 @@ static char *label_of(Agnode_t *n)
 static int dot_entity(ties_db *db, Agraph_t *g, Agnode_t *n)
 {
 	ties_entity_row row;
-	ties_attr attrs[64];
-	const char *aliases[64], *al = get(n, "aliases");
-	char *copy = NULL, *label;
+	ties_attr *attrs = NULL;
+	const char **aliases = NULL, *al = get(n, "aliases");
+	char *copy = NULL, *label = label_of(n);
 	size_t nattrs;
-	int rc;
+	int rc = 0;
 
 	memset(&row, 0, sizeof(row));
 	row.id = agnameof(n);
 	row.kind = get(n, "kind") ? get(n, "kind") : "entity";
-	label = label_of(n);
 	row.name = label ? label : agnameof(n);
 	if (al) {
-		if (!(copy = strdup(al))) {
-			free(label);
-			return ties_db__seterr(db, TIES_ENOMEM,
-					       "out of memory");
-		}
-		row.naliases = split(copy, aliases, 64);
+		if (!(copy = strdup(al)) || !(aliases = split(copy, &row.naliases)))
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		row.aliases = aliases;
 		row.replace_aliases = 1;
 	}
-	if (collect_attrs(g, AGNODE, n, node_known, attrs, 64, &nattrs) < 0) {
-		rc = ties_db__seterr(db, TIES_EINVALID, "too many attributes");
-	} else {
+	if (rc == 0 &&
+	    !(attrs = collect_attrs(g, AGNODE, n, node_known, &nattrs)))
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	if (rc == 0) {
 		row.attrs = attrs;
 		row.nattrs = nattrs;
 		rc = ties_store__entity_put(db, &row, NULL);
 	}
+	free(attrs);
+	free((void *)aliases);
 	free(copy);
 	free(label);
 	return rc;
@@ -326,7 +332,7 @@ static int dot_country(ties_db *db, Agnode_t *n)
 static int dot_event(ties_db *db, Agraph_t *g, Agnode_t *n)
 {
 	sqlite3_int64 place = 0, src = 0;
-	ties_attr attrs[64];
+	ties_attr *attrs;
 	size_t nattrs;
 	char *label;
 	int rc;
@@ -338,14 +344,14 @@ static int dot_event(ties_db *db, Agraph_t *g, Agnode_t *n)
 	     (rc = ties_store__resolve_source(db, get(n, "source_id"), &src)) <
 		     0))
 		return rc;
-	if (collect_attrs(g, AGNODE, n, node_known, attrs, 64, &nattrs) < 0)
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "too many attributes");
+	if (!(attrs = collect_attrs(g, AGNODE, n, node_known, &nattrs)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	label = label_of(n);
 	rc = ties_store__event_put(
 		db, agnameof(n), get(n, "kind") ? get(n, "kind") : "event",
 		get(n, "date"), label, place, src, attrs, nattrs, NULL);
 	free(label);
+	free(attrs);
 	return rc;
 }
 
@@ -357,7 +363,7 @@ static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
 	Agnode_t *a = agtail(e), *b = aghead(e);
 	int ea = is_event(a), eb = is_event(b), rc;
 	sqlite3_int64 x, y, src = 0;
-	ties_attr attrs[64];
+	ties_attr *attrs;
 	size_t nattrs;
 
 	if (ea || eb) {
@@ -378,13 +384,14 @@ static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
 	     (rc = ties_store__resolve_source(db, get(e, "source_id"), &src)) <
 		     0))
 		return rc;
-	if (collect_attrs(g, AGEDGE, e, edge_known, attrs, 64, &nattrs) < 0)
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "too many attributes");
-	if ((rc = ties_store__relation_put(
-		     db, x, y, get(e, "kind") ? get(e, "kind") : "tie",
-		     get(e, "role"), get(e, "start"), get(e, "end"), src, attrs,
-		     nattrs, NULL)) < 0)
+	if (!(attrs = collect_attrs(g, AGEDGE, e, edge_known, &nattrs)))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	rc = ties_store__relation_put(
+		db, x, y, get(e, "kind") ? get(e, "kind") : "tie",
+		get(e, "role"), get(e, "start"), get(e, "end"), src, attrs,
+		nattrs, NULL);
+	free(attrs);
+	if (rc < 0)
 		return rc;
 	stats->relations++;
 	return 0;
@@ -447,6 +454,22 @@ int ties_import__dot(ties_db *db, const char *path, ties_import_stats *stats)
 	agseterrf(on_agerr);
 	agseterr(AGERR);
 	g = agread(f, NULL);
+	/* One graph a file: a second one would be left unread. */
+	if (g && !parse_error[0] && !agerrors()) {
+		Agraph_t *more = agread(f, NULL);
+
+		if (more) {
+			agclose(more);
+			agclose(g);
+			fclose(f);
+			agseterrf(NULL);
+			agreseterrors();
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s: holds more than one graph; "
+					       "give each its own file",
+					       path);
+		}
+	}
 	fclose(f);
 	agseterrf(NULL);
 	if (!g || parse_error[0] || agerrors()) {

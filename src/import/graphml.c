@@ -94,7 +94,8 @@ static int known(const char *name, const char *const *list)
 	return 0;
 }
 
-/* The other attributes of element i; strings in bufs (64 × 64). */
+/* The other attributes of element i; numbers' texts in bufs, 64 bytes
+ * each, one per attribute name (out and bufs have room for all). */
 static size_t others(const igraph_t *g, int vertex, const struct attrs *a,
 		     igraph_integer_t i, const char *const *skip,
 		     ties_attr *out, char (*bufs)[64])
@@ -102,13 +103,13 @@ static size_t others(const igraph_t *g, int vertex, const struct attrs *a,
 	igraph_integer_t k;
 	size_t n = 0;
 
-	for (k = 0; k < igraph_strvector_size(&a->names) && n < 64; k++) {
+	for (k = 0; k < igraph_strvector_size(&a->names); k++) {
 		const char *name = igraph_strvector_get(&a->names, k);
 		const char *v;
 
 		if (known(name, skip))
 			continue;
-		if (!(v = value(g, vertex, a, k, i, bufs[n], 64)))
+		if (!(v = value(g, vertex, a, k, i, bufs[k], 64)))
 			continue;
 		out[n].key = name;
 		out[n].value = v;
@@ -133,8 +134,9 @@ struct gml {
 	igraph_t g;
 	struct attrs va, ea;
 	char *is_event;
-	char buf[5][64], bufs[64][64];
-	ties_attr attrs[64];
+	char buf[5][64];
+	char (*bufs)[64]; /* one a attribute name (others()) */
+	ties_attr *attrs;
 };
 
 /* Vertex attribute `name` of node i, in buf[k]. */
@@ -155,7 +157,7 @@ static const char *eattr(struct gml *x, const char *name, igraph_integer_t i,
 static int gml_entity(struct gml *x, igraph_integer_t i)
 {
 	ties_entity_row row;
-	const char *aliases[64], *label, *al;
+	const char **aliases = NULL, *label, *al;
 	char *copy = NULL;
 	int rc;
 
@@ -168,10 +170,19 @@ static int gml_entity(struct gml *x, igraph_integer_t i)
 	row.kind = row.kind ? row.kind : "entity";
 	row.name = label ? label : row.id;
 	al = vattr(x, "aliases", i, 3);
-	if (al && (copy = strdup(al))) {
-		char *p = copy;
+	if (al) {
+		size_t cap = 1;
+		char *p;
 
-		while (p && row.naliases < 64) {
+		for (const char *q = al; *q; q++)
+			cap += *q == '|';
+		if (!(copy = strdup(al)) ||
+		    !(aliases = calloc(cap, sizeof(*aliases)))) {
+			free(copy);
+			return ties_db__seterr(x->db, TIES_ENOMEM,
+					       "out of memory");
+		}
+		for (p = copy; p;) {
 			char *bar = strchr(p, '|');
 
 			if (bar)
@@ -187,6 +198,7 @@ static int gml_entity(struct gml *x, igraph_integer_t i)
 	row.nattrs = others(&x->g, 1, &x->va, i, vskip, x->attrs, x->bufs);
 	rc = row.id ? ties_store__entity_put(x->db, &row, NULL)
 		    : ties_db__seterr(x->db, TIES_EINVALID, "no id");
+	free((void *)aliases);
 	free(copy);
 	if (rc < 0) {
 		ties_db__prefix_err(x->db, "%s: node %ld: ", x->path, (long)i);
@@ -355,7 +367,15 @@ int ties_import__graphml(ties_db *db, const char *path,
 	igraph_cattribute_list(&x.g, &gnames, &gtypes, &x.va.names, &x.va.types,
 			       &x.ea.names, &x.ea.types);
 	n = igraph_vcount(&x.g);
-	if (!(x.is_event = calloc((size_t)n + 1, 1))) {
+	{
+		size_t nn = (size_t)igraph_strvector_size(&x.va.names),
+		       ne = (size_t)igraph_strvector_size(&x.ea.names);
+		size_t most = (nn > ne ? nn : ne) + 1;
+
+		x.attrs = calloc(most, sizeof(*x.attrs));
+		x.bufs = calloc(most, sizeof(*x.bufs));
+	}
+	if (!x.attrs || !x.bufs || !(x.is_event = calloc((size_t)n + 1, 1))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -381,6 +401,8 @@ done:
 	igraph_set_error_handler(old_err);
 	igraph_set_warning_handler(old_warn);
 	free(x.is_event);
+	free(x.attrs);
+	free(x.bufs);
 	fclose(f);
 	return rc;
 }

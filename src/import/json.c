@@ -19,28 +19,202 @@ static const char *str(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* Attributes of a row: its "attributes" object, string values. */
-static int attrs_of(json_t *o, ties_attr **out, size_t *n)
+/* Attributes of a row: its "attributes" object; strings as they are,
+ * numbers and booleans as text; anything else is an error (TIES_EINVALID,
+ * the key in *bad). One allocation: the texts of numbers follow the
+ * array. */
+static int attrs_of(json_t *o, ties_attr **out, size_t *n, const char **bad)
 {
 	json_t *a = json_object_get(o, "attributes"), *v;
 	const char *k;
-	size_t i = 0;
+	size_t i = 0, na;
+	char *num;
 
 	*out = NULL;
 	*n = 0;
-	if (!json_is_object(a) || json_object_size(a) == 0)
+	if (!a)
 		return 0;
-	if (!(*out = calloc(json_object_size(a), sizeof(**out))))
+	if (!json_is_object(a)) {
+		*bad = "attributes";
+		return TIES_EINVALID;
+	}
+	if ((na = json_object_size(a)) == 0)
+		return 0;
+	if (!(*out = calloc(na, sizeof(**out) + 32)))
 		return TIES_ENOMEM;
+	num = (char *)(*out + na);
 	json_object_foreach(a, k, v)
 	{
-		if (!json_is_string(v))
-			continue;
+		char *text = num + 32 * i;
+
+		if (json_is_string(v))
+			(*out)[i].value = json_string_value(v);
+		else if (json_is_integer(v))
+			snprintf(text, 32, "%" JSON_INTEGER_FORMAT,
+				 json_integer_value(v));
+		else if (json_is_real(v))
+			snprintf(text, 32, "%.17g", json_real_value(v));
+		else if (json_is_boolean(v))
+			snprintf(text, 32, "%s",
+				 json_is_true(v) ? "true" : "false");
+		else {
+			free(*out);
+			*out = NULL;
+			*bad = k;
+			return TIES_EINVALID;
+		}
+		if (!(*out)[i].value)
+			(*out)[i].value = text;
 		(*out)[i].key = k;
-		(*out)[i].value = json_string_value(v);
 		i++;
 	}
 	*n = i;
+	return 0;
+}
+
+/* The row's attributes, or an error naming the attribute. */
+static int row_attrs(ties_db *db, json_t *row, ties_attr **out, size_t *n)
+{
+	const char *bad = NULL;
+	int rc = attrs_of(row, out, n, &bad);
+
+	if (rc == TIES_EINVALID)
+		return ties_db__seterr(db, rc,
+				       "attribute '%s' is not a string, a "
+				       "number or a boolean",
+				       bad);
+	if (rc < 0)
+		return ties_db__seterr(db, rc, "out of memory");
+	return 0;
+}
+
+/* The tables of a document and the keys of their rows. */
+static const struct {
+	const char *name;
+	const char *keys[9];
+} tables[] = {
+	{"sources", {"id", "title", "url", "publisher", "date", "attributes"}},
+	{"entities",
+	 {"id", "kind", "name", "country", "aliases", "attributes"}},
+	{"events",
+	 {"id", "kind", "date", "title", "place", "source_id", "attributes"}},
+	{"relations",
+	 {"source", "target", "kind", "role", "start", "end", "source_id",
+	  "attributes"}},
+	{"participants", {"event", "entity", "role"}},
+};
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+
+/*
+ * The shape of a document, checked before anything is written: known
+ * keys only (a misspelt "entites" is an error, not nothing), each table an
+ * array of objects with known keys, a schema this ties reads.
+ */
+static int check_doc(ties_db *db, json_t *doc, const char *path)
+{
+	const char *k;
+	json_t *v;
+	int tables_seen = 0;
+
+	json_object_foreach(doc, k, v)
+	{
+		size_t t;
+
+		if (!strcmp(k, "format")) {
+			if (!json_is_string(v) ||
+			    strcmp(json_string_value(v), "ties"))
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s: format: not a ties document",
+					path);
+			continue;
+		}
+		if (!strcmp(k, "schema")) {
+			if (!json_is_integer(v) || json_integer_value(v) < 1)
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s: schema: not a schema number",
+					path);
+			if (json_integer_value(v) > TIES_SCHEMA_VERSION)
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s: schema %" JSON_INTEGER_FORMAT
+					": written by a newer ties (this one "
+					"reads schema %d)",
+					path, json_integer_value(v),
+					TIES_SCHEMA_VERSION);
+			continue;
+		}
+		for (t = 0; t < NTABLES && strcmp(k, tables[t].name); t++)
+			;
+		if (t == NTABLES)
+			return ties_db__seterr(
+				db, TIES_EINVALID,
+				"%s: unknown key '%s' (format, schema, "
+				"sources, entities, events, relations, "
+				"participants)",
+				path, k);
+		if (!json_is_array(v))
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s: %s: not an array", path, k);
+		tables_seen++;
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			json_t *row = json_array_get(v, i), *x;
+			const char *rk;
+
+			if (!json_is_object(row))
+				return ties_db__seterr(
+					db, TIES_EINVALID,
+					"%s: %s[%zu]: not an object", path, k,
+					i);
+			json_object_foreach(row, rk, x)
+			{
+				size_t j;
+
+				for (j = 0; tables[t].keys[j] &&
+					    strcmp(rk, tables[t].keys[j]);
+				     j++)
+					;
+				if (!tables[t].keys[j])
+					return ties_db__seterr(
+						db, TIES_EINVALID,
+						"%s: %s[%zu]: unknown key "
+						"'%s'",
+						path, k, i, rk);
+				if (!strcmp(rk, "aliases")) {
+					size_t a;
+
+					for (a = 0;
+					     json_is_array(x) &&
+					     a < json_array_size(x) &&
+					     json_is_string(
+						     json_array_get(x, a));
+					     a++)
+						;
+					if (!json_is_array(x) ||
+					    a < json_array_size(x))
+						return ties_db__seterr(
+							db, TIES_EINVALID,
+							"%s: %s[%zu]: aliases: "
+							"not an array of "
+							"strings",
+							path, k, i);
+				}
+				if (strcmp(rk, "attributes") &&
+				    strcmp(rk, "aliases") &&
+				    !json_is_string(x) && !json_is_null(x))
+					return ties_db__seterr(
+						db, TIES_EINVALID,
+						"%s: %s[%zu]: %s: not a string",
+						path, k, i, rk);
+			}
+		}
+	}
+	if (!tables_seen)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "%s: no table (sources, entities, "
+				       "events, relations, participants)",
+				       path);
 	return 0;
 }
 
@@ -81,8 +255,8 @@ static int load_source(struct jload *l, json_t *row, size_t i)
 	s.url = str(row, "url");
 	s.publisher = str(row, "publisher");
 	s.date = str(row, "date");
-	if (attrs_of(row, &attrs, &nattrs) < 0)
-		return oom(l->db);
+	if ((rc = row_attrs(l->db, row, &attrs, &nattrs)) < 0)
+		return rc;
 	s.attrs = attrs;
 	s.nattrs = nattrs;
 	rc = ties_store__source_put(l->db, &s, NULL);
@@ -115,9 +289,9 @@ static int load_entity(struct jload *l, json_t *row, size_t i)
 		e.aliases = aliases;
 		e.replace_aliases = 1;
 	}
-	if (attrs_of(row, &attrs, &nattrs) < 0) {
+	if ((rc = row_attrs(l->db, row, &attrs, &nattrs)) < 0) {
 		free((void *)aliases);
-		return oom(l->db);
+		return rc;
 	}
 	e.attrs = attrs;
 	e.nattrs = nattrs;
@@ -159,8 +333,8 @@ static int load_event(struct jload *l, json_t *row, size_t i)
 						   &a)) < 0) ||
 	    (src && (rc = ties_store__resolve_source(l->db, src, &b)) < 0))
 		return rc;
-	if (attrs_of(row, &attrs, &nattrs) < 0)
-		return oom(l->db);
+	if ((rc = row_attrs(l->db, row, &attrs, &nattrs)) < 0)
+		return rc;
 	if (!str(row, "id") || !str(row, "kind"))
 		rc = ties_db__seterr(l->db, TIES_EINVALID,
 				     "an event needs id and kind");
@@ -187,8 +361,8 @@ static int load_relation(struct jload *l, json_t *row, size_t i)
 	    (rc = ties_store__resolve(l->db, ref(row, "target"), &b)) < 0 ||
 	    (src && (rc = ties_store__resolve_source(l->db, src, &c)) < 0))
 		return rc;
-	if (attrs_of(row, &attrs, &nattrs) < 0)
-		return oom(l->db);
+	if ((rc = row_attrs(l->db, row, &attrs, &nattrs)) < 0)
+		return rc;
 	rc = ties_store__relation_put(l->db, a, b, ref(row, "kind"),
 				      str(row, "role"), str(row, "start"),
 				      str(row, "end"), c, attrs, nattrs, NULL);
@@ -256,7 +430,8 @@ int ties_import__json(ties_db *db, const char *path, ties_import_stats *stats)
 			"entities, events, …)",
 			path);
 	}
-	if ((rc = ties_db__begin(db)) < 0) {
+	if ((rc = check_doc(db, doc, path)) < 0 ||
+	    (rc = ties_db__begin(db)) < 0) {
 		json_decref(doc);
 		return rc;
 	}
