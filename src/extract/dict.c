@@ -196,18 +196,71 @@ int ties_xt__dicts_load(ties_db *db, struct pool *p, struct dicts *D,
 
 void ties_xt__dicts_release(struct dicts *D)
 {
+	for (int d = 0; d < D_COUNT; d++) {
+		ties_strmap__release(&D->l[d].first);
+		free(D->l[d].head);
+		free(D->l[d].next);
+	}
 	for (int d = 0; d < D_COUNT; d++)
 		free(D->l[d].v);
 }
 
 /* Longest phrase of `l` at token i (before `end`): its index, or -1. */
+/* Index l by first word (see struct plist); 0, or -1 when out of memory
+ * (then match_at scans). */
+static int plist_index(struct plist *l)
+{
+	long w = 0;
+
+	if (l->indexed == l->n && l->head)
+		return 0;
+	ties_strmap__release(&l->first);
+	free(l->head);
+	free(l->next);
+	l->head = malloc((l->n + 1) * sizeof(*l->head));
+	l->next = malloc((l->n + 1) * sizeof(*l->next));
+	l->indexed = 0;
+	if (!l->head || !l->next)
+		return -1;
+	/* From the last phrase back, so that each chain runs in order. */
+	for (size_t k = l->n; k-- > 0;) {
+		long id;
+		int had;
+
+		if (l->v[k].n == 0) {
+			l->next[k] = -1;
+			continue;
+		}
+		if ((had = ties_strmap__put(&l->first, l->v[k].w[0], w, &id)) <
+		    0)
+			return -1;
+		if (!had) {
+			id = w++;
+			l->head[id] = -1;
+		}
+		l->next[k] = l->head[id];
+		l->head[id] = (long)k;
+	}
+	l->indexed = l->n;
+	return 0;
+}
+
 int ties_xt__match_at(const struct plist *l, const struct toks *T, size_t i,
 		      size_t end, size_t *len)
 {
-	int best = -1;
+	/* The index is a cache of the list: made here, whatever the const. */
+	struct plist *li = (struct plist *)l;
+	int best = -1, indexed = i < end && plist_index(li) == 0;
 	size_t bl = 0;
+	long id = -1, k;
 
-	for (size_t k = 0; k < l->n; k++) {
+	if (indexed && !ties_strmap__get(&li->first, T->v[i].low, &id)) {
+		if (len)
+			*len = 0;
+		return -1;
+	}
+	for (k = indexed ? li->head[id] : 0; k >= 0 && (size_t)k < l->n;
+	     k = indexed ? li->next[k] : k + 1) {
 		const struct phrase *ph = &l->v[k];
 		size_t j;
 

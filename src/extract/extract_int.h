@@ -54,6 +54,12 @@ struct phrase {
 struct plist {
 	struct phrase *v;
 	size_t n, cap;
+	/* An index by first word, made by match_at when phrases were added
+	 * since: the first words' ids, the first phrase of each id, and the
+	 * next phrase of the same first word (-1 ends). A cache. */
+	ties_strmap first;
+	long *head, *next;
+	size_t indexed;
 };
 
 enum {

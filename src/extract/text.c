@@ -640,13 +640,28 @@ static int add_sent(struct xdoc *x, size_t a, size_t b)
 
 /* Sentences end at a paragraph, or at . ! ? before a capital, a quote or
  * the end. The title, when there is one, is sentence 0. */
+/* The longest sentence, in tokens: longer runs (a text without full stops)
+ * are cut, so that the work per sentence stays bounded and the whole is
+ * linear in the text. Real sentences, lists of delegates included, stay
+ * well below it. */
+#define MAX_SENT 250
+
+/* Sentences of [a, b), cut every MAX_SENT tokens. */
+static int add_sents(struct xdoc *x, size_t a, size_t b)
+{
+	for (; b - a > MAX_SENT; a += MAX_SENT)
+		if (add_sent(x, a, a + MAX_SENT) < 0)
+			return -1;
+	return add_sent(x, a, b);
+}
+
 static int split_sentences(struct xdoc *x, size_t title_toks)
 {
 	struct toks *T = &x->T;
 	size_t a = 0;
 
 	if (title_toks) {
-		if (add_sent(x, 0, title_toks) < 0)
+		if (add_sents(x, 0, title_toks) < 0)
 			return -1;
 		a = title_toks;
 	}
@@ -654,7 +669,7 @@ static int split_sentences(struct xdoc *x, size_t title_toks)
 	for (size_t i = a; i < T->n; i++) {
 		const char *w = T->v[i].low;
 
-		if (i > a && T->v[i].f & T_PARA) {
+		if ((i > a && T->v[i].f & T_PARA) || i - a == MAX_SENT) {
 			if (add_sent(x, a, i) < 0)
 				return -1;
 			a = i;

@@ -161,6 +161,7 @@ static const struct tabledef *recognise(char **names, size_t n)
 static int header_parse(ties_db *db, const char *path, char **fields, size_t n,
 			const struct tabledef **def, struct header *h)
 {
+	ties_strmap seen = {0};
 	size_t i, j;
 
 	memset(h, 0, sizeof(*h));
@@ -171,22 +172,46 @@ static int header_parse(ties_db *db, const char *path, char **fields, size_t n,
 	h->ncols = n;
 	for (i = 0; i < n; i++) {
 		char *t = trim(fields[i]);
+		long first;
+		int dup;
 
 		lower_ascii(t);
-		if (!(h->names[i] = strdup(t)))
+		if (!(h->names[i] = strdup(t))) {
+			ties_strmap__release(&seen);
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
-		if (!*t)
+		}
+		if (!*t) {
+			ties_strmap__release(&seen);
 			return ties_db__seterr(db, TIES_EINVALID,
 					       "%s:1: column %zu has no name",
 					       path, i + 1);
-		for (j = 0; j < i; j++)
-			if (!strcmp(h->names[j], t))
-				return ties_db__seterr(
-					db, TIES_EINVALID,
-					"%s:1: duplicate column '%s'", path, t);
+		}
+		/* Seen before? A set, not a scan: headers may be wide. */
+		if ((dup = ties_strmap__put(&seen, t, (long)i, &first)) < 0) {
+			ties_strmap__release(&seen);
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		}
+		if (dup) {
+			ties_strmap__release(&seen);
+			return ties_db__seterr(db, TIES_EINVALID,
+					       "%s:1: duplicate column '%s'",
+					       path, t);
+		}
 	}
-	if (!*def && !(*def = recognise(h->names, n)))
+	if (!*def)
+		*def = recognise(h->names, n);
+	/* Where each of the table's columns is: one look-up each. */
+	for (j = 0; *def && (*def)->cols[j]; j++) {
+		long at = -1;
+
+		h->col[j] = ties_strmap__get(&seen, (*def)->cols[j], &at)
+				    ? (int)at
+				    : -1;
+	}
+	ties_strmap__release(&seen);
+	if (!*def)
 		return ties_db__seterr(
 			db, TIES_EINVALID,
 			"%s:1: cannot tell which table this header is; name "
@@ -195,10 +220,6 @@ static int header_parse(ties_db *db, const char *path, char **fields, size_t n,
 			"event,entity; sources: id,title)",
 			path);
 	for (j = 0; (*def)->cols[j]; j++) {
-		h->col[j] = -1;
-		for (i = 0; i < n; i++)
-			if (!strcmp(h->names[i], (*def)->cols[j]))
-				h->col[j] = (int)i;
 		if (h->col[j] < 0 && ((*def)->required & (1u << j)))
 			return ties_db__seterr(
 				db, TIES_EINVALID,
