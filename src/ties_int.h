@@ -93,6 +93,7 @@ struct ties_db {
 	ties_buf scratch; /* returned strings valid until the next call */
 	sqlite3_stmt *stmt[ST_COUNT];
 	int txn_depth;
+	int triggers_off; /* this transaction dropped schema 2's triggers */
 	sqlite3_int64 changes_at_begin; /* total changes at the outer BEGIN */
 	/* Bulk import (ties_store__bulk_begin): rows with rowids above these
 	 * were made by this import and have no aliases, keys or attributes to

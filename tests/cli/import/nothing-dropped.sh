@@ -1,6 +1,6 @@
 # Nothing is dropped silently: 100 aliases in DOT and GraphML, 70
 # attributes in GraphML, numbers and booleans as JSON attributes are kept;
-# a misspelt table, a table of the wrong shape, a newer schema, an unknown
+# a misspelt table, a table of the wrong shape, a newer schema (99), an unknown
 # key in a row, a second graph in a DOT file are errors, and change
 # nothing.
 . tests/cli/lib.inc
@@ -27,7 +27,7 @@ $TIES --db "$DB" show wide --format json | grep -c '"a[0-9]*": "[0-9]*\.5"'
 printf '{"entities": [{"id": "num", "kind": "person", "name": "Num Ber", "attributes": {"age": 42, "ok": true, "pi": 3.5}}]}\n' >"$WORK/n.json"
 try_import "$WORK/n.json"
 $TIES --db "$DB" show num | grep -E '^  (age|ok|pi) '
-for d in '{"entites": []}' '{"entities": {}}' '{"schema": 2, "entities": []}' \
+for d in '{"entites": []}' '{"entities": {}}' '{"schema": 99, "entities": []}' \
 	'{"entities": [{"id": "z", "kind": "person", "name": "Z", "nmae": "x"}]}' \
 	'{"entities": [{"id": "z", "kind": "person", "name": "Z", "attributes": {"x": [1]}}]}'; do
 	printf '%s\n' "$d" >"$WORK/bad.json"
