@@ -356,6 +356,9 @@ enum ties_format {
 	TIES_FORMAT_CSV,       /* RFC 4180 */
 	TIES_FORMAT_TSV,       /* tab-separated, \t \n \r \\ escaped */
 	TIES_FORMAT_JSON,      /* one array of objects, keys = columns */
+	TIES_FORMAT_CSV_EXCEL, /* CSV for a spreadsheet: a text cell that
+				  begins with = + - @ (a formula to Excel
+				  and LibreOffice) gets a ' before it */
 };
 
 /* Format by name ("table", "csv", "tsv", "json"); -1 when unknown. */
@@ -932,6 +935,8 @@ enum ties_export_format {
 	TIES_EXPORT_CSV,
 	TIES_EXPORT_JSON,
 	TIES_EXPORT_EDGELIST,
+	TIES_EXPORT_CSV_EXCEL, /* the CSV tables for people, as
+				  TIES_FORMAT_CSV_EXCEL: not for re-import */
 };
 
 /* Export format by name (dot, graphml, gexf, csv, json, edgelist); -1 if

@@ -92,6 +92,7 @@ struct cli_parse {
 	struct cli_graph *graph;
 	int *format;
 	struct option longopts[48];
+	int excel;  /* --excel-safe */
 	int status; /* after CLI_STOP: the status to return */
 };
 

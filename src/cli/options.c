@@ -23,6 +23,7 @@ enum dest {
 	TO_NUMBER,     /* a number field of ties_filter, at least 0 */
 	TO_FORMAT,     /* the output format */
 	TO_HELP,       /* print the help */
+	TO_EXCEL,      /* CSV made safe for spreadsheets */
 };
 
 struct shared_opt {
@@ -61,6 +62,12 @@ static const struct shared_opt shared[] = {
 	{CLI_OPT_FORMAT, "format", "F", "table, csv, tsv or json", TO_FORMAT, 0,
 	 0, 0},
 	{CLI_OPT_HELP, "help", NULL, "show this help", TO_HELP, 0, 0, 0},
+	{CLI_OPT_FORMAT, "excel-safe", NULL,
+	 "with --format csv: a text cell that begins with\n"
+	 "= + - @ gets a ' before it, so that a spreadsheet\n"
+	 "does not run it as a formula (CSV for people; the\n"
+	 "plain CSV is the one to import again)",
+	 TO_EXCEL, 0, 0, 0},
 };
 
 #define NSHARED (sizeof(shared) / sizeof(shared[0]))
@@ -169,6 +176,9 @@ static int take(struct cli_parse *p, const struct shared_opt *o, char *arg)
 	case TO_HELP:
 		cli_help(ctx);
 		return -1;
+	case TO_EXCEL:
+		p->excel = 1;
+		return 0;
 	}
 	return 0;
 }
@@ -246,12 +256,31 @@ int cli_parse_next(struct cli_parse *p)
 			return CLI_STOP;
 		}
 	}
+	if (p->excel) {
+		if (!p->format || *p->format != TIES_FORMAT_CSV) {
+			p->status = cli_usage_error(p->ctx, "--excel-safe goes "
+							    "with --format csv");
+			return CLI_STOP;
+		}
+		*p->format = TIES_FORMAT_CSV_EXCEL;
+	}
 	return -1;
 }
 
 void cli_shared_help(FILE *f, unsigned opts)
 {
 	int first = 1;
+
+	for (size_t i = 0; i < NSHARED; i++) {
+		const char *h = shared[i].help;
+
+		if (shared[i].dest != TO_EXCEL || !(opts & shared[i].bit))
+			continue;
+		fprintf(f, "\nOutput:\n  --%-17s", shared[i].name);
+		for (const char *nl; (nl = strchr(h, '\n')); h = nl + 1)
+			fprintf(f, "%.*s\n%21s", (int)(nl - h), h, "");
+		fprintf(f, "%s\n", h);
+	}
 
 	for (size_t i = 0; i < NSHARED; i++) {
 		const char *h = shared[i].help;

@@ -722,7 +722,8 @@ int ties_paths_write(const ties_table *t, FILE *f, enum ties_format fmt)
 {
 	size_t r, n = ties_table_nrows(t);
 
-	if (fmt == TIES_FORMAT_CSV || fmt == TIES_FORMAT_TSV)
+	if (fmt == TIES_FORMAT_CSV || fmt == TIES_FORMAT_TSV ||
+	    fmt == TIES_FORMAT_CSV_EXCEL)
 		return ties_table_write(t, f, fmt);
 	if (fmt == TIES_FORMAT_TABLE) {
 		long path = -1, hop = -1;

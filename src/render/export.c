@@ -185,7 +185,7 @@ static const struct {
 };
 #define NTABLES 5
 
-static int export_csv(ties_db *db, const char *dir)
+static int export_csv(ties_db *db, const char *dir, int excel)
 {
 	struct stat sb;
 	size_t i;
@@ -212,7 +212,9 @@ static int export_csv(ties_db *db, const char *dir)
 		if (!(f = ties_rd__out_begin(db, ties_buf__str(&path), &tmp))) {
 			rc = TIES_EIO;
 		} else {
-			rc = ties_table_write(t, f, TIES_FORMAT_CSV);
+			rc = ties_table_write(t, f,
+					      excel ? TIES_FORMAT_CSV_EXCEL
+						    : TIES_FORMAT_CSV);
 			rc = ties_rd__out_end(
 				db, f, tmp, ties_buf__str(&path),
 				rc < 0 ? ties_db__seterr(db, TIES_EIO,
@@ -340,12 +342,12 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 	int rc = 0;
 
 	assert(db);
-	if (fmt == TIES_EXPORT_CSV) {
+	if (fmt == TIES_EXPORT_CSV || fmt == TIES_EXPORT_CSV_EXCEL) {
 		if (!path)
 			return ties_db__seterr(db, TIES_EINVALID,
 					       "CSV export needs a directory "
 					       "(-o DIR)");
-		return export_csv(db, path);
+		return export_csv(db, path, fmt == TIES_EXPORT_CSV_EXCEL);
 	}
 	if (path && !(file = ties_rd__out_begin(db, path, &tmp)))
 		return TIES_EIO;

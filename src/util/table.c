@@ -401,8 +401,27 @@ static void tsv_field(FILE *f, const char *s)
 	}
 }
 
-static void write_sep(const ties_table *t, FILE *f, int tsv)
+/* A text cell for a spreadsheet: one that begins with = + - @ (or a tab
+ * or a carriage return before them) would be read as a formula; a ' before
+ * it makes it text. */
+static void csv_field_safe(FILE *f, const char *s)
 {
+	ties_buf b = TIES_BUF_INIT;
+
+	if (!s || !strchr("=+-@\t\r", *s) || !*s) {
+		csv_field(f, s);
+		return;
+	}
+	ties_buf__putc(&b, '\'');
+	ties_buf__puts(&b, s);
+	csv_field(f, b.oom ? s : ties_buf__str(&b));
+	ties_buf__release(&b);
+}
+
+/* CSV (mode 0), TSV (1), or CSV for a spreadsheet (2). */
+static void write_sep(const ties_table *t, FILE *f, int mode)
+{
+	int tsv = mode == 1;
 	size_t r, c;
 
 	for (c = 0; c < t->ncols; c++) {
@@ -413,10 +432,16 @@ static void write_sep(const ties_table *t, FILE *f, int tsv)
 	fputs(tsv ? "\n" : "\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
+			const struct cell *x = ties_tb__cell(t, r, c);
+
 			if (c)
 				fputc(tsv ? '\t' : ',', f);
-			(tsv ? tsv_field
-			     : csv_field)(f, ties_tb__cell(t, r, c)->text);
+			if (tsv)
+				tsv_field(f, x->text);
+			else if (mode == 2 && x->type == TIES_TEXT)
+				csv_field_safe(f, x->text);
+			else
+				csv_field(f, x->text);
 		}
 		fputs(tsv ? "\n" : "\r\n", f);
 	}
@@ -492,6 +517,9 @@ int ties_table_write(const ties_table *t, FILE *f, enum ties_format fmt)
 		break;
 	case TIES_FORMAT_TSV:
 		write_sep(t, f, 1);
+		break;
+	case TIES_FORMAT_CSV_EXCEL:
+		write_sep(t, f, 2);
 		break;
 	case TIES_FORMAT_JSON:
 		j = ties_table__json(t);
