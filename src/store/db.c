@@ -298,6 +298,25 @@ int ties_db__sqlerr(ties_db *db)
 				       sqlite3_errmsg(db->sql));
 	if (code == SQLITE_NOMEM)
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	if (code == SQLITE_READONLY)
+		return ties_db__seterr(db, TIES_EIO,
+				       "cannot write '%s': the file or its "
+				       "directory is read-only",
+				       sqlite3_db_filename(db->sql, "main"));
+	if (code == SQLITE_FULL)
+		return ties_db__seterr(db, TIES_EIO,
+				       "cannot write '%s': the disk is full",
+				       sqlite3_db_filename(db->sql, "main"));
+	if (code == SQLITE_IOERR)
+		return ties_db__seterr(db, TIES_EIO,
+				       "'%s': the system failed to read or "
+				       "write it (disk full, or damaged): %s",
+				       sqlite3_db_filename(db->sql, "main"),
+				       sqlite3_errmsg(db->sql));
+	if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW)
+		return ties_db__seterr(db, TIES_EDB,
+				       "the database changed under ties in a "
+				       "way it cannot follow; try again");
 	return ties_db__seterr(db, TIES_EDB, "database: %s",
 			       sqlite3_errmsg(db->sql));
 }
@@ -460,6 +479,12 @@ static int migrate(ties_db *db, const char *path, int readonly, int create)
 
 	if ((rc = user_version(db, &v)) < 0)
 		return rc;
+	if (v < 0)
+		return ties_db__seterr(db, TIES_EDB,
+				       "'%s' says schema %d, which no ties "
+				       "wrote: not a ties database, or a "
+				       "damaged one",
+				       path, v);
 	if (v > TIES_SCHEMA_VERSION)
 		return ties_db__seterr(
 			db, TIES_EDB,
@@ -715,7 +740,8 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 	if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
 			 NULL) != SQLITE_OK ||
 	    (!readonly && sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL",
-				       NULL, NULL, NULL) != SQLITE_OK) ||
+				       NULL, NULL, NULL) != SQLITE_OK &&
+	     sqlite3_errcode(db->sql) != SQLITE_READONLY) ||
 	    sqlite3_exec(db->sql,
 			 "PRAGMA synchronous = NORMAL; "
 			 "PRAGMA secure_delete = OFF; "

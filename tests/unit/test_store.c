@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "ties_int.h" /* ties_db__exec */
 
 static void test_open_missing_without_create_fails(void **state)
 {
@@ -56,6 +57,40 @@ static void test_open_refuses_foreign_sqlite_and_garbage(void **state)
 	db = NULL;
 	assert_int_equal(ties_db_open(&db, p, 0), TIES_EDB);
 	assert_non_null(strstr(ties_errmsg(db), "not a ties database"));
+	ties_db_close(db);
+}
+
+/* Messages say what is wrong: a read-only database, a schema no ties
+ * wrote. */
+static void test_messages_say_what_is_wrong(void **state)
+{
+	const char *p = tmppath("ro.db");
+	ties_db *db = new_db("ro.db");
+	ties_entity_spec e = {"zz1", "person", "Zed Zed", NULL, NULL, 0,
+			      NULL, 0, 0};
+	sqlite3 *s = NULL;
+
+	(void)state;
+	ties_db_close(db);
+	/* Writes refused as on a read-only file (query_only has SQLite
+	 * answer SQLITE_READONLY, as a read-only directory does). */
+	assert_int_equal(sqlite3_open(p, &s), SQLITE_OK);
+	sqlite3_close(s);
+	db = NULL;
+	assert_int_equal(ties_db_open(&db, p, 0), 0);
+	assert_int_equal(ties_db__exec(db, "PRAGMA query_only = 1"), 0);
+	assert_true(ties_entity_put(db, &e) < 0);
+	assert_non_null(strstr(ties_errmsg(db), "read-only"));
+	ties_db_close(db);
+	/* A schema number no ties wrote. */
+	assert_int_equal(sqlite3_open(p, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = -1", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(s);
+	db = NULL;
+	assert_int_equal(ties_db_open(&db, p, 0), TIES_EDB);
+	assert_non_null(strstr(ties_errmsg(db), "schema -1"));
 	ties_db_close(db);
 }
 
@@ -357,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_open_refuses_newer_schema),
 		cmocka_unit_test(test_open_refuses_foreign_sqlite_and_garbage),
 		cmocka_unit_test(test_opens_a_file_made_by_the_first_schema),
+		cmocka_unit_test(test_messages_say_what_is_wrong),
 		cmocka_unit_test(test_init_seeds_countries_once),
 		cmocka_unit_test(test_init_missing_iso_file_is_clear),
 		cmocka_unit_test(test_resolve_exact_folded_and_words),
