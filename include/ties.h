@@ -848,6 +848,24 @@ enum ties_labels {
 };
 
 /* Options of ties_draw(). */
+/* Which of the ties among the drawn nodes are drawn (see ties_draw). */
+enum ties_backbone {
+	TIES_BACKBONE_AUTO = 0,	  /* chosen by density and weight spread */
+	TIES_BACKBONE_ALL,	  /* every tie (still capped by `edges`) */
+	TIES_BACKBONE_KNN,	  /* each node's K strongest ties */
+	TIES_BACKBONE_DISPARITY,  /* Serrano, Boguñá, Vespignani 2009 */
+	TIES_BACKBONE_NOISE,	  /* after Coscia and Neffke 2017 */
+};
+
+/* What the fill colour says. */
+enum ties_color_by {
+	TIES_COLOR_AUTO = 0, /* country, or community when the drawn nodes
+				have one country or none */
+	TIES_COLOR_COUNTRY,
+	TIES_COLOR_COMMUNITY,
+	TIES_COLOR_NONE,
+};
+
 typedef struct ties_draw_opts {
 	const char *focus;	/* draw only the ego network of this entity */
 	long depth;		/* its radius (default 1) */
@@ -857,6 +875,15 @@ typedef struct ties_draw_opts {
 	enum ties_cluster_by cluster_by;
 	long top;		/* keep the N most central nodes; 0: all */
 	enum ties_labels labels;
+	enum ties_backbone backbone;
+	double backbone_param;	/* K, ALPHA or DELTA; 0: the default (3,
+				   0.05, 1.64) */
+	long edges;		/* at most this many ties; 0: about 4 per
+				   drawn node */
+	int weighted;		/* size_by and top by weighted measures */
+	enum ties_color_by color_by;
+	long runs;		/* community runs (best of; 0: 10) */
+	const char *title;	/* NULL: made from the options */
 } ties_draw_opts;
 
 /* Layout by name (dot, neato, fdp, sfdp, circo, twopi); -1 when

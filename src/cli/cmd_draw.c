@@ -7,35 +7,55 @@
 #include "cli.h"
 
 const char cmd_draw_usage[] =
-	"usage: ties draw [-o FILE] [--focus REF [--depth N]] [--layout L]\n"
-	"                 [--size-by MEASURE] [--cluster-by country|community|none]\n"
-	"                 [--top N] [--labels all|none|top] [--graph G] [filters]\n"
+	"usage: ties draw [-o FILE] [--focus REF [--depth N]] [--top N]\n"
+	"                 [--size-by MEASURE] [--weighted]\n"
+	"                 [--backbone B] [--edges N] [--color-by C]\n"
+	"                 [--cluster-by country|community|none] [--runs N]\n"
+	"                 [--labels all|none|top] [--layout L] [--title T]\n"
+	"                 [--graph G] [filters]\n"
 	"\n"
 	"Draw the tie graph with Graphviz. The format follows the file's\n"
-	"extension: .dot or .gv write DOT; .svg, .png and .pdf are laid out and\n"
-	"rendered in-process. Without -o, DOT goes to standard output.\n"
+	"extension: .dot or .gv write DOT; .svg, .png and .pdf are laid out\n"
+	"and rendered in-process. Without -o, DOT goes to standard output.\n"
 	"\n"
 	"Shape by kind (institution box, person ellipse, country double\n"
-	"octagon, department component, events as points in the bipartite\n"
-	"graph); one colour per country, with a legend; node size by the\n"
-	"measure; edge width by tie weight; edge style by evidence (MoU bold,\n"
-	"meeting dashed, membership dotted) and the number of pieces of\n"
-	"evidence as its label; tooltips in SVG. The same data and options\n"
-	"give the same file.\n"
+	"octagon, unit component); fill by country, or by community when the\n"
+	"drawn entities have one country or none: the 12 most frequent\n"
+	"categories get distinct colours (ColorBrewer Set3), the rest one\n"
+	"grey 'other'; node area by the measure (1:8), labels for the highest\n"
+	"ranked, sized by rank; line width by tie weight, style by evidence\n"
+	"(MoU bold, meeting dashed, membership dotted); a legend and a title\n"
+	"under the diagram; tooltips in SVG. Dense graphs are thinned to a\n"
+	"backbone, entities left without a drawn tie are left out, and one line\n"
+	"on standard error says what was done. The same data and options give\n"
+	"the same file.\n"
 	"\n"
 	"Options:\n"
 	"  -o FILE         write FILE (.dot, .gv, .svg, .png, .pdf)\n"
-	"  --focus REF     only the ego network of REF ...\n"
+	"  --focus REF     only the ego network of REF, outlined in red ...\n"
 	"  --depth N       ... within N hops (default 1)\n"
-	"  --layout L      dot, neato, fdp, sfdp, circo or twopi (default fdp;\n"
-	"                  sfdp with overlap removal past 2,000 nodes)\n"
+	"  --top N         keep the N highest by --size-by\n"
 	"  --size-by M     node size by a measure of 'ties rank' (default\n"
-	"                  pagerank)\n"
-	"  --cluster-by C  country (default), community or none; clusters are\n"
-	"                  drawn by the dot and fdp layouts, colour alone\n"
-	"                  otherwise\n"
-	"  --top N         keep the N most central nodes (by --size-by)\n"
-	"  --labels L      all (default), none, or top: the most central\n";
+	"                  pagerank; strength when it ties for everyone)\n"
+	"  --weighted      the measure with tie weights\n"
+	"  --backbone B    which ties to draw: auto (default: all when at most\n"
+	"                  4 a node, else the disparity filter when weights\n"
+	"                  spread widely, else knn:3), all, knn[:K] (each\n"
+	"                  one's K strongest), disparity[:ALPHA] (Serrano et\n"
+	"                  al. 2009, default 0.05), noise[:DELTA] (after\n"
+	"                  Coscia and Neffke 2017, default 1.64); each entity\n"
+	"                  keeps its strongest tie\n"
+	"  --edges N       at most N ties (default about 4 a drawn entity)\n"
+	"  --color-by C    country, community or none (default: country, or\n"
+	"                  community when all have one country or none)\n"
+	"  --cluster-by C  country (default), community or none: boxes around\n"
+	"                  two or more, with the dot and fdp layouts\n"
+	"  --runs N        community runs, the best kept (default 10)\n"
+	"  --labels L      top (default: all up to 40 entities, else the\n"
+	"                  highest fifth, at least 25), all or none\n"
+	"  --layout L      dot, neato, fdp, sfdp, circo or twopi (default\n"
+	"                  fdp; sfdp with overlap removal past 2,000 nodes)\n"
+	"  --title T       the title (default: what is drawn)\n";
 
 enum {
 	O_FOCUS = OPT_FIRST_FREE,
@@ -44,8 +64,47 @@ enum {
 	O_SIZE_BY,
 	O_CLUSTER_BY,
 	O_TOP,
-	O_LABELS
+	O_LABELS,
+	O_WEIGHTED,
+	O_BACKBONE,
+	O_EDGES,
+	O_COLOR_BY,
+	O_RUNS,
+	O_TITLE
 };
+
+/* --backbone auto|all|knn[:K]|disparity[:ALPHA]|noise[:DELTA]. */
+static int backbone_option(struct cli_ctx *ctx, const char *arg,
+			   ties_draw_opts *o)
+{
+	static const struct {
+		const char *name;
+		enum ties_backbone b;
+	} names[] = {{"auto", TIES_BACKBONE_AUTO},
+		     {"all", TIES_BACKBONE_ALL},
+		     {"knn", TIES_BACKBONE_KNN},
+		     {"disparity", TIES_BACKBONE_DISPARITY},
+		     {"noise", TIES_BACKBONE_NOISE}};
+	const char *colon = strchr(arg, ':');
+	size_t len = colon ? (size_t)(colon - arg) : strlen(arg);
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == len &&
+		    !strncmp(arg, names[i].name, len)) {
+			o->backbone = names[i].b;
+			if (!colon)
+				return 0;
+			if (names[i].b == TIES_BACKBONE_AUTO ||
+			    names[i].b == TIES_BACKBONE_ALL)
+				break;
+			return cli_double(ctx, "--backbone", colon + 1, 1e-12,
+					  &o->backbone_param);
+		}
+	return cli_usage_error(ctx,
+			       "unknown backbone '%s' (auto, all, knn[:K], "
+			       "disparity[:ALPHA] or noise[:DELTA])",
+			       arg);
+}
 
 int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 {
@@ -58,12 +117,31 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 		{"cluster-by", required_argument, NULL, O_CLUSTER_BY},
 		{"top", required_argument, NULL, O_TOP},
 		{"labels", required_argument, NULL, O_LABELS},
+		{"weighted", no_argument, NULL, O_WEIGHTED},
+		{"backbone", required_argument, NULL, O_BACKBONE},
+		{"edges", required_argument, NULL, O_EDGES},
+		{"color-by", required_argument, NULL, O_COLOR_BY},
+		{"colour-by", required_argument, NULL, O_COLOR_BY},
+		{"runs", required_argument, NULL, O_RUNS},
+		{"title", required_argument, NULL, O_TITLE},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
 	struct cli_parse p;
-	ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK, TIES_CLUSTER_COUNTRY,
-			    0, TIES_LABELS_ALL};
+	ties_draw_opts o = {NULL,
+			    1,
+			    -1,
+			    TIES_PAGERANK,
+			    TIES_CLUSTER_COUNTRY,
+			    0,
+			    TIES_LABELS_TOP,
+			    TIES_BACKBONE_AUTO,
+			    0,
+			    0,
+			    0,
+			    TIES_COLOR_AUTO,
+			    0,
+			    NULL};
 	const char *out = NULL;
 	unsigned warnings = 0;
 	int opt, rc, m;
@@ -94,9 +172,8 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 			break;
 		case O_SIZE_BY:
 			if ((m = ties_measure_parse(optarg)) < 0)
-				return cli_usage_error(ctx,
-						       "unknown measure '%s'",
-						       optarg);
+				return cli_usage_error(
+					ctx, "unknown measure '%s'", optarg);
 			o.size_by = (enum ties_measure)m;
 			break;
 		case O_CLUSTER_BY:
@@ -127,9 +204,44 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 				o.labels = TIES_LABELS_TOP;
 			else
 				return cli_usage_error(
-					ctx, "unknown labels '%s' (all, none or "
-					     "top)",
+					ctx,
+					"unknown labels '%s' (all, none or "
+					"top)",
 					optarg);
+			break;
+		case O_WEIGHTED:
+			o.weighted = 1;
+			break;
+		case O_BACKBONE:
+			if ((rc = backbone_option(ctx, optarg, &o)) != 0)
+				return rc;
+			break;
+		case O_EDGES:
+			if ((rc = cli_long(ctx, "--edges", optarg, 1,
+					   &o.edges)) != 0)
+				return rc;
+			break;
+		case O_COLOR_BY:
+			if (!strcmp(optarg, "country"))
+				o.color_by = TIES_COLOR_COUNTRY;
+			else if (!strcmp(optarg, "community"))
+				o.color_by = TIES_COLOR_COMMUNITY;
+			else if (!strcmp(optarg, "none"))
+				o.color_by = TIES_COLOR_NONE;
+			else
+				return cli_usage_error(
+					ctx,
+					"unknown colouring '%s' (country, "
+					"community or none)",
+					optarg);
+			break;
+		case O_RUNS:
+			if ((rc = cli_long(ctx, "--runs", optarg, 1,
+					   &o.runs)) != 0)
+				return rc;
+			break;
+		case O_TITLE:
+			o.title = optarg;
 			break;
 		default:
 			break;
@@ -151,9 +263,5 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	if (warnings & TIES_DRAW_WARN_BIG)
 		fprintf(stderr, "ties: over 2,000 nodes: drawn with sfdp; "
 				"--top N keeps the N most central\n");
-	if (warnings & TIES_DRAW_WARN_EDGES)
-		fprintf(stderr, "ties: many ties among the nodes drawn: only "
-				"the strongest (3 per node, at least 500) are "
-				"drawn; --min-weight W thins them\n");
 	return rc;
 }

@@ -18,26 +18,18 @@
 #include "render/graphviz.h"
 #include "render/render_int.h"
 
-/* Twenty distinct, print-safe fills (ColorBrewer-like pastels). */
+/*
+ * The fills of the 12 most frequent categories drawn: ColorBrewer's
+ * qualitative "Set3" of 12 classes (Cynthia Brewer, colorbrewer2.org),
+ * pastels that keep black labels readable, its grey swapped for a light
+ * khaki so that grey can mean "other". The rest share OTHER.
+ */
 static const char *const palette[] = {
-	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3",
-	"#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd",
-	"#ccebc5", "#ffed6f", "#a6cee3", "#b2df8a", "#fb9a99",
-	"#fdbf6f", "#cab2d6", "#e5c494", "#b3b3b3", "#66c2a5"};
+	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+	"#b3de69", "#fccde5", "#e5d8bd", "#bc80bd", "#ccebc5", "#ffed6f"};
 
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
-
-/* One stable colour per country: a hash of its id. */
-static const char *colour_of(const char *country)
-{
-	uint32_t h = 2166136261u;
-
-	if (!country || !*country)
-		return "#ffffff";
-	for (; *country; country++)
-		h = (h ^ (unsigned char)*country) * 16777619u;
-	return palette[h % NPALETTE];
-}
+#define OTHER "#eeeeee"
 
 /* The name of a node's country (a country's own name). */
 static const char *country_name(const struct ties_graph_node *n)
@@ -81,6 +73,7 @@ static const char *const layout_names[] = {"dot",  "neato", "fdp",
 struct edge_ev {
 	const ties_filter *f;
 	long total, mou, meeting, member;
+	int more; /* stopped reading at 500 */
 	ties_buf tip;
 };
 
@@ -93,6 +86,12 @@ static int on_edge_evidence(void *ctx, const ties_evidence *ev)
 		  : !ties_filter__relation_ok(e->f, ev->kind, ev->date,
 					      ev->end))
 		return 0;
+	/* Enough to style the line and fill the tooltip: a tie of thousands
+	 * of co-votes need not be read whole (the label says "500+"). */
+	if (e->total >= 500) {
+		e->more = 1;
+		return 1;
+	}
 	e->total++;
 	if (!strcmp(ev->kind, "mou"))
 		e->mou++;
@@ -271,94 +270,233 @@ static void top_ties(const ties_graph *g, const long *best, size_t v,
 	}
 }
 
-#define EDGE_BUDGET 3
-
-struct wtie {
-	double w;
-	size_t e;
-};
-
-static int cmp_weight_desc(const void *x, const void *y)
-{
-	const struct wtie *a = x, *b = y;
-
-	if (a->w != b->w)
-		return a->w > b->w ? -1 : 1;
-	return a->e < b->e ? -1 : a->e > b->e;
-}
-
-static unsigned char *edges_to_draw(const ties_graph *g,
-				    const unsigned char *keep, size_t nkeep,
-				    size_t *shown, size_t *among)
-{
-	unsigned char *draw = calloc(g->m + 1, 1);
-	struct wtie *idx;
-	size_t n = 0,
-	       cap = EDGE_BUDGET * nkeep < 500 ? 500 : EDGE_BUDGET * nkeep;
-
-	*shown = *among = 0;
-	if (!draw)
-		return NULL;
-	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]])
-			n++;
-	*among = n;
-	if (!(idx = malloc((n + 1) * sizeof(*idx)))) {
-		free(draw);
-		return NULL;
-	}
-	n = 0;
-	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]]) {
-			idx[n].w = g->ew[e];
-			idx[n++].e = e;
-		}
-	if (n > cap)
-		qsort(idx, n, sizeof(*idx), cmp_weight_desc);
-	for (size_t i = 0; i < n && i < cap; i++)
-		draw[idx[i].e] = 1;
-	*shown = n < cap ? n : cap;
-	free(idx);
-	return draw;
-}
-
-/* Build the styled cgraph graph. With given_score and given_keep (from
- * ties_graph__focus), those are the scores and the nodes drawn. */
 /* What build() hands its parts: the nodes kept and their scores, the
- * ties drawn, and the Graphviz objects made so far. */
+ * ties drawn, the colour of each node, and the Graphviz objects. */
 struct scene {
-	double *score, maxs;
+	double *score, maxs, maxw;
 	unsigned char *keep, *drawn;
-	long *best3; /* each node's three strongest ties (tooltips) */
+	long *best3;   /* each node's three strongest ties (tooltips) */
 	Agnode_t **gvn;
 	int *community; /* by node, when clustered or coloured by community */
 	int clusters;	/* Graphviz clusters (dot and fdp only) */
+	enum ties_color_by color_by;
+	long focus;	/* the node of --focus, or -1 */
+	/* Categories of colour, most frequent first: key, label, count;
+	 * cat[i] the category of node i (-1 none). */
+	size_t ncat;
+	char **ckey, **clabel;
+	long *ccount;
+	long *cat;
+	long *rank; /* by node: place by score among the drawn (0 = top) */
+	size_t nlabels;
+	unsigned kinds;	 /* shapes drawn: 1 institution, 2 person, 4 country,
+			    8 unit, 16 other */
+	unsigned styles; /* 1 MoU, 2 meeting, 4 membership, 8 other */
 	ties_buf b;
 };
 
-/* Each node's community, the best of one Leiden run (seed 1). */
-static int node_communities(ties_db *db, const ties_graph *g, int **out)
+/*
+ * Each drawn node's community: the best of o->runs Leiden runs (10 unless
+ * said), as `ties communities --runs` finds them, on the drawn nodes and
+ * the ties among them (in the graph's order): what the picture shows, and
+ * the same whether the graph is whole or a focus read from the snapshot.
+ */
+static int node_communities(ties_db *db, const ties_graph *g,
+			    const ties_draw_opts *o, const unsigned char *keep,
+			    int **out)
 {
 	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 1, 1};
 	ties_table *ct = NULL;
 	int *community = calloc(g->n + 1, sizeof(*community));
-	int rc;
+	ties_graph sub;
+	long *at = malloc((g->n + 1) * sizeof(*at));
+	ties_strmap ids = {0};
+	int rc = TIES_ENOMEM;
 
 	*out = community;
-	if (!community)
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	if ((rc = ties_communities(db, &ct, g, &co, NULL)) < 0)
-		return rc;
+	memset(&sub, 0, sizeof(sub));
+	if (!community || !at ||
+	    !(sub.nodes = malloc((g->n + 1) * sizeof(*sub.nodes))) ||
+	    !(sub.ea = malloc((g->m + 1) * sizeof(*sub.ea))) ||
+	    !(sub.eb = malloc((g->m + 1) * sizeof(*sub.eb))) ||
+	    !(sub.ew = malloc((g->m + 1) * sizeof(*sub.ew))))
+		goto done;
+	sub.db = g->db;
+	sub.projection = g->projection;
+	for (size_t i = 0; i < g->n; i++) {
+		at[i] = -1;
+		if (keep[i]) {
+			at[i] = (long)sub.n;
+			sub.nodes[sub.n++] = g->nodes[i];
+			if (ties_strmap__put(&ids, g->nodes[i].id, (long)i,
+					     NULL) < 0)
+				goto done;
+		}
+	}
+	for (size_t e = 0; e < g->m; e++)
+		if (keep[g->ea[e]] && keep[g->eb[e]]) {
+			sub.ea[sub.m] = (uint32_t)at[g->ea[e]];
+			sub.eb[sub.m] = (uint32_t)at[g->eb[e]];
+			sub.ew[sub.m++] = g->ew[e];
+		}
+	co.runs = o->runs > 0 ? (int)o->runs : 10;
+	if ((rc = ties_communities(db, &ct, &sub, &co, NULL)) < 0)
+		goto done;
 	for (size_t i = 0; i < ties_table_nrows(ct); i++) {
 		long v = -1;
 
-		for (size_t k = 0; k < g->n; k++)
-			if (!strcmp(g->nodes[k].id, ties_table_text(ct, i, 0)))
-				v = (long)k;
-		if (v >= 0)
+		if (ties_strmap__get(&ids, ties_table_text(ct, i, 0), &v))
 			community[v] = (int)ties_table_int(ct, i, 4);
 	}
+	rc = 0;
+done:
+	if (rc == TIES_ENOMEM)
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	ties_strmap__release(&ids);
 	ties_table_free(ct);
+	free(sub.nodes);
+	free(sub.ea);
+	free(sub.eb);
+	free(sub.ew);
+	free(at);
+	return rc;
+}
+
+/* The country of a node (a country its own), or NULL. */
+static const char *country_of(const struct ties_graph_node *nd)
+{
+	return !strcmp(nd->kind, "country") ? nd->id : nd->country;
+}
+
+/* Per node, its category of colour; categories by frequency among the
+ * drawn nodes (then by label), so the same data give the same colours and
+ * no two of the first NPALETTE share one. */
+static int categories(const ties_graph *g, struct scene *sc)
+{
+	ties_strmap idx = {0};
+	size_t n = g->n;
+	char num[32];
+	int rc = TIES_ENOMEM;
+
+	if (!(sc->cat = malloc((n + 1) * sizeof(*sc->cat))) ||
+	    !(sc->ckey = calloc(n + 1, sizeof(*sc->ckey))) ||
+	    !(sc->clabel = calloc(n + 1, sizeof(*sc->clabel))) ||
+	    !(sc->ccount = calloc(n + 1, sizeof(*sc->ccount))))
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		const struct ties_graph_node *nd = &g->nodes[i];
+		const char *key = NULL, *label = NULL;
+		long c;
+		int had;
+
+		sc->cat[i] = -1;
+		if (!sc->keep[i] || sc->color_by == TIES_COLOR_NONE)
+			continue;
+		if (sc->color_by == TIES_COLOR_COMMUNITY) {
+			snprintf(num, sizeof(num), "community %d",
+				 sc->community[i]);
+			key = label = num;
+		} else if ((key = country_of(nd))) {
+			label = country_name(nd);
+		}
+		if (!key)
+			continue;
+		if ((had = ties_strmap__put(&idx, key, (long)sc->ncat, &c)) < 0)
+			goto done;
+		if (!had) {
+			c = (long)sc->ncat++;
+			if (!(sc->ckey[c] = strdup(key)) ||
+			    !(sc->clabel[c] = strdup(label ? label : key)))
+				goto done;
+		}
+		sc->ccount[c]++;
+		sc->cat[i] = c;
+	}
+	/* Rank the categories: most nodes first, then by label. */
+	{
+		size_t k = sc->ncat;
+		long *order = malloc((k + 1) * sizeof(*order));
+		long *place = malloc((k + 1) * sizeof(*place));
+		char **key2 = malloc((k + 1) * sizeof(*key2));
+		char **lab2 = malloc((k + 1) * sizeof(*lab2));
+		long *cnt2 = malloc((k + 1) * sizeof(*cnt2));
+
+		if (!order || !place || !key2 || !lab2 || !cnt2) {
+			free(order);
+			free(place);
+			free(key2);
+			free(lab2);
+			free(cnt2);
+			goto done;
+		}
+		for (size_t i = 0; i < k; i++)
+			order[i] = (long)i;
+		/* Insertion by (count desc, label): k is small. */
+		for (size_t i = 1; i < k; i++)
+			for (size_t j = i; j > 0; j--) {
+				long x = order[j - 1], y = order[j];
+
+				if (sc->ccount[x] > sc->ccount[y] ||
+				    (sc->ccount[x] == sc->ccount[y] &&
+				     strcmp(sc->clabel[x], sc->clabel[y]) <= 0))
+					break;
+				order[j - 1] = y;
+				order[j] = x;
+			}
+		for (size_t i = 0; i < k; i++) {
+			place[order[i]] = (long)i;
+			key2[i] = sc->ckey[order[i]];
+			lab2[i] = sc->clabel[order[i]];
+			cnt2[i] = sc->ccount[order[i]];
+		}
+		for (size_t i = 0; i < k; i++) {
+			sc->ckey[i] = key2[i];
+			sc->clabel[i] = lab2[i];
+			sc->ccount[i] = cnt2[i];
+		}
+		for (size_t i = 0; i < n; i++)
+			if (sc->cat[i] >= 0)
+				sc->cat[i] = place[sc->cat[i]];
+		free(order);
+		free(place);
+		free(key2);
+		free(lab2);
+		free(cnt2);
+	}
+	rc = 0;
+done:
+	ties_strmap__release(&idx);
+	return rc;
+}
+
+static const char *fill_of(const struct scene *sc, size_t i)
+{
+	long c = sc->cat[i];
+
+	return c >= 0 && (size_t)c < NPALETTE ? palette[c] : OTHER;
+}
+
+/* Each drawn node's place by score (0 the highest), ties by node order. */
+static int ranks(const ties_graph *g, struct scene *sc)
+{
+	struct ties_scored *idx = malloc((g->n + 1) * sizeof(*idx));
+	size_t k = 0;
+
+	if (!idx || !(sc->rank = malloc((g->n + 1) * sizeof(*sc->rank)))) {
+		free(idx);
+		return TIES_ENOMEM;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		sc->rank[i] = -1;
+		if (sc->keep[i]) {
+			idx[k].s = sc->score[i];
+			idx[k++].i = i;
+		}
+	}
+	qsort(idx, k, sizeof(*idx), ties_scored__cmp);
+	for (size_t r = 0; r < k; r++)
+		sc->rank[idx[r].i] = (long)r;
+	free(idx);
 	return 0;
 }
 
@@ -378,7 +516,7 @@ static int open_graph(ties_db *db, struct drawing *d, const char *layout,
 	ties_gv__set(d->g, "overlap",
 		     !strcmp(layout, "sfdp") ? "prism" : "false");
 	ties_gv__set(d->g, "splines",
-		     nkeep > 300 || nshown > 400 ? "false" : "true");
+		     nkeep > 300 || nshown > 60 ? "false" : "true");
 	ties_gv__set(d->g, "outputorder", "edgesfirst");
 	ties_gv__set(d->g, "fontname", "Helvetica");
 	ties_gv__set(d->g, "fontsize", "10");
@@ -388,74 +526,108 @@ static int open_graph(ties_db *db, struct drawing *d, const char *layout,
 	agattr(d->g, AGNODE, (char *)"fontname", (char *)"Helvetica");
 	agattr(d->g, AGNODE, (char *)"fontsize", (char *)"10");
 	agattr(d->g, AGNODE, (char *)"style", (char *)"filled");
-	agattr(d->g, AGEDGE, (char *)"color", (char *)"#555555aa");
+	agattr(d->g, AGEDGE, (char *)"color", (char *)"#55555588");
 	return 0;
 }
 
-/* Nodes, in clusters by country or community where supported: shape by
- * kind, fill by country (or community), size by score, tooltips. */
+static unsigned kind_bit(const struct ties_graph_node *nd)
+{
+	if (!strcmp(nd->kind, "institution"))
+		return 1;
+	if (!strcmp(nd->kind, "person"))
+		return 2;
+	if (!strcmp(nd->kind, "country"))
+		return 4;
+	if (!strcmp(nd->kind, "department") || !strcmp(nd->kind, "body"))
+		return 8;
+	return 16;
+}
+
+/* The subgraph a node goes in: a cluster of its country (or community)
+ * when that has two drawn nodes or more, else the graph. */
+static Agraph_t *parent_of(const ties_graph *g, const ties_draw_opts *o,
+			   struct drawing *d, struct scene *sc, size_t i)
+{
+	const struct ties_graph_node *nd = &g->nodes[i];
+	const char *country = country_of(nd);
+	Agraph_t *parent;
+	char num[64];
+
+	if (!sc->clusters)
+		return d->g;
+	if (o->cluster_by == TIES_CLUSTER_COUNTRY && country &&
+	    sc->color_by == TIES_COLOR_COUNTRY && sc->cat[i] >= 0 &&
+	    sc->ccount[sc->cat[i]] >= 2) {
+		ties_buf__clear(&sc->b);
+		ties_buf__printf(&sc->b, "cluster_%s", country);
+		parent = ties_gv__sub(d->g, ties_buf__str(&sc->b));
+		ties_buf__clear(&sc->b);
+		ties_gv__esc_label(&sc->b, country_name(nd));
+	} else if (o->cluster_by == TIES_CLUSTER_COMMUNITY && sc->community) {
+		snprintf(num, sizeof(num), "cluster_c%d", sc->community[i]);
+		parent = ties_gv__sub(d->g, num);
+		ties_buf__clear(&sc->b);
+		ties_buf__printf(&sc->b, "community %d", sc->community[i]);
+	} else {
+		return d->g;
+	}
+	ties_gv__set(parent, "style", "rounded,dashed");
+	ties_gv__set(parent, "color", "#aaaaaa");
+	ties_gv__set(parent, "fontcolor", "#666666");
+	ties_gv__set(parent, "label", ties_buf__str(&sc->b));
+	return parent;
+}
+
+/* Nodes: shape by kind, fill by category, area by score (1:8), labels for
+ * the highest ranked and sized by rank, the focus outlined, tooltips. */
 static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		     struct drawing *d, struct scene *sc)
 {
 	char num[64];
-	int rc = 0;
 
 	for (size_t i = 0; i < g->n; i++) {
 		const struct ties_graph_node *nd = &g->nodes[i];
-		Agraph_t *parent = d->g;
-		const char *country =
-			!strcmp(nd->kind, "country") ? nd->id : nd->country;
-		double size;
+		const char *country = country_of(nd);
+		double size = sc->maxs > 0 ? sc->score[i] / sc->maxs : 0;
+		double side = 0.3 * sqrt(1 + 7 * (size > 0 ? size : 0));
+		int labelled;
 
 		if (!sc->keep[i])
 			continue;
-		if (sc->clusters && o->cluster_by == TIES_CLUSTER_COUNTRY &&
-		    country) {
-			ties_buf__clear(&sc->b);
-			ties_buf__printf(&sc->b, "cluster_%s", country);
-			parent = ties_gv__sub(d->g, ties_buf__str(&sc->b));
-			ties_gv__set(parent, "style", "rounded,dashed");
-			ties_gv__set(parent, "color", "#999999");
-			ties_buf__clear(&sc->b);
-			ties_gv__esc_label(&sc->b, country_name(nd));
-			ties_gv__set(parent, "label", ties_buf__str(&sc->b));
-		} else if (sc->clusters && sc->community) {
-			snprintf(num, sizeof(num), "cluster_c%d",
-				 sc->community[i]);
-			parent = ties_gv__sub(d->g, num);
-			ties_gv__set(parent, "style", "rounded,dashed");
-			ties_gv__set(parent, "color", "#999999");
-			snprintf(num, sizeof(num), "community %d",
-				 sc->community[i]);
-			ties_gv__set(parent, "label", num);
-		}
-		sc->gvn[i] = ties_gv__node(parent, nd->id);
-		if (!sc->gvn[i]) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			return rc;
-		}
+		sc->gvn[i] = ties_gv__node(parent_of(g, o, d, sc, i), nd->id);
+		if (!sc->gvn[i])
+			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		sc->kinds |= kind_bit(nd);
 		ties_gv__set(sc->gvn[i], "shape", shape_of(nd));
-		ties_gv__set(sc->gvn[i], "fillcolor",
-			     sc->community && !sc->clusters
-				     ? palette[sc->community[i] % NPALETTE]
-				     : colour_of(country));
-		size = sc->maxs > 0 ? sqrt(sc->score[i] / sc->maxs) : 0;
-		snprintf(num, sizeof(num), "%.2f", 0.25 + 0.9 * size);
+		ties_gv__set(sc->gvn[i], "fillcolor", fill_of(sc, i));
+		snprintf(num, sizeof(num), "%.2f", 1.4 * side);
 		ties_gv__set(sc->gvn[i], "width", num);
-		snprintf(num, sizeof(num), "%.2f", 0.15 + 0.5 * size);
+		snprintf(num, sizeof(num), "%.2f", side);
 		ties_gv__set(sc->gvn[i], "height", num);
-		snprintf(num, sizeof(num), "%.0f", 9 + 8 * size);
+		labelled = o->labels == TIES_LABELS_ALL ||
+			   (o->labels == TIES_LABELS_TOP &&
+			    sc->rank[i] < (long)sc->nlabels) ||
+			   (long)i == sc->focus;
+		/* Labels by rank: the first tenth large, then smaller. */
+		snprintf(num, sizeof(num), "%d",
+			 sc->rank[i] * 10 < (long)sc->nlabels	? 16
+			 : sc->rank[i] * 3 < (long)sc->nlabels ? 13
+								: 10);
 		ties_gv__set(sc->gvn[i], "fontsize", num);
 		ties_buf__clear(&sc->b);
+		if (!nd->is_event && labelled)
+			ties_gv__esc_label(&sc->b, nd->name);
+		ties_gv__set(sc->gvn[i], "label", ties_buf__str(&sc->b));
 		if (nd->is_event) {
 			ties_gv__set(sc->gvn[i], "width", "0.08");
 			ties_gv__set(sc->gvn[i], "height", "0.08");
 		}
-		if (!nd->is_event &&
-		    (o->labels == TIES_LABELS_ALL ||
-		     (o->labels == TIES_LABELS_TOP && size >= 0.5)))
-			ties_gv__esc_label(&sc->b, nd->name);
-		ties_gv__set(sc->gvn[i], "label", ties_buf__str(&sc->b));
+		if ((long)i == sc->focus) {
+			ties_gv__set(sc->gvn[i], "penwidth", "3");
+			ties_gv__set(sc->gvn[i], "color", "#d62728");
+			ties_gv__set(sc->gvn[i], "peripheries", "2");
+			ties_gv__set(sc->gvn[i], "fontsize", "16");
+		}
 		ties_buf__clear(&sc->b);
 		ties_gv__esc_label(&sc->b, nd->name);
 		ties_buf__puts(&sc->b, " — ");
@@ -471,12 +643,13 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		ties_gv__set_tooltip(sc->gvn[i], ties_buf__str(&sc->b));
 		ties_gv__set(sc->gvn[i], "id", nd->id);
 	}
-	return rc;
+	return 0;
 }
 
-/* Edges: width by weight, style by evidence, count as label. */
+/* Edges: width by weight (relative to the heaviest drawn), style by
+ * evidence, the count of evidence as a label on small diagrams. */
 static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
-		     struct scene *sc)
+		     struct scene *sc, size_t nshown)
 {
 	char num[64];
 	int rc = 0;
@@ -493,30 +666,38 @@ static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
 		if (g->projection == TIES_GRAPH_ENTITY &&
 		    (rc = ties_store__pair_evidence(
 			     db, g->nodes[a].rowid, g->nodes[c].rowid,
-			     on_edge_evidence, &ev)) != 0) {
+			     on_edge_evidence, &ev)) != 0 &&
+		    !(rc == 1 && ev.more)) {
 			ties_buf__release(&ev.tip);
-			rc = rc < 0 ? rc : TIES_ERROR;
-			return rc;
+			return rc < 0 ? rc : TIES_ERROR;
 		}
+		rc = 0;
 		edge = agedge(d->g, sc->gvn[a], sc->gvn[c], NULL, 1);
 		if (!edge) {
 			ties_buf__release(&ev.tip);
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			return rc;
+			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		}
 		snprintf(num, sizeof(num), "%.2f",
-			 0.6 + 1.4 * log2(1 + g->ew[e]));
+			 0.5 + 4.5 * sqrt(sc->maxw > 0 ? g->ew[e] / sc->maxw
+						       : 0));
 		ties_gv__set(edge, "penwidth", num);
-		if (ev.mou)
+		if (ev.mou) {
 			ties_gv__set(edge, "style", "bold");
-		else if (ev.meeting)
+			sc->styles |= 1;
+		} else if (ev.meeting) {
 			ties_gv__set(edge, "style", "dashed");
-		else if (ev.member)
+			sc->styles |= 2;
+		} else if (ev.member) {
 			ties_gv__set(edge, "style", "dotted");
-		if (ev.total > 1) {
+			sc->styles |= 4;
+		} else {
+			sc->styles |= 8;
+		}
+		if (ev.total > 1 && ev.total < 100 && nshown <= 80) {
 			snprintf(num, sizeof(num), "%ld", ev.total);
 			ties_gv__set(edge, "label", num);
 			ties_gv__set(edge, "fontsize", "8");
+			ties_gv__set(edge, "fontcolor", "#666666");
 		}
 		ties_buf__clear(&sc->b);
 		ties_gv__esc_label(&sc->b, g->nodes[a].name);
@@ -535,60 +716,199 @@ static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
 	return rc;
 }
 
-/* The legend: one swatch per country drawn, as an HTML label. */
-static int add_legend(ties_db *db, const ties_graph *g, struct drawing *d,
-		      const struct scene *sc)
+/* The title: the options', else what is drawn. */
+static void title_of(const ties_graph *g, const ties_draw_opts *o,
+		     const struct scene *sc, size_t nkeep, ties_buf *t)
 {
-	ties_buf legend = TIES_BUF_INIT;
-	int rc = 0;
-	size_t i;
+	static const char *const proj[] = {"entities", "institutions",
+					   "countries", "entities and events"};
+	const ties_filter *f = &g->filter;
 
-	const char **seen = calloc(g->n + 1, sizeof(*seen));
-	const char **names = calloc(g->n + 1, sizeof(*names));
-	size_t nseen = 0, k;
+	if (o->title) {
+		ties_buf__puts(t, o->title);
+		return;
+	}
+	if (o->focus)
+		ties_buf__printf(t, "Around %s (%ld step%s)%s",
+				 sc->focus >= 0 ? g->nodes[sc->focus].name
+						: o->focus,
+				 o->depth > 0 ? o->depth : 1,
+				 o->depth > 1 ? "s" : "",
+				 o->top > 0 ? ", the highest" : "");
+	else if (o->top > 0)
+		ties_buf__printf(t, "The %zu %s highest by %s%s", nkeep,
+				 proj[g->projection],
+				 o->weighted ? "weighted " : "",
+				 ties_measure_name(o->size_by));
+	else
+		ties_buf__printf(t, "%zu %s", nkeep, proj[g->projection]);
+	if (f->nkinds)
+		ties_buf__printf(t, "; kind %s%s", f->kinds[0],
+				 f->nkinds > 1 ? ", …" : "");
+	if (f->ncountries)
+		ties_buf__printf(t, "; country %s%s", f->countries[0],
+				 f->ncountries > 1 ? ", …" : "");
+	if (f->nevent_kinds)
+		ties_buf__printf(t, "; events %s%s", f->event_kinds[0],
+				 f->nevent_kinds > 1 ? ", …" : "");
+	if (f->from || f->to)
+		ties_buf__printf(t, "; %s–%s", f->from ? f->from : "",
+				 f->to ? f->to : "");
+}
 
-	if (!seen || !names) {
-		free(seen);
-		free((void *)names);
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+/* The legend, as an HTML label under the diagram: title, colour key (the
+ * categories drawn, most frequent first, "other" for the rest), shapes and
+ * line styles drawn, what size and width mean. */
+static int add_legend(ties_db *db, const ties_graph *g,
+		      const ties_draw_opts *o, struct drawing *d,
+		      const struct scene *sc, size_t nkeep)
+{
+	static const char *const shapes[] = {"box: institution",
+					     "ellipse: person",
+					     "double octagon: country",
+					     "component: unit or board",
+					     "hexagon: other"};
+	static const char *const styles[] = {"bold: MoU", "dashed: meeting",
+					     "dotted: membership",
+					     "solid: other ties"};
+	ties_buf l = TIES_BUF_INIT, t = TIES_BUF_INIT;
+	const char *sep = "";
+	size_t k, other = 0;
+	char *html;
+
+	title_of(g, o, sc, nkeep, &t);
+	ties_buf__puts(&l, "<table border=\"0\" cellborder=\"0\" "
+			   "cellspacing=\"2\"><tr><td><b>");
+	ties_gv__esc_html(&l, ties_buf__str(&t));
+	ties_buf__puts(&l, "</b></td></tr>");
+	if (sc->ncat) {
+		ties_buf__printf(&l, "<tr><td><table border=\"0\" "
+				     "cellborder=\"1\" cellspacing=\"2\"><tr>"
+				     "<td border=\"0\">%s:</td>",
+				 sc->color_by == TIES_COLOR_COMMUNITY
+					 ? "Colour, community"
+					 : "Colour, country");
+		for (k = 0; k < sc->ncat && k < NPALETTE; k++) {
+			ties_buf__printf(&l, "<td bgcolor=\"%s\">", palette[k]);
+			ties_gv__esc_html(&l, sc->clabel[k]);
+			ties_buf__printf(&l, " (%ld)</td>", sc->ccount[k]);
+		}
+		for (; k < sc->ncat; k++)
+			other += (size_t)sc->ccount[k];
+		if (other)
+			ties_buf__printf(&l,
+					 "<td bgcolor=\"%s\">%zu other%s "
+					 "(%zu)</td>",
+					 OTHER, sc->ncat - NPALETTE,
+					 sc->ncat - NPALETTE > 1 ? "s" : "",
+					 other);
+		ties_buf__puts(&l, "</tr></table></td></tr>");
+	}
+	ties_buf__puts(&l, "<tr><td>Shape: ");
+	for (k = 0; k < 5; k++)
+		if (sc->kinds & (1u << k)) {
+			ties_buf__printf(&l, "%s%s", sep, shapes[k]);
+			sep = " · ";
+		}
+	ties_buf__puts(&l, ". Lines: ");
+	sep = "";
+	for (k = 0; k < 4; k++)
+		if (sc->styles & (1u << k)) {
+			ties_buf__printf(&l, "%s%s", sep, styles[k]);
+			sep = " · ";
+		}
+	ties_buf__printf(&l, ".</td></tr><tr><td>Node area: %s%s. Line "
+			     "width: tie weight (shared events and relations)"
+			     "; a number on a line: its pieces of evidence.",
+			 o->weighted ? "weighted " : "",
+			 ties_measure_name(o->size_by));
+	if (sc->focus >= 0)
+		ties_buf__puts(&l, " Red outline: the focus.");
+	ties_buf__puts(&l, "</td></tr></table>");
+	html = agstrdup_html(d->g, (char *)ties_buf__str(&l));
+	ties_gv__set(d->g, "label", html);
+	agstrfree(d->g, html);
+	ties_gv__set(d->g, "labelloc", "b");
+	ties_gv__set(d->g, "labeljust", "l");
+	ties_buf__release(&l);
+	ties_buf__release(&t);
+	(void)db;
+	return 0;
+}
+
+static int cmp_desc(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* The scores the nodes are sized and chosen by: o->size_by, weighted when
+ * asked; when it ties for every node (PageRank of a complete graph), the
+ * strength instead, and a notice says so. */
+static int scores(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		  double *score, enum ties_measure *used)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	int rc;
+
+	*used = o->size_by;
+	if ((rc = ties_graph_measure(db, g, o->size_by, o->weighted, 0,
+				     score)) < 0)
 		return rc;
-	}
-	for (i = 0; i < g->n; i++) {
-		const struct ties_graph_node *nd = &g->nodes[i];
-		const char *country =
-			!strcmp(nd->kind, "country") ? nd->id : nd->country;
+	for (size_t i = 0; i < g->n; i++)
+		hi = fmax(hi, score[i]);
+	/* The N kept (all, without --top): when the N-th highest is within a
+	 * millionth of the highest, the measure does not rank them (PageRank
+	 * of a near-complete graph) and the choice would be arbitrary. */
+	{
+		size_t n = o->top > 0 && (size_t)o->top < g->n ? (size_t)o->top
+							       : g->n;
+		double *sorted = malloc((g->n + 1) * sizeof(*sorted));
 
-		if (!sc->keep[i] || !country)
-			continue;
-		for (k = 0; k < nseen; k++)
-			if (!strcmp(seen[k], country))
-				break;
-		if (k == nseen) {
-			names[nseen] = country_name(nd);
-			seen[nseen++] = country;
-		}
+		if (!sorted)
+			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		memcpy(sorted, score, g->n * sizeof(*sorted));
+		qsort(sorted, g->n, sizeof(*sorted), cmp_desc);
+		lo = n ? sorted[n - 1] : hi;
+		free(sorted);
 	}
-	if (nseen > 0) {
-		char *html;
+	if (g->n > 2 && hi - lo <= 1e-6 * fmax(fabs(hi), 1e-300) &&
+	    o->size_by != TIES_STRENGTH && g->m > 0) {
+		ties_db__notice(db,
+				"%s ranks none of the entities above the "
+				"others (%.6g); sized and chosen by strength "
+				"instead",
+				ties_measure_name(o->size_by), hi);
+		*used = TIES_STRENGTH;
+		return ties_graph_measure(db, g, TIES_STRENGTH, 1, 0, score);
+	}
+	return 0;
+}
 
-		ties_buf__puts(&legend, "<table border=\"0\" cellborder=\"1\" "
-					"cellspacing=\"2\"><tr>");
-		for (k = 0; k < nseen && k < 40; k++) {
-			ties_buf__printf(&legend, "<td bgcolor=\"%s\">",
-					 colour_of(seen[k]));
-			ties_gv__esc_html(&legend, names[k]);
-			ties_buf__puts(&legend, "</td>");
+/* Leave out the drawn nodes without a drawn tie (unless all are, or it is
+ * the focus): their number. */
+static size_t drop_isolates(const ties_graph *g, struct scene *sc,
+			    size_t *nkeep)
+{
+	unsigned char *tied = calloc(g->n + 1, 1);
+	size_t gone = 0, left = 0;
+
+	if (!tied)
+		return 0;
+	for (size_t e = 0; e < g->m; e++)
+		if (sc->drawn[e] && sc->keep[g->ea[e]] && sc->keep[g->eb[e]])
+			tied[g->ea[e]] = tied[g->eb[e]] = 1;
+	for (size_t i = 0; i < g->n; i++)
+		left += sc->keep[i] && tied[i];
+	for (size_t i = 0; left && i < g->n; i++)
+		if (sc->keep[i] && !tied[i] && (long)i != sc->focus) {
+			sc->keep[i] = 0;
+			gone++;
 		}
-		ties_buf__puts(&legend, "</tr></table>");
-		html = agstrdup_html(d->g, (char *)ties_buf__str(&legend));
-		ties_gv__set(d->g, "label", html);
-		agstrfree(d->g, html);
-		ties_gv__set(d->g, "labelloc", "b");
-	}
-	free(seen);
-	free((void *)names);
-	ties_buf__release(&legend);
-	return rc;
+	free(tied);
+	*nkeep -= gone;
+	return gone;
 }
 
 static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
@@ -596,15 +916,19 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		 struct drawing *d, unsigned *warnings)
 {
 	struct scene sc;
-	size_t nshown = 0, namong = 0, nkeep = 0;
+	ties_draw_opts oo = *o;
+	ties_buf what = TIES_BUF_INIT;
+	size_t nshown = 0, nkeep = 0, gone;
 	const char *layout;
 	int rc = 0;
 
 	memset(&sc, 0, sizeof(sc));
+	sc.focus = -1;
 	sc.score = calloc(g->n + 1, sizeof(*sc.score));
 	sc.keep = calloc(g->n + 1, 1);
 	sc.gvn = calloc(g->n + 1, sizeof(*sc.gvn));
-	if (!sc.score || !sc.keep || !sc.gvn) {
+	sc.drawn = calloc(g->m + 1, 1);
+	if (!sc.score || !sc.keep || !sc.gvn || !sc.drawn) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -613,19 +937,32 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		memcpy(sc.keep, given_keep, g->n);
 		for (size_t i = 0; i < g->n; i++)
 			nkeep += sc.keep[i];
-	} else if ((rc = ties_graph_measure(db, g, o->size_by, 0, 0,
-					    sc.score)) < 0 ||
+	} else if ((rc = scores(db, g, o, sc.score, &oo.size_by)) < 0 ||
 		   (rc = select_nodes(db, g, o, sc.score, sc.keep, &nkeep)) <
 			   0) {
 		goto done;
 	}
-	if (!(sc.best3 = top_ties_all(g, sc.keep)) ||
-	    !(sc.drawn = edges_to_draw(g, sc.keep, nkeep, &nshown, &namong))) {
+	if (o->focus) {
+		sqlite3_int64 rowid;
+
+		if (ties_store__resolve(db, o->focus, &rowid) == 0)
+			sc.focus = ties_graph__node_of(g, rowid);
+		ties_db__clearerr(db);
+		/* Marked only when drawn (--top may leave it out). */
+		if (sc.focus >= 0 && !sc.keep[sc.focus])
+			sc.focus = -1;
+	}
+	if ((rc = ties_rd__backbone(g, sc.keep, nkeep, &oo, sc.drawn, &what)) <
+		    0 ||
+	    !(sc.best3 = top_ties_all(g, sc.keep))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (nshown < namong)
-		*warnings |= TIES_DRAW_WARN_EDGES;
+	for (size_t e = 0; e < g->m; e++)
+		nshown += sc.drawn[e] != 0;
+	if ((gone = drop_isolates(g, &sc, &nkeep)) > 0)
+		ties_buf__printf(&what, "; left out %zu without a drawn tie",
+				 gone);
 	if (o->layout >= 0)
 		layout = layout_names[o->layout];
 	else if (nkeep > 2000) {
@@ -634,21 +971,65 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	} else {
 		layout = "fdp";
 	}
+	ties_buf__printf(&what, "; layout %s", layout);
 	sc.clusters = o->cluster_by != TIES_CLUSTER_NONE &&
 		      (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
-	if (o->cluster_by == TIES_CLUSTER_COMMUNITY &&
-	    (rc = node_communities(db, g, &sc.community)) < 0)
+	/* Colour: country when countries group the drawn nodes (two
+	 * countries at least, one of them with two nodes); else community. */
+	sc.color_by = o->color_by;
+	if (sc.color_by == TIES_COLOR_AUTO) {
+		sc.color_by = TIES_COLOR_COUNTRY;
+		if (categories(g, &sc) < 0) {
+			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			goto done;
+		}
+		if (sc.ncat < 2 || sc.ccount[0] < 2)
+			sc.color_by = TIES_COLOR_COMMUNITY;
+		for (size_t k = 0; k < sc.ncat; k++) {
+			free(sc.ckey[k]);
+			free(sc.clabel[k]);
+		}
+		free(sc.ckey);
+		free(sc.clabel);
+		free(sc.ccount);
+		free(sc.cat);
+		sc.ckey = sc.clabel = NULL;
+		sc.ccount = sc.cat = NULL;
+		sc.ncat = 0;
+	}
+	if ((sc.color_by == TIES_COLOR_COMMUNITY ||
+	     o->cluster_by == TIES_CLUSTER_COMMUNITY) &&
+	    (rc = node_communities(db, g, o, sc.keep, &sc.community)) < 0)
 		goto done;
+	if (categories(g, &sc) < 0 || ranks(g, &sc) < 0) {
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		goto done;
+	}
+	sc.nlabels = nkeep <= 40 ? nkeep : nkeep / 5 > 25 ? nkeep / 5 : 25;
 	for (size_t i = 0; i < g->n; i++)
 		if (sc.keep[i] && sc.score[i] > sc.maxs)
 			sc.maxs = sc.score[i];
+	for (size_t e = 0; e < g->m; e++)
+		if (sc.drawn[e] && g->ew[e] > sc.maxw)
+			sc.maxw = g->ew[e];
 	if ((rc = open_graph(db, d, layout, nkeep, nshown)) < 0 ||
-	    (rc = add_nodes(db, g, o, d, &sc)) < 0 ||
-	    (rc = add_edges(db, g, d, &sc)) < 0)
+	    (rc = add_nodes(db, g, &oo, d, &sc)) < 0 ||
+	    (rc = add_edges(db, g, d, &sc, nshown)) < 0 ||
+	    (rc = add_legend(db, g, &oo, d, &sc, nkeep)) < 0)
 		goto done;
-	if (o->cluster_by != TIES_CLUSTER_COMMUNITY)
-		rc = add_legend(db, g, d, &sc);
+	if (nshown)
+		*warnings |= TIES_DRAW_WARN_EDGES;
+	ties_db__notice(db, "%s", ties_buf__str(&what));
 done:
+	for (size_t k = 0; k < sc.ncat; k++) {
+		free(sc.ckey[k]);
+		free(sc.clabel[k]);
+	}
+	free(sc.ckey);
+	free(sc.clabel);
+	free(sc.ccount);
+	free(sc.cat);
+	free(sc.rank);
 	free(sc.score);
 	free(sc.keep);
 	free(sc.drawn);
@@ -656,6 +1037,7 @@ done:
 	free(sc.gvn);
 	free(sc.community);
 	ties_buf__release(&sc.b);
+	ties_buf__release(&what);
 	return rc;
 }
 

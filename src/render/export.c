@@ -21,8 +21,8 @@
 
 int ties_export_format_parse(const char *name)
 {
-	static const char *const names[] = {"dot",  "graphml", "gexf",
-					    "csv",  "json",    "edgelist"};
+	static const char *const names[] = {"dot", "graphml", "gexf",
+					    "csv", "json",    "edgelist"};
 	int i;
 
 	for (i = 0; i < 6; i++)
@@ -120,7 +120,8 @@ static void write_gexf(const ties_graph *g, FILE *f, int v13)
 		"  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" "
 		"timeformat=\"date\">\n"
 		"    <attributes class=\"node\">\n"
-		"      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
+		"      <attribute id=\"kind\" title=\"kind\" "
+		"type=\"string\"/>\n"
 		"      <attribute id=\"country\" title=\"country\" "
 		"type=\"string\"/>\n"
 		"    </attributes>\n"
@@ -144,7 +145,8 @@ static void write_gexf(const ties_graph *g, FILE *f, int v13)
 		xml(f, n->kind);
 		fputs("\"/>\n", f);
 		if (n->country) {
-			fputs("          <attvalue for=\"country\" value=\"", f);
+			fputs("          <attvalue for=\"country\" value=\"",
+			      f);
 			xml(f, n->country);
 			fputs("\"/>\n", f);
 		}
@@ -197,8 +199,8 @@ static int export_csv(ties_db *db, const char *dir, int excel)
 					       "cannot make '%s': %s", dir,
 					       strerror(errno));
 	} else if (!S_ISDIR(sb.st_mode)) {
-		return ties_db__seterr(db, TIES_EIO,
-				       "'%s' is not a directory", dir);
+		return ties_db__seterr(db, TIES_EIO, "'%s' is not a directory",
+				       dir);
 	}
 	for (i = 0; i < NTABLES && rc == 0; i++) {
 		ties_table *t = NULL;
@@ -262,7 +264,8 @@ static json_t *rows_json(const ties_table *t, enum ties_table_kind k)
 			const char *name = ties_table_colname(t, c);
 			const char *v = ties_table_text(t, r, c);
 
-			if (k == TIES_TABLE_ENTITIES && !strcmp(name, "aliases")) {
+			if (k == TIES_TABLE_ENTITIES &&
+			    !strcmp(name, "aliases")) {
 				json_t *al = json_array();
 				const char *p = v;
 
@@ -311,8 +314,8 @@ static int export_json(ties_db *db, FILE *f)
 				    rows_json(t, tables[i].kind));
 		ties_table_free(t);
 	}
-	if (rc == 0 && json_dumpf(doc, f, JSON_INDENT(2) |
-						  JSON_PRESERVE_ORDER) < 0)
+	if (rc == 0 &&
+	    json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
 		rc = ties_db__seterr(db, TIES_EIO, "write error");
 	if (rc == 0)
 		fputc('\n', f);
@@ -357,8 +360,20 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			write_edgelist(g, file);
 	} else if (fmt == TIES_EXPORT_DOT) {
-		ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK,
-				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
+		ties_draw_opts o = {NULL,
+				    1,
+				    -1,
+				    TIES_PAGERANK,
+				    TIES_CLUSTER_COUNTRY,
+				    0,
+				    TIES_LABELS_ALL,
+				    TIES_BACKBONE_AUTO,
+				    0,
+				    0,
+				    0,
+				    TIES_COLOR_AUTO,
+				    0,
+				    NULL};
 
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			rc = ties_draw(db, g, &o, NULL, file, NULL);

@@ -26,4 +26,14 @@ FILE *ties_rd__out_begin(ties_db *db, const char *path, char **tmp);
 int ties_rd__out_end(ties_db *db, FILE *f, char *tmp, const char *path,
 		     int rc);
 
+/*
+ * The ties among the kept nodes to draw (draw[e] != 0; draw holds g->m + 1
+ * bytes): the backbone o->backbone asks for (or the one chosen), each
+ * node's strongest tie, at most o->edges (about 4 a drawn node). `what`
+ * gets one line saying what was done, with the numbers. 0 or TIES_ENOMEM.
+ */
+int ties_rd__backbone(const ties_graph *g, const unsigned char *keep,
+		      size_t nkeep, const ties_draw_opts *o,
+		      unsigned char *draw, ties_buf *what);
+
 #endif

@@ -170,8 +170,15 @@ oom:
 
 /* ------------------------------------------------------------- parts --- */
 
-enum { SEC_COUNTS, SEC_DEGREE, SEC_BETWEENNESS, SEC_PAGERANK, SEC_COMMUNITIES,
-       SEC_COUNTRIES, SEC_N };
+enum {
+	SEC_COUNTS,
+	SEC_DEGREE,
+	SEC_BETWEENNESS,
+	SEC_PAGERANK,
+	SEC_COMMUNITIES,
+	SEC_COUNTRIES,
+	SEC_N
+};
 
 struct parts {
 	ties_table *sec[SEC_N];
@@ -197,15 +204,27 @@ static void parts_release(struct parts *p)
 
 static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 {
-	static const char *const rank_cols[] = {"rank", "id", "name", "kind",
-						"country", "score", NULL};
+	static const char *const rank_cols[] = {
+		"rank", "id", "name", "kind", "country", "score", NULL};
 	static const char *const between_cols[] = {
 		"date", "kind", "title", "x_side", "y_side", "cite", NULL};
 	ties_graph *g = NULL, *cg = NULL;
 	ties_rank_opts ro = {TIES_DEGREE, 0, 0, 0, 10};
 	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 10, 1};
-	ties_draw_opts dopt = {NULL, 1, -1, TIES_PAGERANK,
-			       TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
+	ties_draw_opts dopt = {NULL,
+			       1,
+			       -1,
+			       TIES_PAGERANK,
+			       TIES_CLUSTER_COUNTRY,
+			       0,
+			       TIES_LABELS_ALL,
+			       TIES_BACKBONE_AUTO,
+			       0,
+			       0,
+			       0,
+			       TIES_COLOR_AUTO,
+			       0,
+			       NULL};
 	ties_table *t = NULL;
 	size_t i;
 	int rc;
@@ -216,7 +235,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 	p->nnodes = ties_graph_nnodes(g);
 	p->nedges = ties_graph_nedges(g);
 	for (i = 0; i < 3; i++) {
-		ro.measure = i == 0 ? TIES_DEGREE
+		ro.measure = i == 0   ? TIES_DEGREE
 			     : i == 1 ? TIES_BETWEENNESS
 				      : TIES_PAGERANK;
 		if ((rc = ties_rank(db, &t, g, &ro)) < 0)
@@ -307,7 +326,8 @@ static const char html_script[] =
 	"var box=document.getElementById('diagram');"
 	"var svg=box?box.querySelector('svg'):null;\n"
 	"if(svg){svg.removeAttribute('width');svg.removeAttribute('height');"
-	"var vb=svg.viewBox.baseVal;var v={x:vb.x,y:vb.y,w:vb.width,h:vb.height};"
+	"var vb=svg.viewBox.baseVal;var "
+	"v={x:vb.x,y:vb.y,w:vb.width,h:vb.height};"
 	"function show(){svg.setAttribute('viewBox',v.x+' '+v.y+' '+v.w+' '+"
 	"v.h);}\n"
 	"box.addEventListener('wheel',function(e){e.preventDefault();"
@@ -331,8 +351,10 @@ static const char html_script[] =
 	"var t=(g.querySelector('title')||{}).textContent||'';"
 	"var a=g.querySelector('a');var tip=a?(a.getAttribute('xlink:title')||"
 	"a.getAttribute('title')||''):'';tip=tip.split(' \\u2014 ')[0];"
-	"var hit=q&&(t.toLowerCase().indexOf(q)>=0||tip.toLowerCase().indexOf(q)"
-	">=0);g.classList.toggle('hit',!!hit);g.classList.toggle('dim',!!q&&!hit);"
+	"var "
+	"hit=q&&(t.toLowerCase().indexOf(q)>=0||tip.toLowerCase().indexOf(q)"
+	">=0);g.classList.toggle('hit',!!hit);g.classList.toggle('dim',!!q&&!"
+	"hit);"
 	"if(hit)n++;});status.textContent=q?n+' found':'';});\n"
 	"var m=/^#find=(.*)$/.exec(location.hash);if(m){input.value="
 	"decodeURIComponent(m[1]);input.dispatchEvent(new Event('input'));}}\n"
@@ -342,9 +364,13 @@ static const char html_script[] =
 static int write_html(const struct parts *p, FILE *f, const char *title)
 {
 	static const char *const headings[SEC_N] = {
-		"Counts", "Top entities by degree", "Top entities by betweenness",
-		"Top entities by PageRank", "Communities", "Ties between "
-							   "countries"};
+		"Counts",
+		"Top entities by degree",
+		"Top entities by betweenness",
+		"Top entities by PageRank",
+		"Communities",
+		"Ties between "
+		"countries"};
 	static const char *const ids[SEC_N] = {"counts",      "degree",
 					       "betweenness", "pagerank",
 					       "communities", "countries"};
@@ -409,9 +435,13 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 		    const char *svgname)
 {
 	static const char *const headings[SEC_N] = {
-		"Counts", "Top entities by degree", "Top entities by betweenness",
-		"Top entities by PageRank", "Communities", "Ties between "
-							   "countries"};
+		"Counts",
+		"Top entities by degree",
+		"Top entities by betweenness",
+		"Top entities by PageRank",
+		"Communities",
+		"Ties between "
+		"countries"};
 	int i;
 
 	fputs("# ", f);
@@ -428,8 +458,9 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 	for (i = 0; i < SEC_N; i++) {
 		fprintf(f, "## %s\n\n", headings[i]);
 		if (i == SEC_COMMUNITIES)
-			fprintf(f, "Leiden, best of 10 seeds, modularity "
-				   "%.4f.\n\n",
+			fprintf(f,
+				"Leiden, best of 10 seeds, modularity "
+				"%.4f.\n\n",
 				p->modularity);
 		md_table(f, p->sec[i]);
 	}
@@ -456,8 +487,8 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 	assert(db && path);
 	ext = strrchr(path, '/');
 	ext = strrchr(ext ? ext : path, '.');
-	if (!ext || (strcmp(ext, ".html") && strcmp(ext, ".htm") &&
-		     strcmp(ext, ".md")))
+	if (!ext ||
+	    (strcmp(ext, ".html") && strcmp(ext, ".htm") && strcmp(ext, ".md")))
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "'%s': a report is .html or .md", path);
 	is_md = !strcmp(ext, ".md");
@@ -474,7 +505,8 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 
 		ties_buf__add(&svgpath, path, (size_t)(ext - path));
 		ties_buf__puts(&svgpath, ".svg");
-		if (!(s = ties_rd__out_begin(db, ties_buf__str(&svgpath), &tmp))) {
+		if (!(s = ties_rd__out_begin(db, ties_buf__str(&svgpath),
+					     &tmp))) {
 			rc = TIES_EIO;
 			ties_buf__release(&svgpath);
 			goto done;

@@ -103,8 +103,11 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 	sqlite3_bind_int64(st, 2, b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		event_row(st, &ev);
-		if ((rc = fn(ctx, &ev)) != 0)
-			break;
+		if ((rc = fn(ctx, &ev)) != 0) {
+			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
 	if ((rc = scan_end(db, st, rc)) < 0)
 		return rc;
@@ -122,8 +125,11 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		relation_row(st, &ev);
 		source_cols(st, 5, &ev);
-		if ((rc = fn(ctx, &ev)) != 0)
-			break;
+		if ((rc = fn(ctx, &ev)) != 0) {
+			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
 	return scan_end(db, st, rc);
 }
@@ -202,8 +208,11 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		event_row(st, &ev);
-		if ((rc = fn(ctx, &ev)) != 0)
-			break;
+		if ((rc = fn(ctx, &ev)) != 0) {
+			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
 	if ((rc = scan_end(db, st, rc)) < 0)
 		return rc;
@@ -226,8 +235,11 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		ev.a_role = ev.forward ? text(st, 5) : text(st, 6);
 		ev.b_role = ev.forward ? text(st, 6) : text(st, 5);
 		source_cols(st, 7, &ev);
-		if ((rc = fn(ctx, &ev)) != 0)
-			break;
+		if ((rc = fn(ctx, &ev)) != 0) {
+			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
 	return scan_end(db, st, rc);
 }
@@ -255,8 +267,11 @@ int ties_store__entity_events(ties_db *db, sqlite3_int64 x,
 		ev.kind = text(st, 1);
 		ev.date = text(st, 2);
 		ev.title = text(st, 3);
-		if ((rc = fn(ctx, &ev)) != 0)
-			break;
+		if ((rc = fn(ctx, &ev)) != 0) {
+			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
 	}
 	return scan_end(db, st, rc);
 }

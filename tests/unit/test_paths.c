@@ -638,7 +638,8 @@ static void test_focus_draw_from_snapshot(void **state)
 					ties_draw_opts o = {
 						foci[f], depth, -1, sizes[s],
 						TIES_CLUSTER_COUNTRY, tops[t],
-						TIES_LABELS_ALL};
+						TIES_LABELS_ALL,
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
 					char *fast, *slow;
 
 					assert_int_equal(
@@ -668,7 +669,8 @@ static void test_focus_draw_from_snapshot(void **state)
 	add_late(db, "e5");
 	{
 		ties_draw_opts o = {"e399", 1, -1, TIES_PAGERANK,
-				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL};
+				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL,
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
 		char *fast, *slow;
 
 		assert_int_equal(ties_graph__focus(db, "e399", 1, 0,
