@@ -944,14 +944,18 @@ int ties_draw_svg(ties_db *db, const ties_graph *g,
  * Write a report to `path`: .html gives one self-contained page (no remote
  * assets: the SVG inline, sortable tables, a search box that highlights an
  * entity in the diagram, pan and zoom); .md gives GitHub Markdown with the
- * diagram as an .svg beside it (report.md → report.svg). Contents: counts;
- * the top 10 entities by degree, betweenness and pagerank; communities
- * (Louvain, best of 10 seeds); the ties between countries; the events and
- * relations between the three strongest country pairs; the diagram (the
- * 150 most central entities when there are more). `title` may be NULL.
+ * diagram as an .svg beside it (report.md → report.svg). Contents: a
+ * summary in words made from the tables below; counts; the top 10
+ * entities by degree, betweenness and pagerank; communities (Leiden, best
+ * of 10 seeds); the ties between countries; the events and relations
+ * between the three strongest country pairs; the diagram (the 150 most
+ * central entities when there are more). Each table shows its first
+ * `rows` rows (25 when 0) and says how many more; headers read as words,
+ * reals as integers when whole, else to 4 significant digits. `title` may
+ * be NULL.
  */
 int ties_report(ties_db *db, const ties_filter *filter, const char *path,
-		const char *title);
+		const char *title, long rows);
 
 /* ------------------------------------------------------ interchange --- */
 

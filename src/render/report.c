@@ -10,6 +10,7 @@
  * Graphviz, which escapes its own text.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,18 +63,62 @@ static void md(FILE *f, const char *s)
 
 /* ------------------------------------------------------------ tables --- */
 
-static void html_table(FILE *f, const ties_table *t, const char *id)
+/* Column names as people read them. */
+static const char *heading(const char *col)
 {
-	size_t r, c;
+	static const char *const names[][2] = {
+		{"rank", "Rank"},	  {"id", "Id"},
+		{"name", "Name"},	  {"kind", "Kind"},
+		{"country", "Country"},	  {"score", "Score"},
+		{"community", "Community"}, {"stability", "Stability"},
+		{"country_a", "Country"}, {"country_b", "Country"},
+		{"weight", "Weight"},	  {"events", "Events"},
+		{"first", "First"},	  {"last", "Last"},
+		{"x_side", "One side"},	  {"y_side", "The other side"},
+		{"cite", "Source"},	  {"what", "What"},
+		{"count", "Count"},	  {"date", "Date"},
+		{"title", "Title"}};
 
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(col, names[i][0]))
+			return names[i][1];
+	return col;
+}
+
+/* A cell as people read it: a real that is whole as an integer, others
+ * to 4 significant digits. */
+static const char *cell_text(const ties_table *t, size_t r, size_t c,
+			     char buf[40])
+{
+	double v;
+
+	if (ties_table_type(t, r, c) != TIES_REAL)
+		return ties_table_text(t, r, c);
+	v = ties_table_real(t, r, c);
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, 40, "%.0f", v);
+	else
+		snprintf(buf, 40, "%.4g", v);
+	return buf;
+}
+
+/* The first `max` rows (all when 0), then a line saying how many more. */
+static void html_table(FILE *f, const ties_table *t, const char *id,
+		       size_t max)
+{
+	size_t r, c, n = ties_table_nrows(t);
+	char buf[40];
+
+	if (!max || max > n)
+		max = n;
 	fprintf(f, "<table class=\"sortable\" id=\"%s\">\n<thead><tr>", id);
 	for (c = 0; c < ties_table_ncols(t); c++) {
 		fputs("<th>", f);
-		html(f, ties_table_colname(t, c));
+		html(f, heading(ties_table_colname(t, c)));
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
-	for (r = 0; r < ties_table_nrows(t); r++) {
+	for (r = 0; r < max; r++) {
 		fputs("<tr>", f);
 		for (c = 0; c < ties_table_ncols(t); c++) {
 			enum ties_type ty = ties_table_type(t, r, c);
@@ -82,22 +127,29 @@ static void html_table(FILE *f, const ties_table *t, const char *id)
 				      ? "<td class=\"num\">"
 				      : "<td>",
 			      f);
-			html(f, ties_table_text(t, r, c));
+			html(f, cell_text(t, r, c, buf));
 			fputs("</td>", f);
 		}
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
+	if (max < n)
+		fprintf(f, "<p class=\"more\">… and %zu more (ties with "
+			   "--format csv gives them all).</p>\n",
+			n - max);
 }
 
-static void md_table(FILE *f, const ties_table *t)
+static void md_table(FILE *f, const ties_table *t, size_t max)
 {
-	size_t r, c;
+	size_t r, c, n = ties_table_nrows(t);
+	char buf[40];
 
+	if (!max || max > n)
+		max = n;
 	fputc('|', f);
 	for (c = 0; c < ties_table_ncols(t); c++) {
 		fputc(' ', f);
-		md(f, ties_table_colname(t, c));
+		md(f, heading(ties_table_colname(t, c)));
 		fputs(" |", f);
 	}
 	fputs("\n|", f);
@@ -110,15 +162,17 @@ static void md_table(FILE *f, const ties_table *t)
 		      f);
 	}
 	fputc('\n', f);
-	for (r = 0; r < ties_table_nrows(t); r++) {
+	for (r = 0; r < max; r++) {
 		fputc('|', f);
 		for (c = 0; c < ties_table_ncols(t); c++) {
 			fputc(' ', f);
-			md(f, ties_table_text(t, r, c));
+			md(f, cell_text(t, r, c, buf));
 			fputs(" |", f);
 		}
 		fputc('\n', f);
 	}
+	if (max < n)
+		fprintf(f, "\n… and %zu more.\n", n - max);
 	fputc('\n', f);
 }
 
@@ -287,6 +341,155 @@ done:
 	return rc;
 }
 
+/* ----------------------------------------------------------- summary --- */
+
+/* Column c of table t by name, or (size_t)-1. */
+static size_t col_of(const ties_table *t, const char *name)
+{
+	for (size_t c = 0; t && c < ties_table_ncols(t); c++)
+		if (!strcmp(ties_table_colname(t, c), name))
+			return c;
+	return (size_t)-1;
+}
+
+/* The most frequent value of column c among the rows of community k. */
+static const char *most_in(const ties_table *t, size_t ccom, long k, size_t c,
+			   long *count)
+{
+	const char *best = NULL;
+
+	*count = 0;
+	for (size_t r = 0; r < ties_table_nrows(t); r++) {
+		const char *v = ties_table_text(t, r, c);
+		long n = 0;
+
+		if (ties_table_int(t, r, ccom) != k || !v || !*v)
+			continue;
+		for (size_t q = 0; q < ties_table_nrows(t); q++)
+			if (ties_table_int(t, q, ccom) == k &&
+			    ties_table_text(t, q, c) &&
+			    !strcmp(ties_table_text(t, q, c), v))
+				n++;
+		if (n > *count) {
+			*count = n;
+			best = v;
+		}
+	}
+	return best;
+}
+
+/*
+ * The summary in words, made from the tables it sums up (and so checked
+ * against them by the tests): the size of the network, the most central,
+ * the communities and what marks the largest, the strongest country pair
+ * and the span of the dates.
+ */
+static void summary(const struct parts *p, ties_buf *out)
+{
+	const ties_table *cnt = p->sec[SEC_COUNTS], *pr = p->sec[SEC_PAGERANK];
+	const ties_table *cm = p->sec[SEC_COMMUNITIES];
+	const ties_table *ct = p->sec[SEC_COUNTRIES];
+	size_t r, ncom = 0, big = 0;
+	const char *sep = " (";
+
+	long total = 0;
+
+	for (r = 0; cnt && r < ties_table_nrows(cnt); r++)
+		if (!strcmp(ties_table_text(cnt, r, 0), "entity") &&
+		    strcmp(ties_table_text(cnt, r, 1), "total"))
+			total += ties_table_int(cnt, r, 2);
+	ties_buf__printf(out, "The store holds %ld entities", total);
+	for (r = 0; cnt && r < ties_table_nrows(cnt); r++)
+		if (!strcmp(ties_table_text(cnt, r, 0), "entity") &&
+		    strcmp(ties_table_text(cnt, r, 1), "total")) {
+			ties_buf__printf(out, "%s%s %lld", sep,
+					 ties_table_text(cnt, r, 1),
+					 ties_table_int(cnt, r, 2));
+			sep = ", ";
+		}
+	ties_buf__printf(out,
+			 "%s; the entity graph ties %zu of them with %zu "
+			 "ties. ",
+			 *sep == ',' ? ")" : "", p->nnodes, p->nedges);
+	if (pr && ties_table_nrows(pr)) {
+		size_t sc = col_of(pr, "score"), nr = ties_table_nrows(pr);
+		double top = ties_table_real(pr, 0, sc);
+		double low = ties_table_real(pr, nr - 1, sc);
+
+		if (nr > 2 && fabs(top - low) <= 1e-6 * fabs(top))
+			ties_buf__printf(out,
+					 "PageRank tells none of the first %zu "
+					 "apart (%.4g each): the ties are too "
+					 "even for it. ",
+					 nr, top);
+		else {
+			ties_buf__puts(out, "The most central by PageRank: ");
+			for (r = 0; r < 3 && r < nr; r++)
+				ties_buf__printf(
+					out, "%s%s",
+					r == 0 ? ""
+					: r + 1 == (nr < 3 ? nr : 3) ? " and "
+								     : ", ",
+					ties_table_text(pr, r, 2));
+			ties_buf__puts(out, ". ");
+		}
+	}
+	if (cm && ties_table_nrows(cm)) {
+		size_t cc = col_of(cm, "community");
+		long n = 0, in_country, in_kind;
+		const char *country, *kind;
+
+		for (r = 0; r < ties_table_nrows(cm); r++) {
+			if ((size_t)ties_table_int(cm, r, cc) > ncom)
+				ncom = (size_t)ties_table_int(cm, r, cc);
+			n += ties_table_int(cm, r, cc) == 1;
+		}
+		big = (size_t)n;
+		country = most_in(cm, cc, 1, col_of(cm, "country"), &in_country);
+		kind = most_in(cm, cc, 1, col_of(cm, "kind"), &in_kind);
+		ties_buf__printf(out,
+				 "%zu communit%s (modularity %.3f); the largest, "
+				 "community 1, has %zu members",
+				 ncom, ncom == 1 ? "y" : "ies", p->modularity,
+				 big);
+		if (country)
+			ties_buf__printf(out, ", %ld of them in %s",
+					 in_country, country);
+		if (kind)
+			ties_buf__printf(out, ", %ld of kind %s", in_kind,
+					 kind);
+		ties_buf__puts(out, ". ");
+	}
+	if (ct && ties_table_nrows(ct)) {
+		const char *lo = NULL, *hi = NULL;
+
+		ties_buf__printf(out,
+				 "The strongest tie between countries is %s — "
+				 "%s, of weight %.0f",
+				 ties_table_text(ct, 0, 0),
+				 ties_table_text(ct, 0, 1),
+				 ties_table_real(ct, 0, 2));
+		if (ties_table_int(ct, 0, 3) > 0)
+			ties_buf__printf(out, ", over %lld shared events",
+					 ties_table_int(ct, 0, 3));
+		for (r = 0; r < ties_table_nrows(ct); r++) {
+			const char *f = ties_table_text(ct, r, 4);
+			const char *l = ties_table_text(ct, r, 5);
+
+			if (f && *f && (!lo || strcmp(f, lo) < 0))
+				lo = f;
+			if (l && *l && (!hi || strcmp(l, hi) > 0))
+				hi = l;
+		}
+		ties_buf__puts(out, ". ");
+		if (lo && hi)
+			ties_buf__printf(out,
+					 "Ties between countries are dated "
+					 "from %s to %s.",
+					 lo, hi);
+	}
+}
+
 /* -------------------------------------------------------------- HTML --- */
 
 static const char html_style[] =
@@ -300,6 +503,7 @@ static const char html_style[] =
 	"th{background:#eef1f4;cursor:pointer;user-select:none}"
 	"th.asc:after{content:' \\25B2'}th.desc:after{content:' \\25BC'}"
 	"td.num{text-align:right;font-variant-numeric:tabular-nums}"
+	".more{color:#666;font-style:italic}#summary{max-width:60em}"
 	".grid{display:flex;flex-wrap:wrap;gap:18px}"
 	"#diagram{border:1px solid #ccc;background:#fff;height:70vh;"
 	"overflow:hidden;cursor:grab;position:relative}"
@@ -361,8 +565,10 @@ static const char html_script[] =
 	"document.body.setAttribute('data-ready','1');\n"
 	"})();\n";
 
-static int write_html(const struct parts *p, FILE *f, const char *title)
+static int write_html(const struct parts *p, FILE *f, const char *title,
+		      size_t rows)
 {
+	ties_buf sum = TIES_BUF_INIT;
 	static const char *const headings[SEC_N] = {
 		"Counts",
 		"Top entities by degree",
@@ -389,6 +595,11 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 		"</h1><div>%zu entities and %zu ties in the entity graph; "
 		"made by ties %s</div></header>\n<main>\n",
 		p->nnodes, p->nedges, TIES_VERSION);
+	summary(p, &sum);
+	fputs("<section><h2>Summary</h2><p id=\"summary\">", f);
+	html(f, ties_buf__str(&sum));
+	fputs("</p></section>\n", f);
+	ties_buf__release(&sum);
 	fputs("<section><h2>Diagram</h2><input id=\"search\" type=\"search\" "
 	      "placeholder=\"Find an entity in the diagram\" "
 	      "aria-label=\"Find an entity in the diagram\"><span "
@@ -409,7 +620,7 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 				"%.4f. Stability: the share of runs that "
 				"grouped an entity with its community.</p>\n",
 				p->modularity);
-		html_table(f, p->sec[i], ids[i]);
+		html_table(f, p->sec[i], ids[i], rows);
 		fputs("</section>\n", f);
 	}
 	for (i = 0; i < 3; i++) {
@@ -421,7 +632,7 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 		html(f, p->pair_title[i]);
 		fputs("</h2>\n", f);
 		snprintf(id, sizeof(id), "pair%d", i + 1);
-		html_table(f, p->pairs[i], id);
+		html_table(f, p->pairs[i], id, rows);
 		fputs("</section>\n", f);
 	}
 	fprintf(f, "</main>\n<script>\n%s</script>\n</body>\n</html>\n",
@@ -432,8 +643,9 @@ static int write_html(const struct parts *p, FILE *f, const char *title)
 /* ---------------------------------------------------------- Markdown --- */
 
 static int write_md(const struct parts *p, FILE *f, const char *title,
-		    const char *svgname)
+		    const char *svgname, size_t rows)
 {
+	ties_buf sum = TIES_BUF_INIT;
 	static const char *const headings[SEC_N] = {
 		"Counts",
 		"Top entities by degree",
@@ -450,6 +662,11 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 		"\n\n%zu entities and %zu ties in the entity graph; made by "
 		"ties %s.\n\n",
 		p->nnodes, p->nedges, TIES_VERSION);
+	summary(p, &sum);
+	fputs("## Summary\n\n", f);
+	md(f, ties_buf__str(&sum));
+	fputs("\n\n", f);
+	ties_buf__release(&sum);
 	if (svgname) {
 		fputs("![The network](", f);
 		md(f, svgname);
@@ -462,7 +679,7 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 				"Leiden, best of 10 seeds, modularity "
 				"%.4f.\n\n",
 				p->modularity);
-		md_table(f, p->sec[i]);
+		md_table(f, p->sec[i], rows);
 	}
 	for (i = 0; i < 3; i++) {
 		if (!p->pairs[i])
@@ -470,13 +687,13 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 		fputs("## Ties between ", f);
 		md(f, p->pair_title[i]);
 		fputs("\n\n", f);
-		md_table(f, p->pairs[i]);
+		md_table(f, p->pairs[i], rows);
 	}
 	return ferror(f) ? TIES_EIO : 0;
 }
 
 int ties_report(ties_db *db, const ties_filter *filter, const char *path,
-		const char *title)
+		const char *title, long rows)
 {
 	struct parts p;
 	const char *ext;
@@ -524,14 +741,14 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 			ties_buf__release(&svgpath);
 			goto done;
 		}
-		rc = write_md(&p, f, title, base);
+		rc = write_md(&p, f, title, base, rows > 0 ? (size_t)rows : 25);
 		ties_buf__release(&svgpath);
 	} else {
 		if (!(f = ties_rd__out_begin(db, path, &tmp))) {
 			rc = TIES_EIO;
 			goto done;
 		}
-		rc = write_html(&p, f, title);
+		rc = write_html(&p, f, title, rows > 0 ? (size_t)rows : 25);
 	}
 	rc = ties_rd__out_end(db, f, tmp, path,
 			      rc < 0 ? ties_db__seterr(db, rc, "write error")
