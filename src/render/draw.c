@@ -469,6 +469,21 @@ done:
 	return rc;
 }
 
+static void categories_release(struct scene *sc)
+{
+	for (size_t k = 0; k < sc->ncat; k++) {
+		free(sc->ckey[k]);
+		free(sc->clabel[k]);
+	}
+	free(sc->ckey);
+	free(sc->clabel);
+	free(sc->ccount);
+	free(sc->cat);
+	sc->ckey = sc->clabel = NULL;
+	sc->ccount = sc->cat = NULL;
+	sc->ncat = 0;
+}
+
 static const char *fill_of(const struct scene *sc, size_t i)
 {
 	long c = sc->cat[i];
@@ -985,17 +1000,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		}
 		if (sc.ncat < 2 || sc.ccount[0] < 2)
 			sc.color_by = TIES_COLOR_COMMUNITY;
-		for (size_t k = 0; k < sc.ncat; k++) {
-			free(sc.ckey[k]);
-			free(sc.clabel[k]);
-		}
-		free(sc.ckey);
-		free(sc.clabel);
-		free(sc.ccount);
-		free(sc.cat);
-		sc.ckey = sc.clabel = NULL;
-		sc.ccount = sc.cat = NULL;
-		sc.ncat = 0;
+		categories_release(&sc);
 	}
 	if ((sc.color_by == TIES_COLOR_COMMUNITY ||
 	     o->cluster_by == TIES_CLUSTER_COMMUNITY) &&
@@ -1021,14 +1026,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		*warnings |= TIES_DRAW_WARN_EDGES;
 	ties_db__notice(db, "%s", ties_buf__str(&what));
 done:
-	for (size_t k = 0; k < sc.ncat; k++) {
-		free(sc.ckey[k]);
-		free(sc.clabel[k]);
-	}
-	free(sc.ckey);
-	free(sc.clabel);
-	free(sc.ccount);
-	free(sc.cat);
+	categories_release(&sc);
 	free(sc.rank);
 	free(sc.score);
 	free(sc.keep);

@@ -490,6 +490,12 @@ static void summary(const struct parts *p, ties_buf *out)
 	}
 }
 
+/* The headings of the sections, in the order of their tables. */
+static const char *const headings[SEC_N] = {
+	"Counts",		       "Top entities by degree",
+	"Top entities by betweenness", "Top entities by PageRank",
+	"Communities",		       "Ties between countries"};
+
 /* -------------------------------------------------------------- HTML --- */
 
 static const char html_style[] =
@@ -569,14 +575,6 @@ static int write_html(const struct parts *p, FILE *f, const char *title,
 		      size_t rows)
 {
 	ties_buf sum = TIES_BUF_INIT;
-	static const char *const headings[SEC_N] = {
-		"Counts",
-		"Top entities by degree",
-		"Top entities by betweenness",
-		"Top entities by PageRank",
-		"Communities",
-		"Ties between "
-		"countries"};
 	static const char *const ids[SEC_N] = {"counts",      "degree",
 					       "betweenness", "pagerank",
 					       "communities", "countries"};
@@ -646,14 +644,6 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 		    const char *svgname, size_t rows)
 {
 	ties_buf sum = TIES_BUF_INIT;
-	static const char *const headings[SEC_N] = {
-		"Counts",
-		"Top entities by degree",
-		"Top entities by betweenness",
-		"Top entities by PageRank",
-		"Communities",
-		"Ties between "
-		"countries"};
 	int i;
 
 	fputs("# ", f);
