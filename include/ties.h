@@ -884,6 +884,10 @@ typedef struct ties_draw_opts {
 	enum ties_color_by color_by;
 	long runs;		/* community runs (best of; 0: 10) */
 	const char *title;	/* NULL: made from the options */
+	long event_nodes;	/* an event of this many drawn participants or
+				   more is one node tied to each, not a
+				   clique (0: 10; negative: never; at most 20
+				   such events a diagram) */
 } ties_draw_opts;
 
 /* Layout by name (dot, neato, fdp, sfdp, circo, twopi); -1 when

@@ -12,6 +12,7 @@ const char cmd_draw_usage[] =
 	"                 [--backbone B] [--edges N] [--color-by C]\n"
 	"                 [--cluster-by country|community|none] [--runs N]\n"
 	"                 [--labels all|none|top] [--layout L] [--title T]\n"
+	"                 [--event-nodes N]\n"
 	"                 [--graph G] [filters]\n"
 	"\n"
 	"Draw the tie graph with Graphviz. The format follows the file's\n"
@@ -55,7 +56,10 @@ const char cmd_draw_usage[] =
 	"                  highest fifth, at least 25), all or none\n"
 	"  --layout L      dot, neato, fdp, sfdp, circo or twopi (default\n"
 	"                  fdp; sfdp with overlap removal past 2,000 nodes)\n"
-	"  --title T       the title (default: what is drawn)\n";
+	"  --title T       the title (default: what is drawn)\n"
+	"  --event-nodes N an event of N or more drawn participants is one\n"
+	"                  small node tied to each, not a clique of lines\n"
+	"                  (default 10; 0 never; at most 20 such events)\n";
 
 enum {
 	O_FOCUS = OPT_FIRST_FREE,
@@ -70,7 +74,8 @@ enum {
 	O_EDGES,
 	O_COLOR_BY,
 	O_RUNS,
-	O_TITLE
+	O_TITLE,
+	O_EVENT_NODES
 };
 
 /* --backbone auto|all|knn[:K]|disparity[:ALPHA]|noise[:DELTA]. */
@@ -124,6 +129,7 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 		{"colour-by", required_argument, NULL, O_COLOR_BY},
 		{"runs", required_argument, NULL, O_RUNS},
 		{"title", required_argument, NULL, O_TITLE},
+		{"event-nodes", required_argument, NULL, O_EVENT_NODES},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_graph gopt;
@@ -141,7 +147,7 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 			    0,
 			    TIES_COLOR_AUTO,
 			    0,
-			    NULL};
+			    NULL, 0};
 	const char *out = NULL;
 	unsigned warnings = 0;
 	int opt, rc, m;
@@ -242,6 +248,16 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 			break;
 		case O_TITLE:
 			o.title = optarg;
+			break;
+		case O_EVENT_NODES:
+			if ((rc = cli_long(ctx, "--event-nodes", optarg, 0,
+					   &o.event_nodes)) != 0)
+				return rc;
+			if (o.event_nodes == 0)
+				o.event_nodes = -1;
+			else if (o.event_nodes < 2)
+				return cli_usage_error(
+					ctx, "--event-nodes wants 2 or more, or 0");
 			break;
 		default:
 			break;

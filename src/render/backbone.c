@@ -47,9 +47,10 @@ static int cmp_heavy(const void *x, const void *y)
 	return a->e < b->e ? -1 : a->e > b->e;
 }
 
-int ties_rd__backbone(const ties_graph *g, const unsigned char *keep,
-		      size_t nkeep, const ties_draw_opts *o,
-		      unsigned char *draw, ties_buf *what)
+int ties_rd__backbone(const ties_graph *g, const double *ew,
+		      const unsigned char *keep, size_t nkeep,
+		      const ties_draw_opts *o, unsigned char *draw,
+		      ties_buf *what)
 {
 	size_t m = 0, kept = 0, n = g->n;
 	struct wtie *idx = malloc((g->m + 1) * sizeof(*idx)), *norm = NULL;
@@ -69,15 +70,15 @@ int ties_rd__backbone(const ties_graph *g, const unsigned char *keep,
 	}
 	memset(draw, 0, g->m + 1);
 	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]]) {
-			idx[m].w = g->ew[e];
+		if (keep[g->ea[e]] && keep[g->eb[e]] && ew[e] > 0) {
+			idx[m].w = ew[e];
 			idx[m++].e = e;
-			s[g->ea[e]] += g->ew[e];
-			s[g->eb[e]] += g->ew[e];
+			s[g->ea[e]] += ew[e];
+			s[g->eb[e]] += ew[e];
 			deg[g->ea[e]]++;
 			deg[g->eb[e]]++;
-			sum += g->ew[e];
-			sq += g->ew[e] * g->ew[e];
+			sum += ew[e];
+			sq += ew[e] * ew[e];
 		}
 	qsort(idx, m, sizeof(*idx), cmp_heavy);
 	S = 2 * sum;

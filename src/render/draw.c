@@ -292,6 +292,9 @@ struct scene {
 	unsigned kinds;	 /* shapes drawn: 1 institution, 2 person, 4 country,
 			    8 unit, 16 other */
 	unsigned styles; /* 1 MoU, 2 meeting, 4 membership, 8 other */
+	double *ew;	 /* tie weights less the events drawn as nodes */
+	struct ties_rd_events events; /* drawn as nodes */
+	long event_min;
 	ties_buf b;
 };
 
@@ -731,6 +734,131 @@ static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
 	return rc;
 }
 
+struct pairkey {
+	uint64_t key;
+	size_t e;
+};
+
+static int cmp_pairkey(const void *x, const void *y)
+{
+	const struct pairkey *a = x, *b = y;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/*
+ * The events drawn as nodes: found (at most 20 of them, else none: a
+ * diagram of thousands of roll calls wants its ties), and each taking one
+ * off the weight of every tie between two of its drawn participants.
+ */
+static int event_nodes(ties_db *db, const ties_graph *g,
+		       const ties_draw_opts *o, struct scene *sc)
+{
+	struct pairkey *pk = NULL;
+	size_t np = 0;
+	int rc;
+
+	if (!(sc->ew = malloc((g->m + 1) * sizeof(*sc->ew))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	memcpy(sc->ew, g->ew, g->m * sizeof(*sc->ew));
+	sc->event_min = o->event_nodes > 0 ? o->event_nodes
+			: o->event_nodes < 0 ? 0
+					     : 10;
+	if ((rc = ties_rd__events(db, g, sc->keep, sc->event_min,
+				  &sc->events)) < 0)
+		return rc;
+	if (sc->events.n > 20)
+		ties_rd__events_release(&sc->events);
+	if (!sc->events.n)
+		return 0;
+	if (!(pk = malloc((g->m + 1) * sizeof(*pk))))
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	for (size_t e = 0; e < g->m; e++)
+		if (sc->keep[g->ea[e]] && sc->keep[g->eb[e]]) {
+			pk[np].key = (uint64_t)g->ea[e] << 32 | g->eb[e];
+			pk[np++].e = e;
+		}
+	qsort(pk, np, sizeof(*pk), cmp_pairkey);
+	for (size_t k = 0; k < sc->events.n; k++) {
+		const struct ties_rd_event *ev = &sc->events.v[k];
+
+		for (size_t i = 0; i < ev->n; i++)
+			for (size_t j = i + 1; j < ev->n; j++) {
+				uint32_t a = ev->members[i], b = ev->members[j];
+				struct pairkey want, *hit;
+
+				want.key = a < b ? (uint64_t)a << 32 | b
+						 : (uint64_t)b << 32 | a;
+				hit = bsearch(&want, pk, np, sizeof(*pk),
+					      cmp_pairkey);
+				if (hit && sc->ew[hit->e] > 0)
+					sc->ew[hit->e] -= 1;
+			}
+	}
+	free(pk);
+	return 0;
+}
+
+/* The event nodes: a small dark diamond each, tied to its participants. */
+static int add_events(ties_db *db, struct drawing *d, struct scene *sc)
+{
+	char name[48];
+
+	for (size_t k = 0; k < sc->events.n; k++) {
+		const struct ties_rd_event *ev = &sc->events.v[k];
+		Agnode_t *n;
+
+		snprintf(name, sizeof(name), "event %zu", k + 1);
+		/* In the cluster of most of its people, if they have one. */
+		{
+			Agraph_t *parent = d->g;
+			size_t bestn = 0;
+
+			for (Agraph_t *sg = agfstsubg(d->g); sg;
+			     sg = agnxtsubg(sg)) {
+				size_t c = 0;
+
+				for (size_t i = 0; i < ev->n; i++)
+					c += agsubnode(sg,
+						       sc->gvn[ev->members[i]],
+						       0) != NULL;
+				if (c > bestn) {
+					bestn = c;
+					parent = sg;
+				}
+			}
+			n = ties_gv__node(parent, name);
+		}
+		if (!n)
+			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+		ties_gv__set(n, "shape", "diamond");
+		ties_gv__set(n, "label", "");
+		ties_gv__set(n, "width", "0.22");
+		ties_gv__set(n, "height", "0.22");
+		ties_gv__set(n, "fillcolor", "#444444");
+		ties_buf__clear(&sc->b);
+		ties_gv__esc_label(&sc->b, ev->title);
+		ties_buf__printf(&sc->b, "%s%s (%zu drawn participants)",
+				 *ev->date ? ", " : "", ev->date, ev->n);
+		ties_gv__set_tooltip(n, ties_buf__str(&sc->b));
+		for (size_t i = 0; i < ev->n; i++) {
+			Agedge_t *e = agedge(d->g, n, sc->gvn[ev->members[i]],
+					     NULL, 1);
+
+			if (!e)
+				return ties_db__seterr(db, TIES_ENOMEM,
+						       "out of memory");
+			ties_gv__set(e, "style", "dashed");
+			ties_gv__set(e, "penwidth", "1");
+			ties_gv__set(e, "color", "#88888899");
+			/* Pulled close: the event sits among its people. */
+			ties_gv__set(e, "weight", "4");
+			ties_gv__set(e, "len", "0.6");
+		}
+	}
+	return 0;
+}
+
 /* The title: the options', else what is drawn. */
 static void title_of(const ties_graph *g, const ties_draw_opts *o,
 		     const struct scene *sc, size_t nkeep, ties_buf *t)
@@ -839,6 +967,12 @@ static int add_legend(ties_db *db, const ties_graph *g,
 			 ties_measure_name(o->size_by));
 	if (sc->focus >= 0)
 		ties_buf__puts(&l, " Red outline: the focus.");
+	if (sc->events.n)
+		ties_buf__printf(&l,
+				 " Dark diamond: an event of %ld or more "
+				 "drawn participants, tied to each (not their "
+				 "every pair).",
+				 sc->event_min);
 	ties_buf__puts(&l, "</td></tr></table>");
 	html = agstrdup_html(d->g, (char *)ties_buf__str(&l));
 	ties_gv__set(d->g, "label", html);
@@ -914,6 +1048,9 @@ static size_t drop_isolates(const ties_graph *g, struct scene *sc,
 	for (size_t e = 0; e < g->m; e++)
 		if (sc->drawn[e] && sc->keep[g->ea[e]] && sc->keep[g->eb[e]])
 			tied[g->ea[e]] = tied[g->eb[e]] = 1;
+	for (size_t k = 0; k < sc->events.n; k++)
+		for (size_t i = 0; i < sc->events.v[k].n; i++)
+			tied[sc->events.v[k].members[i]] = 1;
 	for (size_t i = 0; i < g->n; i++)
 		left += sc->keep[i] && tied[i];
 	for (size_t i = 0; left && i < g->n; i++)
@@ -967,8 +1104,10 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		if (sc.focus >= 0 && !sc.keep[sc.focus])
 			sc.focus = -1;
 	}
-	if ((rc = ties_rd__backbone(g, sc.keep, nkeep, &oo, sc.drawn, &what)) <
-		    0 ||
+	if ((rc = event_nodes(db, g, o, &sc)) < 0)
+		goto done;
+	if ((rc = ties_rd__backbone(g, sc.ew, sc.keep, nkeep, &oo, sc.drawn,
+				    &what)) < 0 ||
 	    !(sc.best3 = top_ties_all(g, sc.keep))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
@@ -978,6 +1117,11 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	if ((gone = drop_isolates(g, &sc, &nkeep)) > 0)
 		ties_buf__printf(&what, "; left out %zu without a drawn tie",
 				 gone);
+	if (sc.events.n)
+		ties_buf__printf(&what, "; %zu event%s of %ld or more drawn as "
+					"a node",
+				 sc.events.n, sc.events.n > 1 ? "s" : "",
+				 sc.event_min);
 	if (o->layout >= 0)
 		layout = layout_names[o->layout];
 	else if (nkeep > 2000) {
@@ -1020,6 +1164,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	if ((rc = open_graph(db, d, layout, nkeep, nshown)) < 0 ||
 	    (rc = add_nodes(db, g, &oo, d, &sc)) < 0 ||
 	    (rc = add_edges(db, g, d, &sc, nshown)) < 0 ||
+	    (rc = add_events(db, d, &sc)) < 0 ||
 	    (rc = add_legend(db, g, &oo, d, &sc, nkeep)) < 0)
 		goto done;
 	if (nshown)
@@ -1027,6 +1172,8 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	ties_db__notice(db, "%s", ties_buf__str(&what));
 done:
 	categories_release(&sc);
+	ties_rd__events_release(&sc.events);
+	free(sc.ew);
 	free(sc.rank);
 	free(sc.score);
 	free(sc.keep);

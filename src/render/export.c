@@ -373,7 +373,7 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 				    0,
 				    TIES_COLOR_AUTO,
 				    0,
-				    NULL};
+				    NULL, 0};
 
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			rc = ties_draw(db, g, &o, NULL, file, NULL);

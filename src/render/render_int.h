@@ -4,6 +4,7 @@
 #ifndef TIES_RENDER_RENDER_INT_H
 #define TIES_RENDER_RENDER_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "ties_int.h"
@@ -32,8 +33,32 @@ int ties_rd__out_end(ties_db *db, FILE *f, char *tmp, const char *path,
  * node's strongest tie, at most o->edges (about 4 a drawn node). `what`
  * gets one line saying what was done, with the numbers. 0 or TIES_ENOMEM.
  */
-int ties_rd__backbone(const ties_graph *g, const unsigned char *keep,
-		      size_t nkeep, const ties_draw_opts *o,
-		      unsigned char *draw, ties_buf *what);
+int ties_rd__backbone(const ties_graph *g, const double *ew,
+		      const unsigned char *keep, size_t nkeep,
+		      const ties_draw_opts *o, unsigned char *draw,
+		      ties_buf *what);
+
+/* An event drawn as a node: its drawn participants (nodes), title, date. */
+struct ties_rd_event {
+	uint32_t *members;
+	size_t n;
+	char *title;
+	char date[11];
+};
+
+struct ties_rd_events {
+	struct ties_rd_event *v;
+	size_t n, cap;
+};
+
+/*
+ * The events, of those the graph's filter lets through, with at least
+ * `min` participants among the kept nodes (none when min < 2, or outside
+ * the entity graph). 0, or an error (reported).
+ */
+int ties_rd__events(ties_db *db, const ties_graph *g,
+		    const unsigned char *keep, long min,
+		    struct ties_rd_events *out);
+void ties_rd__events_release(struct ties_rd_events *ev);
 
 #endif

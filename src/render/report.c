@@ -278,7 +278,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 			       0,
 			       TIES_COLOR_AUTO,
 			       0,
-			       NULL};
+			       NULL, 0};
 	ties_table *t = NULL;
 	size_t i;
 	int rc;

@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ties_path_opts po = {0, 0, 0, 0, 10};
 	ties_draw_opts dopt = {"issi", 2, -1, TIES_DEGREE, TIES_CLUSTER_NONE,
 			       10, TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
 	FILE *dot;
 	unsigned char *copy = malloc(size ? size : 1);
 	FILE *f;

@@ -639,7 +639,7 @@ static void test_focus_draw_from_snapshot(void **state)
 						foci[f], depth, -1, sizes[s],
 						TIES_CLUSTER_COUNTRY, tops[t],
 						TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
 					char *fast, *slow;
 
 					assert_int_equal(
@@ -670,7 +670,7 @@ static void test_focus_draw_from_snapshot(void **state)
 	{
 		ties_draw_opts o = {"e399", 1, -1, TIES_PAGERANK,
 				    TIES_CLUSTER_COUNTRY, 0, TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
 		char *fast, *slow;
 
 		assert_int_equal(ties_graph__focus(db, "e399", 1, 0,

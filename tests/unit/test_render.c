@@ -23,7 +23,7 @@ static void test_big_graphs_get_sfdp_and_a_warning(void **state)
 	ties_db *db = new_db("big.db");
 	ties_draw_opts o = {NULL, 1, -1, TIES_DEGREE, TIES_CLUSTER_COUNTRY, 0,
 			    TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
 	ties_graph *g = NULL;
 	const char *paths[1];
 	unsigned warn = 0;
@@ -65,7 +65,7 @@ static void test_svg_in_memory_and_country_colours(void **state)
 	ties_db *db = seed_db("svg.db");
 	ties_draw_opts o = {NULL, 1, -1, TIES_PAGERANK, TIES_CLUSTER_COUNTRY,
 			    0, TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL};
+				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
 	ties_graph *g = NULL;
 	char *svg = NULL, *again = NULL;
 	size_t len = 0;
