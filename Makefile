@@ -27,7 +27,7 @@ TEST_PKGS := cmocka
 # Install what is missing before anything reads pkg-config. Runs once per
 # make invocation, and only when a library cannot be found.
 ifeq ($(filter clean uninstall help format,$(MAKECMDGOALS)),)
-DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && test -e /usr/include/csv.h && test -e /usr/share/iso-codes/json/iso_3166-1.json && command -v sqlite3 && command -v python3 && test -e /usr/bin/dot && echo yes)
+DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && test -e /usr/include/csv.h && test -e /usr/share/iso-codes/json/iso_3166-1.json && test -e /usr/share/unicode/cldr/common/supplemental/supplementalData.xml && command -v sqlite3 && command -v python3 && test -e /usr/bin/dot && echo yes)
 ifneq ($(DEPS_OK),yes)
 DEPS_RC := $(shell sh scripts/deps.sh --test >&2; echo $$?)
 ifneq ($(DEPS_RC),0)

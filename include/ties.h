@@ -859,11 +859,12 @@ enum ties_backbone {
 
 /* What the fill colour says. */
 enum ties_color_by {
-	TIES_COLOR_AUTO = 0, /* country, or community when the drawn nodes
-				have one country or none */
+	TIES_COLOR_AUTO = 0, /* country; else world region (a drawing of
+				countries); else community */
 	TIES_COLOR_COUNTRY,
 	TIES_COLOR_COMMUNITY,
 	TIES_COLOR_NONE,
+	TIES_COLOR_REGION,   /* UN M49 sub-region of the country (CLDR) */
 };
 
 typedef struct ties_draw_opts {

@@ -41,6 +41,7 @@ need libutf8proc-dev pkg-config --exists libutf8proc
 need libcsv-dev      test -e /usr/include/csv.h
 need iso-codes       test -e /usr/share/iso-codes/json/iso_3166-1.json
 need sqlite3         command -v sqlite3
+need unicode-cldr-core test -e /usr/share/unicode/cldr/common/supplemental/supplementalData.xml
 if [ $want_test = 1 ]; then
 	need libcmocka-dev pkg-config --exists cmocka
 	need python3       command -v python3

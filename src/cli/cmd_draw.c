@@ -47,8 +47,9 @@ const char cmd_draw_usage[] =
 	"                  Coscia and Neffke 2017, default 1.64); each entity\n"
 	"                  keeps its strongest tie\n"
 	"  --edges N       at most N ties (default about 4 a drawn entity)\n"
-	"  --color-by C    country, community or none (default: country, or\n"
-	"                  community when all have one country or none)\n"
+	"  --color-by C    country, region, community or none (default:\n"
+	"                  country; region, the UN M49 sub-region, when the\n"
+	"                  drawn entities are countries; else community)\n"
 	"  --cluster-by C  country (default), community or none: boxes around\n"
 	"                  two or more, with the dot and fdp layouts\n"
 	"  --runs N        community runs, the best kept (default 10)\n"
@@ -232,13 +233,15 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 				o.color_by = TIES_COLOR_COUNTRY;
 			else if (!strcmp(optarg, "community"))
 				o.color_by = TIES_COLOR_COMMUNITY;
+			else if (!strcmp(optarg, "region"))
+				o.color_by = TIES_COLOR_REGION;
 			else if (!strcmp(optarg, "none"))
 				o.color_by = TIES_COLOR_NONE;
 			else
 				return cli_usage_error(
 					ctx,
 					"unknown colouring '%s' (country, "
-					"community or none)",
+					"region, community or none)",
 					optarg);
 			break;
 		case O_RUNS:

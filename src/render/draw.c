@@ -399,6 +399,8 @@ static int categories(const ties_graph *g, struct scene *sc)
 			snprintf(num, sizeof(num), "community %d",
 				 sc->community[i]);
 			key = label = num;
+		} else if (sc->color_by == TIES_COLOR_REGION) {
+			key = label = ties_rd__region(country_of(nd));
 		} else if ((key = country_of(nd))) {
 			label = country_name(nd);
 		}
@@ -760,7 +762,8 @@ static int event_nodes(ties_db *db, const ties_graph *g,
 
 	if (!(sc->ew = malloc((g->m + 1) * sizeof(*sc->ew))))
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	memcpy(sc->ew, g->ew, g->m * sizeof(*sc->ew));
+	if (g->m)
+		memcpy(sc->ew, g->ew, g->m * sizeof(*sc->ew));
 	sc->event_min = o->event_nodes > 0 ? o->event_nodes
 			: o->event_nodes < 0 ? 0
 					     : 10;
@@ -930,6 +933,8 @@ static int add_legend(ties_db *db, const ties_graph *g,
 				     "<td border=\"0\">%s:</td>",
 				 sc->color_by == TIES_COLOR_COMMUNITY
 					 ? "Colour, community"
+				 : sc->color_by == TIES_COLOR_REGION
+					 ? "Colour, region"
 					 : "Colour, country");
 		for (k = 0; k < sc->ncat && k < NPALETTE; k++) {
 			ties_buf__printf(&l, "<td bgcolor=\"%s\">", palette[k]);
@@ -1134,17 +1139,29 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	sc.clusters = o->cluster_by != TIES_CLUSTER_NONE &&
 		      (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
 	/* Colour: country when countries group the drawn nodes (two
-	 * countries at least, one of them with two nodes); else community. */
+	 * countries at least, one of them with two nodes); else world region
+	 * when regions do (a drawing of countries); else community. */
 	sc.color_by = o->color_by;
 	if (sc.color_by == TIES_COLOR_AUTO) {
-		sc.color_by = TIES_COLOR_COUNTRY;
-		if (categories(g, &sc) < 0) {
-			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-			goto done;
-		}
-		if (sc.ncat < 2 || sc.ccount[0] < 2)
+		static const enum ties_color_by tries[] = {
+			TIES_COLOR_COUNTRY, TIES_COLOR_REGION};
+
+		sc.color_by = TIES_COLOR_COMMUNITY;
+		for (size_t t = 0; t < 2; t++) {
+			int groups;
+
+			sc.color_by = tries[t];
+			if (categories(g, &sc) < 0) {
+				rc = ties_db__seterr(db, TIES_ENOMEM,
+						     "out of memory");
+				goto done;
+			}
+			groups = sc.ncat >= 2 && sc.ccount[0] >= 2;
+			categories_release(&sc);
+			if (groups)
+				break;
 			sc.color_by = TIES_COLOR_COMMUNITY;
-		categories_release(&sc);
+		}
 	}
 	if ((sc.color_by == TIES_COLOR_COMMUNITY ||
 	     o->cluster_by == TIES_CLUSTER_COMMUNITY) &&

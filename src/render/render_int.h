@@ -61,4 +61,8 @@ int ties_rd__events(ties_db *db, const ties_graph *g,
 		    struct ties_rd_events *out);
 void ties_rd__events_release(struct ties_rd_events *ev);
 
+/* The UN M49 sub-region of a country (alpha-2, lower case), by name, from
+ * CLDR ("Western Europe"); NULL when unknown or without CLDR. */
+const char *ties_rd__region(const char *country);
+
 #endif
