@@ -371,6 +371,29 @@ static void score_name(enum ties_measure m, int weighted, char name[32])
 	snprintf(name, 32, "%s%s", ties_measure_name(m), weighted ? "-w" : "");
 }
 
+/* igraph's progress reports (betweenness, closeness, …) go to the
+ * handle's progress callback, under the measure's name. igraph's handler
+ * is global; ties computes one measure at a time. */
+static struct {
+	ties_db *db;
+	const char *what;
+	long long last;
+} prog;
+
+static igraph_error_t on_igraph_progress(const char *message,
+					 igraph_real_t percent, void *data)
+{
+	(void)message;
+	(void)data;
+	if (!prog.db || !prog.db->progress || (long long)percent == prog.last)
+		return IGRAPH_SUCCESS;
+	prog.last = (long long)percent;
+	return prog.db->progress(prog.what, prog.last, 100,
+				 prog.db->progress_payload)
+		       ? IGRAPH_INTERRUPTED
+		       : IGRAPH_SUCCESS;
+}
+
 /* Compute `nm` measures in one conversion; out[k] has g->n slots. */
 int ties_an__measures(ties_db *db, const ties_graph *g,
 		      const enum ties_measure *ms, size_t nm, int weighted,
@@ -425,11 +448,13 @@ int ties_an__measures(ties_db *db, const ties_graph *g,
 		return 0;
 	}
 	ties_an__guard_on(&guard);
+	igraph_set_progress_handler(on_igraph_progress);
 	for (k = 0, need_dist = 0; weighted && k < nm; k++)
 		need_dist |= ms[k] == TIES_BETWEENNESS ||
 			     ms[k] == TIES_CLOSENESS || ms[k] == TIES_HARMONIC;
 	err = ties_an__to_igraph(g, &ig, &w, &dist, need_dist);
 	if (err != IGRAPH_SUCCESS) {
+		igraph_set_progress_handler(NULL);
 		ties_an__guard_off(&guard);
 		free(cached);
 		return ties_an__ig_fail(db, err);
@@ -437,8 +462,14 @@ int ties_an__measures(ties_db *db, const ties_graph *g,
 	for (k = 0; k < nm && err == IGRAPH_SUCCESS; k++) {
 		if (cached[k])
 			continue;
+		prog.db = db;
+		prog.what = ties_measure_name(ms[k]);
+		prog.last = -1;
 		err = ties_an__measure(g, &ig, &w, &dist, ms[k], weighted,
 				       cutoff, out[k]);
+		if (err == IGRAPH_SUCCESS && prog.last >= 0 && prog.last < 100)
+			on_igraph_progress(NULL, 100, NULL);
+		prog.db = NULL;
 		score_name(ms[k], weighted, name);
 		if (err == IGRAPH_SUCCESS && g->snap_gen && cutoff == 0)
 			ties_snap__scores_write(db, g->snap_gen, name, g->n,
@@ -447,6 +478,7 @@ int ties_an__measures(ties_db *db, const ties_graph *g,
 	igraph_vector_destroy(&w);
 	igraph_vector_destroy(&dist);
 	igraph_destroy(&ig);
+	igraph_set_progress_handler(NULL);
 	ties_an__guard_off(&guard);
 	free(cached);
 	return err == IGRAPH_SUCCESS ? 0 : ties_an__ig_fail(db, err);

@@ -28,6 +28,7 @@ struct cli_ctx {
 	ties_db *db;	   /* open when the command has CLI_NEEDS_DB */
 	int progress;	   /* stderr is a terminal: show progress */
 	int created;	   /* this run created the database */
+	long ncountries;   /* ... with this many countries */
 	const char *name;  /* the command's name */
 	const char *usage; /* the command's help text */
 	unsigned opts;	   /* the shared options it takes (CLI_OPT_*) */

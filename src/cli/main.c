@@ -213,16 +213,17 @@ static int cmd_help(int argc, char **argv, struct cli_ctx *ctx)
 	return 0;
 }
 
-/* Progress on stderr, for a terminal only. */
+/* Progress on stderr, for a terminal only: one line, rewritten ("\r",
+ * then erase to its end), ended when the work is done. */
 static int progress(const char *what, long long done, long long total,
 		    void *payload)
 {
 	(void)payload;
 	if (total > 0)
-		fprintf(stderr, "\r%s: %3d%%", what,
+		fprintf(stderr, "\r\033[K%s: %3d%%", what,
 			(int)(100.0 * (double)done / (double)total));
 	else
-		fprintf(stderr, "\r%s: %lld", what, done);
+		fprintf(stderr, "\r\033[K%s: %lld", what, done);
 	if (total > 0 && done >= total)
 		fputc('\n', stderr);
 	fflush(stderr);
@@ -273,8 +274,7 @@ static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
 		if (ties_db_create(&ctx->db, ctx->db_path, NULL, &n) < 0)
 			return cli_db_error(ctx);
 		ctx->created = 1;
-		fprintf(stderr, "ties: created '%s' with %ld countries\n",
-			ctx->db_path, n);
+		ctx->ncountries = n;
 	}
 	if (ctx->progress)
 		ties_db_set_progress(ctx->db, progress, NULL);
@@ -362,9 +362,13 @@ int main(int argc, char **argv)
 			nl = n + strlen(n) - 1;
 		fprintf(stderr, "ties: %.*s\n", (int)(nl - n), n);
 	}
-	/* A command that failed on the database it created leaves none. */
+	/* A command that failed on the database it created leaves none; one
+	 * that succeeded says it made it. */
 	if (rc != 0 && ctx.created)
 		remove_created(&ctx);
+	else if (ctx.created)
+		fprintf(stderr, "ties: created '%s' with %ld countries\n",
+			ctx.db_path, ctx.ncountries);
 	ties_db_close(ctx.db);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "ties: write error: %s\n", strerror(errno));

@@ -14,12 +14,14 @@
  * parser, and the const casts stay in this file.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
 
 #include "ties_int.h"
+#include "import_int.h"
 
 /* Kinds that make a node an event. */
 static const char *const event_kinds[] = {"mou",
@@ -399,6 +401,24 @@ static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
 
 /* Three passes over the nodes, entities, their home countries, then
  * events (sources are not in DOT); then the edges. */
+/* Prefix the error with where node a (or edge a -- b) is: "file:line:
+ * node 'a': ". */
+static int at_name(ties_db *db, int rc, const char *path, const char *a,
+		   const char *b)
+{
+	long line = ties_imp__name_line(path, a, b, 0);
+	char where[32] = "";
+
+	if (line > 0)
+		snprintf(where, sizeof(where), "%ld:", line);
+	if (b)
+		ties_db__prefix_err(db, "%s:%s edge '%s' -- '%s': ", path,
+				    where, a, b);
+	else
+		ties_db__prefix_err(db, "%s:%s node '%s': ", path, where, a);
+	return rc;
+}
+
 static int dot_load(ties_db *db, Agraph_t *g, const char *path,
 		    ties_import_stats *stats)
 {
@@ -414,9 +434,7 @@ static int dot_load(ties_db *db, Agraph_t *g, const char *path,
 			     : pass == 1 ? dot_country(db, n)
 					 : dot_event(db, g, n);
 			if (rc < 0) {
-				ties_db__prefix_err(db, "%s: node '%s': ", path,
-						    agnameof(n));
-				return rc;
+				return at_name(db, rc, path, agnameof(n), NULL);
 			}
 			stats->entities += pass == 0;
 			stats->events += pass == 2;
@@ -424,19 +442,16 @@ static int dot_load(ties_db *db, Agraph_t *g, const char *path,
 	for (n = agfstnode(g); n; n = agnxtnode(g, n))
 		for (e = agfstout(g, n); e; e = agnxtout(g, e)) {
 			if (is_event(agtail(e)) && is_event(aghead(e)))
-				return ties_db__seterr(
-					db, TIES_EINVALID,
-					"%s: edge '%s' -- '%s' joins two "
-					"events",
+				return at_name(
+					db,
+					ties_db__seterr(db, TIES_EINVALID,
+							"joins two events"),
 					path, agnameof(agtail(e)),
 					agnameof(aghead(e)));
-			if ((rc = dot_edge(db, g, e, stats)) < 0) {
-				ties_db__prefix_err(
-					db, "%s: edge '%s' -- '%s': ", path,
-					agnameof(agtail(e)),
-					agnameof(aghead(e)));
-				return rc;
-			}
+			if ((rc = dot_edge(db, g, e, stats)) < 0)
+				return at_name(db, rc, path,
+					       agnameof(agtail(e)),
+					       agnameof(aghead(e)));
 		}
 	return 0;
 }

@@ -9,12 +9,14 @@
  * evidence, first, last).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <igraph.h>
 
 #include "ties_int.h"
+#include "import_int.h"
 
 static char reason[512];
 
@@ -152,6 +154,24 @@ static const char *eattr(struct gml *x, const char *name, igraph_integer_t i,
 	return named(&x->g, 0, &x->ea, name, i, x->buf[k], 64);
 }
 
+/* Prefix the error with where node a (or edge a -- b) is: "file:line:
+ * node 'a': ". */
+static int at_name(struct gml *x, int rc, const char *a, const char *b)
+{
+	long line = a ? ties_imp__name_line(x->path, a, b, 1) : 0;
+	char where[32] = "";
+
+	if (line > 0)
+		snprintf(where, sizeof(where), "%ld:", line);
+	if (b)
+		ties_db__prefix_err(x->db, "%s:%s edge '%s' -- '%s': ", x->path,
+				    where, a ? a : "?", b);
+	else
+		ties_db__prefix_err(x->db, "%s:%s node '%s': ", x->path, where,
+				    a ? a : "?");
+	return rc;
+}
+
 /* Node i as an entity: id, kind, name (label or name), aliases split at
  * '|', other attributes. */
 static int gml_entity(struct gml *x, igraph_integer_t i)
@@ -200,7 +220,9 @@ static int gml_entity(struct gml *x, igraph_integer_t i)
 		    : ties_db__seterr(x->db, TIES_EINVALID, "no id");
 	free((void *)aliases);
 	free(copy);
-	if (rc < 0) {
+	if (rc < 0 && row.id) {
+		return at_name(x, rc, row.id, NULL);
+	} else if (rc < 0) {
 		ties_db__prefix_err(x->db, "%s: node %ld: ", x->path, (long)i);
 		return rc;
 	}
@@ -222,8 +244,8 @@ static int gml_country(struct gml *x, igraph_integer_t i)
 	    (rc = ties_store__resolve_as(x->db, country, "country", "country",
 					 &c)) < 0 ||
 	    (rc = ties_store__entity_set_country(x->db, self, c)) < 0)
-		ties_db__prefix_err(x->db, "%s: node '%s': ", x->path, id);
-	return rc < 0 ? rc : 0;
+		return at_name(x, rc, id, NULL);
+	return 0;
 }
 
 static int gml_event(struct gml *x, igraph_integer_t i)
@@ -242,9 +264,7 @@ static int gml_event(struct gml *x, igraph_integer_t i)
 		     x->db, id ? id : "", vattr(x, "kind", i, 3),
 		     vattr(x, "date", i, 4), vattr(x, "label", i, 1), pl, s,
 		     x->attrs, nattrs, NULL)) < 0) {
-		ties_db__prefix_err(x->db, "%s: node '%s': ", x->path,
-				    id ? id : "?");
-		return rc;
+		return at_name(x, rc, id, NULL);
 	}
 	x->stats->events++;
 	return 0;
@@ -295,8 +315,7 @@ static int gml_edge(struct gml *x, igraph_integer_t i)
 		return 0;
 	}
 fail:
-	ties_db__prefix_err(x->db, "%s: edge '%s' -- '%s': ", x->path,
-			    ida ? ida : "?", idb ? idb : "?");
+	at_name(x, rc, ida, idb ? idb : "?");
 	return rc;
 }
 

@@ -2,7 +2,7 @@
  * json.c — the JSON importer: the document `ties export --format
  * json` writes ({sources, entities, events, relations, participants}), in
  * one transaction, in that order, home countries resolved after every
- * entity is in. Errors name the file and the row: "x.json: entities[3]:
+ * entity is in. Errors name the file, line and row: "x.json:9: entities[3]:
  * unknown country 'XX'"; syntax errors the line and column.
  */
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "ties_int.h"
+#include "import_int.h"
 
 static const char *str(json_t *o, const char *key)
 {
@@ -88,6 +89,20 @@ static int row_attrs(ties_db *db, json_t *row, ties_attr **out, size_t *n)
 	return 0;
 }
 
+/* Prefix the error with where row table[i] is: "file:line: table[i]: ". */
+static int at_row(ties_db *db, int rc, const char *path, const char *table,
+		  size_t i)
+{
+	long line = ties_imp__json_line(path, table, i);
+
+	if (line > 0)
+		ties_db__prefix_err(db, "%s:%ld: %s[%zu]: ", path, line, table,
+				    i);
+	else
+		ties_db__prefix_err(db, "%s: %s[%zu]: ", path, table, i);
+	return rc;
+}
+
 /* The tables of a document and the keys of their rows. */
 static const struct {
 	const char *name;
@@ -163,10 +178,10 @@ static int check_doc(ties_db *db, json_t *doc, const char *path)
 			const char *rk;
 
 			if (!json_is_object(row))
-				return ties_db__seterr(
-					db, TIES_EINVALID,
-					"%s: %s[%zu]: not an object", path, k,
-					i);
+				return at_row(db,
+					      ties_db__seterr(db, TIES_EINVALID,
+							      "not an object"),
+					      path, k, i);
 			json_object_foreach(row, rk, x)
 			{
 				size_t j;
@@ -176,11 +191,12 @@ static int check_doc(ties_db *db, json_t *doc, const char *path)
 				     j++)
 					;
 				if (!tables[t].keys[j])
-					return ties_db__seterr(
-						db, TIES_EINVALID,
-						"%s: %s[%zu]: unknown key "
-						"'%s'",
-						path, k, i, rk);
+					return at_row(
+						db,
+						ties_db__seterr(
+							db, TIES_EINVALID,
+							"unknown key '%s'", rk),
+						path, k, i);
 				if (!strcmp(rk, "aliases")) {
 					size_t a;
 
@@ -193,20 +209,25 @@ static int check_doc(ties_db *db, json_t *doc, const char *path)
 						;
 					if (!json_is_array(x) ||
 					    a < json_array_size(x))
-						return ties_db__seterr(
-							db, TIES_EINVALID,
-							"%s: %s[%zu]: aliases: "
-							"not an array of "
-							"strings",
+						return at_row(
+							db,
+							ties_db__seterr(
+								db,
+								TIES_EINVALID,
+								"aliases: not "
+								"an array of "
+								"strings"),
 							path, k, i);
 				}
 				if (strcmp(rk, "attributes") &&
 				    strcmp(rk, "aliases") &&
 				    !json_is_string(x) && !json_is_null(x))
-					return ties_db__seterr(
-						db, TIES_EINVALID,
-						"%s: %s[%zu]: %s: not a string",
-						path, k, i, rk);
+					return at_row(
+						db,
+						ties_db__seterr(
+							db, TIES_EINVALID,
+							"%s: not a string", rk),
+						path, k, i);
 			}
 		}
 	}
@@ -398,14 +419,12 @@ static int load_table(struct jload *l, json_t *doc, const char *path,
 			   (row = json_array_get(arr, i));
 	     i++) {
 		if (!json_is_object(row))
-			return ties_db__seterr(l->db, TIES_EINVALID,
-					       "%s: %s[%zu]: not an object",
-					       path, table, i);
-		if ((rc = fn(l, row, i)) < 0) {
-			ties_db__prefix_err(l->db, "%s: %s[%zu]: ", path, table,
-					    i);
-			return rc;
-		}
+			return at_row(l->db,
+				      ties_db__seterr(l->db, TIES_EINVALID,
+						      "not an object"),
+				      path, table, i);
+		if ((rc = fn(l, row, i)) < 0)
+			return at_row(l->db, rc, path, table, i);
 	}
 	return 0;
 }

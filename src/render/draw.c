@@ -1245,7 +1245,8 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		*warnings = 0;
 	if ((rc = format_of(db, path, &fmt)) < 0)
 		return rc;
-	if ((rc = build(db, g, o, score, keep, &d, &warn)) < 0) {
+	if ((rc = ties_rd__step(db, 0, 3, "draw: choosing what to draw")) < 0 ||
+	    (rc = build(db, g, o, score, keep, &d, &warn)) < 0) {
 		drawing_release(&d);
 		return rc;
 	}
@@ -1261,6 +1262,8 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		}
 		rc = agwrite(d.g, f) < 0 ? -1 : 0;
 		drawing_release(&d);
+		if (rc == 0)
+			ties_rd__step(db, 3, 3, "draw");
 		if (path)
 			return ties_rd__out_end(db, f, tmp, path,
 						rc < 0 ? ties_db__seterr(
@@ -1271,6 +1274,10 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			       ? ties_db__seterr(db, TIES_EIO, "write error")
 			       : 0;
 	}
+	if ((rc = ties_rd__step(db, 1, 3, "draw: layout")) < 0) {
+		drawing_release(&d);
+		return rc;
+	}
 	d.gvc = context();
 	if (!d.gvc || layout(&d) != 0) {
 		drawing_release(&d);
@@ -1280,14 +1287,17 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	}
 	{
 		char *tmp = NULL;
-		FILE *f = ties_rd__out_begin(db, path, &tmp);
+		FILE *f;
 
-		if (!f) {
+		if ((rc = ties_rd__step(db, 2, 3, "draw: rendering")) < 0 ||
+		    !(f = ties_rd__out_begin(db, path, &tmp))) {
 			drawing_release(&d);
-			return TIES_EIO;
+			return rc < 0 ? rc : TIES_EIO;
 		}
 		rc = gvRender(d.gvc, d.g, fmt, f);
 		drawing_release(&d);
+		if (rc == 0)
+			ties_rd__step(db, 3, 3, "draw");
 		return ties_rd__out_end(
 			db, f, tmp, path,
 			rc != 0 ? ties_db__seterr(db, TIES_EIO,

@@ -48,6 +48,13 @@ void ties_rd__escape(FILE *f, const char *s, int xml)
 	}
 }
 
+int ties_rd__step(ties_db *db, int i, int n, const char *what)
+{
+	if (db->progress && db->progress(what, i, n, db->progress_payload))
+		return ties_db__seterr(db, TIES_ERROR, "cancelled");
+	return 0;
+}
+
 FILE *ties_rd__out_begin(ties_db *db, const char *path, char **tmp)
 {
 	mode_t mask = umask(0);

@@ -24,6 +24,10 @@ void ties_rd__escape(FILE *f, const char *s, int xml);
  * write error with its reason.
  */
 FILE *ties_rd__out_begin(ties_db *db, const char *path, char **tmp);
+
+/* Tell the handle's progress callback that step i of n, `what`, begins
+ * (i == n: all done); < 0 when the callback cancels. */
+int ties_rd__step(ties_db *db, int i, int n, const char *what);
 int ties_rd__out_end(ties_db *db, FILE *f, char *tmp, const char *path,
 		     int rc);
 

@@ -283,7 +283,9 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 	size_t i;
 	int rc;
 
-	if ((rc = ties_stats(db, &p->sec[SEC_COUNTS])) < 0 ||
+	if ((rc = ties_rd__step(db, 0, 8, "report: counts")) < 0 ||
+	    (rc = ties_stats(db, &p->sec[SEC_COUNTS])) < 0 ||
+	    (rc = ties_rd__step(db, 1, 8, "report: the graph")) < 0 ||
 	    (rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, f)) < 0)
 		goto done;
 	p->nnodes = ties_graph_nnodes(g);
@@ -292,16 +294,22 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 		ro.measure = i == 0   ? TIES_DEGREE
 			     : i == 1 ? TIES_BETWEENNESS
 				      : TIES_PAGERANK;
-		if ((rc = ties_rank(db, &t, g, &ro)) < 0)
+		if ((rc = ties_rd__step(db, 2 + (int)i, 8,
+			       i == 0	? "report: degree"
+			       : i == 1 ? "report: betweenness"
+					: "report: pagerank")) < 0 ||
+		    (rc = ties_rank(db, &t, g, &ro)) < 0)
 			goto done;
 		p->sec[SEC_DEGREE + i] = project(t, rank_cols);
 		ties_table_free(t);
 		t = NULL;
 	}
-	if ((rc = ties_communities(db, &p->sec[SEC_COMMUNITIES], g, &co,
+	if ((rc = ties_rd__step(db, 5, 8, "report: communities")) < 0 ||
+	    (rc = ties_communities(db, &p->sec[SEC_COMMUNITIES], g, &co,
 				   &p->modularity)) < 0)
 		goto done;
-	if ((rc = ties_graph_build(db, &cg, TIES_GRAPH_COUNTRY, f)) < 0 ||
+	if ((rc = ties_rd__step(db, 6, 8, "report: countries")) < 0 ||
+	    (rc = ties_graph_build(db, &cg, TIES_GRAPH_COUNTRY, f)) < 0 ||
 	    (rc = ties_countries(db, &p->sec[SEC_COUNTRIES], cg, 0)) < 0)
 		goto done;
 	/* The ties between the three strongest country pairs. */
@@ -333,7 +341,10 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 		dopt.top = 150;
 	if (p->nnodes > 60)
 		dopt.labels = TIES_LABELS_TOP;
-	rc = ties_draw_svg(db, g, &dopt, &p->svg, NULL);
+	if ((rc = ties_rd__step(db, 7, 8, "report: diagram")) < 0 ||
+	    (rc = ties_draw_svg(db, g, &dopt, &p->svg, NULL)) < 0)
+		goto done;
+	rc = ties_rd__step(db, 8, 8, "report");
 done:
 	ties_table_free(t);
 	ties_graph_free(g);

@@ -119,7 +119,7 @@ static void test_json_round_trip_keeps_hostile_names(void **state)
 				     TIES_TABLE_AUTO, NULL),
 			 TIES_ENOTFOUND);
 	assert_non_null(strstr(ties_errmsg(db2),
-			       "bad2.json: entities[0]: unknown country"));
+			       "bad2.json:1: entities[0]: unknown country"));
 	assert_int_equal(ties_card_get(db2, &c, "z"), TIES_ENOTFOUND);
 	ties_db_close(db);
 	ties_db_close(db2);
