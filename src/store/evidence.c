@@ -216,6 +216,9 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 	}
 	if ((rc = scan_end(db, st, rc)) < 0)
 		return rc;
+	/* "+r.target": look relations up by source only. With both ends in
+	 * the index SQLite probes every (x, y) pair: 38 million probes for
+	 * France and the United States in ROR, 8.6 s instead of 6 ms. */
 	if ((rc = prepare(
 		     db,
 		     "SELECT r.kind, r.role, r.start_date, r.end_date, "
@@ -224,8 +227,8 @@ int ties_store__between(ties_db *db, sqlite3_int64 x, sqlite3_int64 y,
 		     "JOIN entity a ON a.rowid = r.source JOIN entity b ON "
 		     "b.rowid = r.target LEFT JOIN source s ON s.rowid = "
 		     "r.source_id WHERE (r.source IN (SELECT e FROM ties_sx) "
-		     "AND r.target IN (SELECT e FROM ties_sy)) OR (r.source IN "
-		     "(SELECT e FROM ties_sy) AND r.target IN (SELECT e FROM "
+		     "AND +r.target IN (SELECT e FROM ties_sy)) OR (r.source IN "
+		     "(SELECT e FROM ties_sy) AND +r.target IN (SELECT e FROM "
 		     "ties_sx)) ORDER BY r.start_date, r.kind, r.rowid",
 		     &st)) < 0)
 		return rc;
