@@ -241,6 +241,7 @@ struct parts {
 	double modularity;
 	char *svg;
 	size_t nnodes, nedges;
+	ties_graph *cg; /* the country graph: countries' names by id */
 };
 
 static void parts_release(struct parts *p)
@@ -249,6 +250,7 @@ static void parts_release(struct parts *p)
 
 	for (i = 0; i < SEC_N; i++)
 		ties_table_free(p->sec[i]);
+	ties_graph_free(p->cg);
 	for (i = 0; i < 3; i++) {
 		ties_table_free(p->pairs[i]);
 		free(p->pair_title[i]);
@@ -348,7 +350,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 done:
 	ties_table_free(t);
 	ties_graph_free(g);
-	ties_graph_free(cg);
+	p->cg = cg;
 	return rc;
 }
 
@@ -463,6 +465,11 @@ static void summary(const struct parts *p, ties_buf *out)
 				 "community 1, has %zu members",
 				 ncom, ncom == 1 ? "y" : "ies", p->modularity,
 				 big);
+		for (r = 0; country && p->cg && r < p->cg->n; r++)
+			if (!strcmp(p->cg->nodes[r].id, country)) {
+				country = p->cg->nodes[r].name;
+				break;
+			}
 		if (country)
 			ties_buf__printf(out, ", %ld of them in %s",
 					 in_country, country);
@@ -493,7 +500,12 @@ static void summary(const struct parts *p, ties_buf *out)
 				hi = l;
 		}
 		ties_buf__puts(out, ". ");
-		if (lo && hi)
+		if (lo && hi && !strcmp(lo, hi))
+			ties_buf__printf(out,
+					 "Ties between countries are all "
+					 "dated %s.",
+					 lo);
+		else if (lo && hi)
 			ties_buf__printf(out,
 					 "Ties between countries are dated "
 					 "from %s to %s.",
