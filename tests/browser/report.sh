@@ -39,5 +39,18 @@ grep -q 'class="node hit"' "$work/dom.html" || { echo "browser: search found not
 grep -q '1 found' "$work/dom.html" || { echo "browser: search status missing"; fail=1; }
 run "$url" --screenshot="$work/report.png" >/dev/null 2>&1
 [ -s "$work/report.png" ] || { echo "browser: no screenshot"; fail=1; }
-[ $fail = 0 ] && echo "browser: report renders, script runs, search finds Babaev"
+# At desktop and phone widths the diagram fills its box (the box takes the
+# diagram's shape: the drawing's height is the box's, within 2%, unless the
+# box is at its least, 200 px, or its most, 85% of the window) and the
+# page does not scroll sideways. A copy of the page measures itself.
+sed 's|</body>|<script>(function(){var b=document.getElementById("diagram"),s=b.querySelector("svg").getBBox(),w=b.clientWidth,c=b.clientHeight,h=w*s.height/s.width,d=document.documentElement;document.body.setAttribute("data-fit",(Math.abs(h-c)<=0.02*c\|\|c>=0.84*innerHeight\|\|c<=200)?"fills":"gap "+Math.round(h)+" of "+c);document.body.setAttribute("data-wide",d.scrollWidth>d.clientWidth?"wide":"fits");})();</script></body>|' \
+	"$work/report.html" >"$work/probe.html"
+for size in 1400,900 390,844; do
+	run "file://$(cd "$work" && pwd)/probe.html" --window-size=$size --dump-dom >"$work/probe.dom" 2>/dev/null
+	fit=$(grep -o 'data-fit="[^"]*"' "$work/probe.dom")
+	wide=$(grep -o 'data-wide="[^"]*"' "$work/probe.dom")
+	[ "$fit" = 'data-fit="fills"' ] || { echo "browser: at $size the diagram does not fill its box ($fit)"; fail=1; }
+	[ "$wide" = 'data-wide="fits"' ] || { echo "browser: at $size the page scrolls sideways ($wide)"; fail=1; }
+done
+[ $fail = 0 ] && echo "browser: report renders, script runs, search finds Babaev, the diagram fills its box at 1400x900 and 390x844"
 exit $fail
