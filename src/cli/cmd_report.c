@@ -22,7 +22,8 @@ const char cmd_report_usage[] =
 	"\n"
 	"Options:\n"
 	"  -o FILE     the report (.html or .md)\n"
-	"  --title T   its title (default \"Network report\")\n"
+	"  --title T   its title (default \"DB: network report\", DB the\n"
+	"              database's file name without its extension)\n"
 	"  --rows N    rows of each table (default 25; then \"and N more\")\n";
 
 enum { O_TITLE = OPT_FIRST_FREE, O_ROWS };

@@ -242,6 +242,7 @@ struct parts {
 	char *svg;
 	size_t nnodes, nedges;
 	ties_graph *cg; /* the country graph: countries' names by id */
+	ties_buf title;	/* the default title */
 };
 
 static void parts_release(struct parts *p)
@@ -251,6 +252,7 @@ static void parts_release(struct parts *p)
 	for (i = 0; i < SEC_N; i++)
 		ties_table_free(p->sec[i]);
 	ties_graph_free(p->cg);
+	ties_buf__release(&p->title);
 	for (i = 0; i < 3; i++) {
 		ties_table_free(p->pairs[i]);
 		free(p->pair_title[i]);
@@ -391,6 +393,25 @@ static const char *most_in(const ties_table *t, size_t ccom, long k, size_t c,
 	return best;
 }
 
+/* v with thousands separated by commas, as English prose writes it:
+ * "51,591". */
+static const char *grouped(long long v, char buf[32])
+{
+	char digits[32];
+	int n = snprintf(digits, sizeof(digits), "%lld", v < 0 ? -v : v);
+	int o = 0;
+
+	if (v < 0)
+		buf[o++] = '-';
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 /*
  * The summary in words, made from the tables it sums up (and so checked
  * against them by the tests): the size of the network, the most central,
@@ -404,6 +425,7 @@ static void summary(const struct parts *p, ties_buf *out)
 	const ties_table *ct = p->sec[SEC_COUNTRIES];
 	size_t r, ncom = 0, big = 0;
 	const char *sep = " (";
+	char g1[32], g2[32];
 
 	long total = 0;
 
@@ -411,19 +433,21 @@ static void summary(const struct parts *p, ties_buf *out)
 		if (!strcmp(ties_table_text(cnt, r, 0), "entity") &&
 		    strcmp(ties_table_text(cnt, r, 1), "total"))
 			total += ties_table_int(cnt, r, 2);
-	ties_buf__printf(out, "The store holds %ld entities", total);
+	ties_buf__printf(out, "The store holds %s entities",
+			 grouped(total, g1));
 	for (r = 0; cnt && r < ties_table_nrows(cnt); r++)
 		if (!strcmp(ties_table_text(cnt, r, 0), "entity") &&
 		    strcmp(ties_table_text(cnt, r, 1), "total")) {
-			ties_buf__printf(out, "%s%s %lld", sep,
+			ties_buf__printf(out, "%s%s %s", sep,
 					 ties_table_text(cnt, r, 1),
-					 ties_table_int(cnt, r, 2));
+					 grouped(ties_table_int(cnt, r, 2), g1));
 			sep = ", ";
 		}
 	ties_buf__printf(out,
-			 "%s; the entity graph ties %zu of them with %zu "
+			 "%s; the entity graph ties %s of them with %s "
 			 "ties. ",
-			 *sep == ',' ? ")" : "", p->nnodes, p->nedges);
+			 *sep == ',' ? ")" : "", grouped((long long)p->nnodes, g1),
+			 grouped((long long)p->nedges, g2));
 	if (pr && ties_table_nrows(pr)) {
 		size_t sc = col_of(pr, "score"), nr = ties_table_nrows(pr);
 		double top = ties_table_real(pr, 0, sc);
@@ -461,21 +485,22 @@ static void summary(const struct parts *p, ties_buf *out)
 		country = most_in(cm, cc, 1, col_of(cm, "country"), &in_country);
 		kind = most_in(cm, cc, 1, col_of(cm, "kind"), &in_kind);
 		ties_buf__printf(out,
-				 "%zu communit%s (modularity %.3f); the largest, "
-				 "community 1, has %zu members",
-				 ncom, ncom == 1 ? "y" : "ies", p->modularity,
-				 big);
+				 "%s communit%s (modularity %.3f); the largest, "
+				 "community 1, has %s members",
+				 grouped((long long)ncom, g1),
+				 ncom == 1 ? "y" : "ies", p->modularity,
+				 grouped((long long)big, g2));
 		for (r = 0; country && p->cg && r < p->cg->n; r++)
 			if (!strcmp(p->cg->nodes[r].id, country)) {
 				country = p->cg->nodes[r].name;
 				break;
 			}
 		if (country)
-			ties_buf__printf(out, ", %ld of them in %s",
-					 in_country, country);
+			ties_buf__printf(out, ", %s of them in %s",
+					 grouped(in_country, g1), country);
 		if (kind)
-			ties_buf__printf(out, ", %ld of kind %s", in_kind,
-					 kind);
+			ties_buf__printf(out, ", %s of kind %s",
+					 grouped(in_kind, g1), kind);
 		ties_buf__puts(out, ". ");
 	}
 	if (ct && ties_table_nrows(ct)) {
@@ -606,6 +631,7 @@ static const char html_script[] =
 static int write_html(const struct parts *p, FILE *f, const char *title,
 		      size_t rows)
 {
+	char g1[32], g2[32];
 	ties_buf sum = TIES_BUF_INIT;
 	static const char *const ids[SEC_N] = {"counts",      "degree",
 					       "betweenness", "pagerank",
@@ -622,9 +648,10 @@ static int write_html(const struct parts *p, FILE *f, const char *title,
 		html_style);
 	html(f, title);
 	fprintf(f,
-		"</h1><div>%zu entities and %zu ties in the entity graph; "
+		"</h1><div>%s entities and %s ties in the entity graph; "
 		"made by ties %s</div></header>\n<main>\n",
-		p->nnodes, p->nedges, TIES_VERSION);
+		grouped((long long)p->nnodes, g1),
+		grouped((long long)p->nedges, g2), TIES_VERSION);
 	summary(p, &sum);
 	fputs("<section><h2>Summary</h2><p id=\"summary\">", f);
 	html(f, ties_buf__str(&sum));
@@ -675,15 +702,17 @@ static int write_html(const struct parts *p, FILE *f, const char *title,
 static int write_md(const struct parts *p, FILE *f, const char *title,
 		    const char *svgname, size_t rows)
 {
+	char g1[32], g2[32];
 	ties_buf sum = TIES_BUF_INIT;
 	int i;
 
 	fputs("# ", f);
 	md(f, title);
 	fprintf(f,
-		"\n\n%zu entities and %zu ties in the entity graph; made by "
+		"\n\n%s entities and %s ties in the entity graph; made by "
 		"ties %s.\n\n",
-		p->nnodes, p->nedges, TIES_VERSION);
+		grouped((long long)p->nnodes, g1),
+		grouped((long long)p->nedges, g2), TIES_VERSION);
 	summary(p, &sum);
 	fputs("## Summary\n\n", f);
 	md(f, ties_buf__str(&sum));
@@ -734,8 +763,23 @@ int ties_report(ties_db *db, const ties_filter *filter, const char *path,
 	memset(&p, 0, sizeof(p));
 	if ((rc = gather(db, filter, &p)) < 0)
 		goto done;
-	if (!title)
-		title = "Network report";
+	/* The default title names the data: "ror: network report". */
+	if (!title) {
+		const char *file = ties_store__filename(db), *slash, *dot;
+
+		if (file && *file) {
+			slash = strrchr(file, '/');
+			file = slash ? slash + 1 : file;
+			dot = strrchr(file, '.');
+			ties_buf__printf(&p.title, "%.*s: network report",
+					 dot && dot > file ? (int)(dot - file)
+							   : (int)strlen(file),
+					 file);
+			title = ties_buf__str(&p.title);
+		} else {
+			title = "Network report";
+		}
+	}
 	if (is_md) {
 		/* The diagram as an .svg beside the Markdown. */
 		ties_buf svgpath = TIES_BUF_INIT;
