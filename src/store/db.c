@@ -688,6 +688,73 @@ int ties_store__bulk_end(ties_db *db, int ok)
 	return rc;
 }
 
+/* Open the SQLite connection to `name` (a path or a file: URI) for the
+ * database file `path`. */
+static int sql_open(ties_db *db, const char *name, int sflags,
+		    const char *path)
+{
+	if (sqlite3_open_v2(name, &db->sql, sflags, NULL) != SQLITE_OK) {
+		if (!db->sql)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
+				       path, sqlite3_errmsg(db->sql));
+	}
+	sqlite3_extended_result_codes(db->sql, 0);
+	return 0;
+}
+
+/*
+ * A database in WAL mode whose directory the user cannot write cannot be
+ * read the usual way: SQLite cannot make its -shm file
+ * (SQLITE_READONLY_DIRECTORY or _CANTINIT). When no -wal file holds changes the file is
+ * whole, and is read as immutable (no locks, no -shm), read-only, with a
+ * notice. 1 when reopened so, 0 when not needed, < 0 on error.
+ */
+static int open_unwritable(ties_db *db, const char *path)
+{
+	ties_buf uri = TIES_BUF_INIT, wal = TIES_BUF_INIT;
+	struct stat sb;
+	int rc;
+
+	if (sqlite3_exec(db->sql, "PRAGMA schema_version", NULL, NULL,
+			 NULL) == SQLITE_OK ||
+	    (sqlite3_extended_errcode(db->sql) != SQLITE_READONLY_CANTINIT &&
+	     sqlite3_extended_errcode(db->sql) != SQLITE_READONLY_DIRECTORY))
+		return 0;
+	ties_buf__printf(&wal, "%s-wal", path);
+	if (stat(ties_buf__str(&wal), &sb) == 0 && sb.st_size > 0) {
+		ties_buf__release(&wal);
+		return ties_db__seterr(db, TIES_EIO,
+				       "cannot read '%s': its directory is "
+				       "read-only and its -wal file holds "
+				       "changes not yet in it; open it once "
+				       "where it can be written",
+				       path);
+	}
+	ties_buf__release(&wal);
+	/* file: URI, the path percent-encoded where it must be. */
+	ties_buf__puts(&uri, "file:");
+	for (const char *c = path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			ties_buf__printf(&uri, "%%%02X", (unsigned char)*c);
+		else
+			ties_buf__putc(&uri, *c);
+	ties_buf__puts(&uri, "?immutable=1");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	rc = sql_open(db, ties_buf__str(&uri),
+		      SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, path);
+	ties_buf__release(&uri);
+	if (rc < 0)
+		return rc;
+	ties_db__notice(db,
+			"'%s' is in a directory you cannot write: read as it "
+			"is, read-only",
+			path);
+	return 1;
+}
+
 int ties_db_open(ties_db **out, const char *path, unsigned flags)
 {
 	ties_db *db;
@@ -712,15 +779,14 @@ int ties_db_open(ties_db **out, const char *path, unsigned flags)
 	}
 	sflags = readonly ? SQLITE_OPEN_READONLY
 			  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &db->sql, sflags, NULL) != SQLITE_OK) {
-		if (!db->sql)
-			return ties_db__seterr(db, TIES_ENOMEM,
-					       "out of memory");
-		return ties_db__seterr(db, TIES_EIO, "cannot open '%s': %s",
-				       path, sqlite3_errmsg(db->sql));
-	}
-	sqlite3_extended_result_codes(db->sql, 0);
+	if ((rc = sql_open(db, path, sflags, path)) < 0)
+		return rc;
 	sqlite3_busy_timeout(db->sql, 5000);
+	rc = flags & TIES_OPEN_CREATE ? 0 : open_unwritable(db, path);
+	if (rc < 0)
+		return rc;
+	if (rc == 1)
+		readonly = 1;
 	/* An empty file stays untouched unless asked to become a database
 	 * (even journal_mode writes to it). */
 	if (!(flags & TIES_OPEN_CREATE)) {
