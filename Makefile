@@ -135,7 +135,7 @@ $(BUILD)/examples/%: examples/%.c $(BUILD)/libties.a
 
 # ties.h must compile alone under strict C99.
 headertest: $(BUILD)/headertest.o
-$(BUILD)/headertest.o: include/ties.h
+$(BUILD)/headertest.o: include/ties.h include/ties_render.h
 	@mkdir -p $(dir $@)
 	$(Q)printf '#include "ties.h"\nint main(void) { return 0; }\n' > $(BUILD)/headertest.c
 	$(Q)$(CC) -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude -c -o $@ $(BUILD)/headertest.c
@@ -215,7 +215,7 @@ install: all
 	$(INSTALL) -m 644 $(BUILD)/libties.a $(DESTDIR)$(LIBDIR)/libties.a
 	$(INSTALL) -m 755 $(BUILD)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libties.so
-	$(INSTALL) -m 644 include/ties.h $(DESTDIR)$(INCLUDEDIR)/ties.h
+	$(INSTALL) -m 644 include/ties.h include/ties_render.h $(DESTDIR)$(INCLUDEDIR)/
 	$(INSTALL) -m 644 ties.pc $(DESTDIR)$(PKGCONFIGDIR)/ties.pc
 	$(INSTALL) -m 644 man/ties.1 $(DESTDIR)$(MANDIR)/man1/ties.1
 	$(INSTALL) -d $(DESTDIR)$(DATADIR)/ties/extract
@@ -224,7 +224,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ties $(DESTDIR)$(LIBDIR)/libties.a \
 		$(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libties.so \
-		$(DESTDIR)$(INCLUDEDIR)/ties.h $(DESTDIR)$(PKGCONFIGDIR)/ties.pc \
+		$(DESTDIR)$(INCLUDEDIR)/ties.h $(DESTDIR)$(INCLUDEDIR)/ties_render.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/ties.pc \
 		$(DESTDIR)$(MANDIR)/man1/ties.1
 	rm -rf $(DESTDIR)$(DATADIR)/ties/extract
 	-rmdir $(DESTDIR)$(DATADIR)/ties 2>/dev/null

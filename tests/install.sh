@@ -12,7 +12,7 @@ stage="$work/stage"
 make -s install DESTDIR="$stage" PREFIX=/usr >"$work/log" 2>&1 ||
 	{ cat "$work/log"; echo "install: make install failed"; exit 1; }
 for f in usr/bin/ties usr/lib/libties.a usr/lib/libties.so.0 usr/lib/libties.so \
-	usr/include/ties.h usr/lib/pkgconfig/ties.pc usr/share/man/man1/ties.1 \
+	usr/include/ties.h usr/include/ties_render.h usr/lib/pkgconfig/ties.pc usr/share/man/man1/ties.1 \
 	usr/share/ties/extract/titles.txt usr/share/ties/extract/README.md; do
 	[ -e "$stage/$f" ] || { echo "install: $f missing"; exit 1; }
 done

@@ -1,11 +1,12 @@
 /*
  * draw.c — network diagrams with Graphviz: a styled cgraph graph built
  * from a tie graph, written as DOT or laid out and rendered in-process by
- * gvc (SVG, PNG, PDF). With graphviz.c, the only file that knows Graphviz
- * (besides the DOT importer, which uses its parser).
+ * gvc (SVG, PNG, PDF). With graphviz.c and draw_out.c, the only files that
+ * know Graphviz (besides the DOT importer, which uses its parser).
  *
- * Determinism: nodes and edges are added in node order, colours come from
- * a hash of the country id, and randomised layouts get a fixed seed.
+ * Determinism: nodes and edges are added in node order and colours go to
+ * categories by frequency. Writing the built graph out (and its seeded
+ * layout) is draw_out.c's.
  */
 #define _XOPEN_SOURCE 700 /* srand48 */
 #include <assert.h>
@@ -17,27 +18,7 @@
 #include "graph/graph.h"
 #include "render/graphviz.h"
 #include "render/render_int.h"
-
-/*
- * The fills of the 12 most frequent categories drawn: ColorBrewer's
- * qualitative "Set3" of 12 classes (Cynthia Brewer, colorbrewer2.org),
- * pastels that keep black labels readable, its grey swapped for a light
- * khaki so that grey can mean "other". The rest share OTHER.
- */
-static const char *const palette[] = {
-	"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-	"#b3de69", "#fccde5", "#e5d8bd", "#bc80bd", "#ccebc5", "#ffed6f"};
-
-#define NPALETTE (sizeof(palette) / sizeof(palette[0]))
-#define OTHER "#eeeeee"
-
-/* The name of a node's country (a country's own name). */
-static const char *country_name(const struct ties_graph_node *n)
-{
-	if (!strcmp(n->kind, "country"))
-		return n->name;
-	return n->country_name ? n->country_name : n->country;
-}
+#include "render/draw_int.h"
 
 static const char *shape_of(const struct ties_graph_node *n)
 {
@@ -183,44 +164,6 @@ static int select_nodes(ties_db *db, const ties_graph *g,
 	return 0;
 }
 
-struct drawing {
-	Agraph_t *g;
-	GVC_t *gvc;
-};
-
-/* Lay out with the same random numbers every time: Graphviz's force-
- * directed layouts draw from the process's drand48 and rand, which would
- * otherwise go on from the last layout of the process. */
-static int layout(struct drawing *d)
-{
-	srand48(1);
-	srand(1);
-	return gvLayout(d->gvc, d->g, agget(d->g, (char *)"layout"));
-}
-
-/*
- * One Graphviz context for the process, never freed: Graphviz 2.43's pango
- * plugin caches font data across contexts, and a second context after the
- * first was freed reads freed memory (seen under AddressSanitizer).
- */
-static GVC_t *context(void)
-{
-	static GVC_t *gvc;
-
-	if (!gvc)
-		gvc = gvContext();
-	return gvc;
-}
-
-static void drawing_release(struct drawing *d)
-{
-	if (d->gvc && d->g)
-		gvFreeLayout(d->gvc, d->g);
-	if (d->g)
-		agclose(d->g);
-	memset(d, 0, sizeof(*d));
-}
-
 /* The strongest three ties of every drawn node, in one pass over the ties
  * (best[3 * v + k], -1 when fewer): heaviest first, then in tie order. */
 static long *top_ties_all(const ties_graph *g, const unsigned char *keep)
@@ -272,254 +215,6 @@ static void top_ties(const ties_graph *g, const long *best, size_t v,
 
 /* What build() hands its parts: the nodes kept and their scores, the
  * ties drawn, the colour of each node, and the Graphviz objects. */
-struct scene {
-	double *score, maxs, maxw;
-	unsigned char *keep, *drawn;
-	long *best3;   /* each node's three strongest ties (tooltips) */
-	Agnode_t **gvn;
-	int *community; /* by node, when clustered or coloured by community */
-	int clusters;	/* Graphviz clusters (dot and fdp only) */
-	enum ties_color_by color_by;
-	long focus;	/* the node of --focus, or -1 */
-	/* Categories of colour, most frequent first: key, label, count;
-	 * cat[i] the category of node i (-1 none). */
-	size_t ncat;
-	char **ckey, **clabel;
-	long *ccount;
-	long *cat;
-	long *rank; /* by node: place by score among the drawn (0 = top) */
-	size_t nlabels;
-	unsigned kinds;	 /* shapes drawn: 1 institution, 2 person, 4 country,
-			    8 unit, 16 other */
-	unsigned styles; /* 1 MoU, 2 meeting, 4 membership, 8 other */
-	double *ew;	 /* tie weights less the events drawn as nodes */
-	struct ties_rd_events events; /* drawn as nodes */
-	long event_min;
-	ties_buf b;
-};
-
-/*
- * Each drawn node's community: the best of o->runs Leiden runs (10 unless
- * said), as `ties communities --runs` finds them, on the drawn nodes and
- * the ties among them (in the graph's order): what the picture shows, and
- * the same whether the graph is whole or a focus read from the snapshot.
- */
-static int node_communities(ties_db *db, const ties_graph *g,
-			    const ties_draw_opts *o, const unsigned char *keep,
-			    int **out)
-{
-	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 1, 1};
-	ties_table *ct = NULL;
-	int *community = calloc(g->n + 1, sizeof(*community));
-	ties_graph sub;
-	long *at = malloc((g->n + 1) * sizeof(*at));
-	ties_strmap ids = {0};
-	int rc = TIES_ENOMEM;
-
-	*out = community;
-	memset(&sub, 0, sizeof(sub));
-	if (!community || !at ||
-	    !(sub.nodes = malloc((g->n + 1) * sizeof(*sub.nodes))) ||
-	    !(sub.ea = malloc((g->m + 1) * sizeof(*sub.ea))) ||
-	    !(sub.eb = malloc((g->m + 1) * sizeof(*sub.eb))) ||
-	    !(sub.ew = malloc((g->m + 1) * sizeof(*sub.ew))))
-		goto done;
-	sub.db = g->db;
-	sub.projection = g->projection;
-	for (size_t i = 0; i < g->n; i++) {
-		at[i] = -1;
-		if (keep[i]) {
-			at[i] = (long)sub.n;
-			sub.nodes[sub.n++] = g->nodes[i];
-			if (ties_strmap__put(&ids, g->nodes[i].id, (long)i,
-					     NULL) < 0)
-				goto done;
-		}
-	}
-	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]]) {
-			sub.ea[sub.m] = (uint32_t)at[g->ea[e]];
-			sub.eb[sub.m] = (uint32_t)at[g->eb[e]];
-			sub.ew[sub.m++] = g->ew[e];
-		}
-	co.runs = o->runs > 0 ? (int)o->runs : 10;
-	if ((rc = ties_communities(db, &ct, &sub, &co, NULL)) < 0)
-		goto done;
-	for (size_t i = 0; i < ties_table_nrows(ct); i++) {
-		long v = -1;
-
-		if (ties_strmap__get(&ids, ties_table_text(ct, i, 0), &v))
-			community[v] = (int)ties_table_int(ct, i, 4);
-	}
-	rc = 0;
-done:
-	if (rc == TIES_ENOMEM)
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	ties_strmap__release(&ids);
-	ties_table_free(ct);
-	free(sub.nodes);
-	free(sub.ea);
-	free(sub.eb);
-	free(sub.ew);
-	free(at);
-	return rc;
-}
-
-/* The country of a node (a country its own), or NULL. */
-static const char *country_of(const struct ties_graph_node *nd)
-{
-	return !strcmp(nd->kind, "country") ? nd->id : nd->country;
-}
-
-/* Per node, its category of colour; categories by frequency among the
- * drawn nodes (then by label), so the same data give the same colours and
- * no two of the first NPALETTE share one. */
-static int categories(const ties_graph *g, struct scene *sc)
-{
-	ties_strmap idx = {0};
-	size_t n = g->n;
-	char num[32];
-	int rc = TIES_ENOMEM;
-
-	if (!(sc->cat = malloc((n + 1) * sizeof(*sc->cat))) ||
-	    !(sc->ckey = calloc(n + 1, sizeof(*sc->ckey))) ||
-	    !(sc->clabel = calloc(n + 1, sizeof(*sc->clabel))) ||
-	    !(sc->ccount = calloc(n + 1, sizeof(*sc->ccount))))
-		goto done;
-	for (size_t i = 0; i < n; i++) {
-		const struct ties_graph_node *nd = &g->nodes[i];
-		const char *key = NULL, *label = NULL;
-		long c;
-		int had;
-
-		sc->cat[i] = -1;
-		if (!sc->keep[i] || sc->color_by == TIES_COLOR_NONE)
-			continue;
-		if (sc->color_by == TIES_COLOR_COMMUNITY) {
-			snprintf(num, sizeof(num), "community %d",
-				 sc->community[i]);
-			key = label = num;
-		} else if (sc->color_by == TIES_COLOR_REGION) {
-			key = label = ties_rd__region(country_of(nd));
-		} else if ((key = country_of(nd))) {
-			label = country_name(nd);
-		}
-		if (!key)
-			continue;
-		if ((had = ties_strmap__put(&idx, key, (long)sc->ncat, &c)) < 0)
-			goto done;
-		if (!had) {
-			c = (long)sc->ncat++;
-			if (!(sc->ckey[c] = strdup(key)) ||
-			    !(sc->clabel[c] = strdup(label ? label : key)))
-				goto done;
-		}
-		sc->ccount[c]++;
-		sc->cat[i] = c;
-	}
-	/* Rank the categories: most nodes first, then by label. */
-	{
-		size_t k = sc->ncat;
-		long *order = malloc((k + 1) * sizeof(*order));
-		long *place = malloc((k + 1) * sizeof(*place));
-		char **key2 = malloc((k + 1) * sizeof(*key2));
-		char **lab2 = malloc((k + 1) * sizeof(*lab2));
-		long *cnt2 = malloc((k + 1) * sizeof(*cnt2));
-
-		if (!order || !place || !key2 || !lab2 || !cnt2) {
-			free(order);
-			free(place);
-			free(key2);
-			free(lab2);
-			free(cnt2);
-			goto done;
-		}
-		for (size_t i = 0; i < k; i++)
-			order[i] = (long)i;
-		/* Insertion by (count desc, label): k is small. */
-		for (size_t i = 1; i < k; i++)
-			for (size_t j = i; j > 0; j--) {
-				long x = order[j - 1], y = order[j];
-
-				if (sc->ccount[x] > sc->ccount[y] ||
-				    (sc->ccount[x] == sc->ccount[y] &&
-				     strcmp(sc->clabel[x], sc->clabel[y]) <= 0))
-					break;
-				order[j - 1] = y;
-				order[j] = x;
-			}
-		for (size_t i = 0; i < k; i++) {
-			place[order[i]] = (long)i;
-			key2[i] = sc->ckey[order[i]];
-			lab2[i] = sc->clabel[order[i]];
-			cnt2[i] = sc->ccount[order[i]];
-		}
-		for (size_t i = 0; i < k; i++) {
-			sc->ckey[i] = key2[i];
-			sc->clabel[i] = lab2[i];
-			sc->ccount[i] = cnt2[i];
-		}
-		for (size_t i = 0; i < n; i++)
-			if (sc->cat[i] >= 0)
-				sc->cat[i] = place[sc->cat[i]];
-		free(order);
-		free(place);
-		free(key2);
-		free(lab2);
-		free(cnt2);
-	}
-	rc = 0;
-done:
-	ties_strmap__release(&idx);
-	return rc;
-}
-
-static void categories_release(struct scene *sc)
-{
-	for (size_t k = 0; k < sc->ncat; k++) {
-		free(sc->ckey[k]);
-		free(sc->clabel[k]);
-	}
-	free(sc->ckey);
-	free(sc->clabel);
-	free(sc->ccount);
-	free(sc->cat);
-	sc->ckey = sc->clabel = NULL;
-	sc->ccount = sc->cat = NULL;
-	sc->ncat = 0;
-}
-
-static const char *fill_of(const struct scene *sc, size_t i)
-{
-	long c = sc->cat[i];
-
-	return c >= 0 && (size_t)c < NPALETTE ? palette[c] : OTHER;
-}
-
-/* Each drawn node's place by score (0 the highest), ties by node order. */
-static int ranks(const ties_graph *g, struct scene *sc)
-{
-	struct ties_scored *idx = malloc((g->n + 1) * sizeof(*idx));
-	size_t k = 0;
-
-	if (!idx || !(sc->rank = malloc((g->n + 1) * sizeof(*sc->rank)))) {
-		free(idx);
-		return TIES_ENOMEM;
-	}
-	for (size_t i = 0; i < g->n; i++) {
-		sc->rank[i] = -1;
-		if (sc->keep[i]) {
-			idx[k].s = sc->score[i];
-			idx[k++].i = i;
-		}
-	}
-	qsort(idx, k, sizeof(*idx), ties_scored__cmp);
-	for (size_t r = 0; r < k; r++)
-		sc->rank[idx[r].i] = (long)r;
-	free(idx);
-	return 0;
-}
-
 /* The diagram's graph and its default attributes. */
 static int open_graph(ties_db *db, struct drawing *d, const char *layout,
 		      size_t nkeep, size_t nshown)
@@ -569,7 +264,7 @@ static Agraph_t *parent_of(const ties_graph *g, const ties_draw_opts *o,
 			   struct drawing *d, struct scene *sc, size_t i)
 {
 	const struct ties_graph_node *nd = &g->nodes[i];
-	const char *country = country_of(nd);
+	const char *country = ties_rd__country_of(nd);
 	Agraph_t *parent;
 	char num[64];
 
@@ -582,7 +277,7 @@ static Agraph_t *parent_of(const ties_graph *g, const ties_draw_opts *o,
 		ties_buf__printf(&sc->b, "cluster_%s", country);
 		parent = ties_gv__sub(d->g, ties_buf__str(&sc->b));
 		ties_buf__clear(&sc->b);
-		ties_gv__esc_label(&sc->b, country_name(nd));
+		ties_gv__esc_label(&sc->b, ties_rd__country_name(nd));
 	} else if (o->cluster_by == TIES_CLUSTER_COMMUNITY && sc->community) {
 		snprintf(num, sizeof(num), "cluster_c%d", sc->community[i]);
 		parent = ties_gv__sub(d->g, num);
@@ -607,7 +302,7 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 
 	for (size_t i = 0; i < g->n; i++) {
 		const struct ties_graph_node *nd = &g->nodes[i];
-		const char *country = country_of(nd);
+		const char *country = ties_rd__country_of(nd);
 		double size = sc->maxs > 0 ? sc->score[i] / sc->maxs : 0;
 		double side = 0.3 * sqrt(1 + 7 * (size > 0 ? size : 0));
 		int labelled;
@@ -619,7 +314,7 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		sc->kinds |= kind_bit(nd);
 		ties_gv__set(sc->gvn[i], "shape", shape_of(nd));
-		ties_gv__set(sc->gvn[i], "fillcolor", fill_of(sc, i));
+		ties_gv__set(sc->gvn[i], "fillcolor", ties_rd__fill_of(sc, i));
 		snprintf(num, sizeof(num), "%.2f", 1.4 * side);
 		ties_gv__set(sc->gvn[i], "width", num);
 		snprintf(num, sizeof(num), "%.2f", side);
@@ -937,7 +632,7 @@ static int add_legend(ties_db *db, const ties_graph *g,
 					 ? "Colour, region"
 					 : "Colour, country");
 		for (k = 0; k < sc->ncat && k < NPALETTE; k++) {
-			ties_buf__printf(&l, "<td bgcolor=\"%s\">", palette[k]);
+			ties_buf__printf(&l, "<td bgcolor=\"%s\">", ties_rd__palette[k]);
 			ties_gv__esc_html(&l, sc->clabel[k]);
 			ties_buf__printf(&l, " (%ld)</td>", sc->ccount[k]);
 		}
@@ -1068,9 +763,9 @@ static size_t drop_isolates(const ties_graph *g, struct scene *sc,
 	return gone;
 }
 
-static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		 const double *given_score, const unsigned char *given_keep,
-		 struct drawing *d, unsigned *warnings)
+int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		   const double *given_score, const unsigned char *given_keep,
+		   struct drawing *d, unsigned *warnings)
 {
 	struct scene sc;
 	ties_draw_opts oo = *o;
@@ -1151,13 +846,13 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			int groups;
 
 			sc.color_by = tries[t];
-			if (categories(g, &sc) < 0) {
+			if (ties_rd__categories(g, &sc) < 0) {
 				rc = ties_db__seterr(db, TIES_ENOMEM,
 						     "out of memory");
 				goto done;
 			}
 			groups = sc.ncat >= 2 && sc.ccount[0] >= 2;
-			categories_release(&sc);
+			ties_rd__categories_release(&sc);
 			if (groups)
 				break;
 			sc.color_by = TIES_COLOR_COMMUNITY;
@@ -1165,9 +860,9 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	}
 	if ((sc.color_by == TIES_COLOR_COMMUNITY ||
 	     o->cluster_by == TIES_CLUSTER_COMMUNITY) &&
-	    (rc = node_communities(db, g, o, sc.keep, &sc.community)) < 0)
+	    (rc = ties_rd__node_communities(db, g, o, sc.keep, &sc.community)) < 0)
 		goto done;
-	if (categories(g, &sc) < 0 || ranks(g, &sc) < 0) {
+	if (ties_rd__categories(g, &sc) < 0 || ties_rd__ranks(g, &sc) < 0) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -1188,7 +883,7 @@ static int build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		*warnings |= TIES_DRAW_WARN_EDGES;
 	ties_db__notice(db, "%s", ties_buf__str(&what));
 done:
-	categories_release(&sc);
+	ties_rd__categories_release(&sc);
 	ties_rd__events_release(&sc.events);
 	free(sc.ew);
 	free(sc.rank);
@@ -1201,186 +896,4 @@ done:
 	ties_buf__release(&sc.b);
 	ties_buf__release(&what);
 	return rc;
-}
-
-/* The renderer of a file name's extension: NULL for DOT. */
-static int format_of(ties_db *db, const char *path, const char **fmt)
-{
-	const char *base = path ? strrchr(path, '/') : NULL;
-	const char *ext = path ? strrchr(base ? base : path, '.') : NULL;
-
-	*fmt = NULL;
-	if (!path)
-		return 0;
-	if (!ext)
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "'%s': say the format with the "
-				       "extension (.dot, .gv, .svg, "
-				       ".png, .pdf)",
-				       path);
-	if (!strcmp(ext, ".svg"))
-		*fmt = "svg";
-	else if (!strcmp(ext, ".png"))
-		*fmt = "png";
-	else if (!strcmp(ext, ".pdf"))
-		*fmt = "pdf";
-	else if (strcmp(ext, ".dot") && strcmp(ext, ".gv"))
-		return ties_db__seterr(db, TIES_EINVALID,
-				       "'%s': unknown format '%s' (.dot, "
-				       ".gv, .svg, .png, .pdf)",
-				       path, ext);
-	return 0;
-}
-
-static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		const double *score, const unsigned char *keep,
-		const char *path, FILE *out, unsigned *warnings)
-{
-	struct drawing d = {0};
-	const char *fmt = NULL;
-	unsigned warn = 0;
-	int rc;
-
-	if (warnings)
-		*warnings = 0;
-	if ((rc = format_of(db, path, &fmt)) < 0)
-		return rc;
-	if ((rc = ties_rd__step(db, 0, 3, "draw: choosing what to draw")) < 0 ||
-	    (rc = build(db, g, o, score, keep, &d, &warn)) < 0) {
-		drawing_release(&d);
-		return rc;
-	}
-	if (warnings)
-		*warnings = warn;
-	if (!fmt) {
-		char *tmp = NULL;
-		FILE *f = path ? ties_rd__out_begin(db, path, &tmp) : out;
-
-		if (!f) {
-			drawing_release(&d);
-			return TIES_EIO;
-		}
-		rc = agwrite(d.g, f) < 0 ? -1 : 0;
-		drawing_release(&d);
-		if (rc == 0)
-			ties_rd__step(db, 3, 3, "draw");
-		if (path)
-			return ties_rd__out_end(db, f, tmp, path,
-						rc < 0 ? ties_db__seterr(
-								 db, TIES_EIO,
-								 "write error")
-						       : 0);
-		return rc < 0 || ferror(f)
-			       ? ties_db__seterr(db, TIES_EIO, "write error")
-			       : 0;
-	}
-	if ((rc = ties_rd__step(db, 1, 3, "draw: layout")) < 0) {
-		drawing_release(&d);
-		return rc;
-	}
-	d.gvc = context();
-	if (!d.gvc || layout(&d) != 0) {
-		drawing_release(&d);
-		return ties_db__seterr(db, TIES_ERROR,
-				       "graphviz could not lay "
-				       "out the diagram");
-	}
-	{
-		char *tmp = NULL;
-		FILE *f;
-
-		if ((rc = ties_rd__step(db, 2, 3, "draw: rendering")) < 0 ||
-		    !(f = ties_rd__out_begin(db, path, &tmp))) {
-			drawing_release(&d);
-			return rc < 0 ? rc : TIES_EIO;
-		}
-		rc = gvRender(d.gvc, d.g, fmt, f);
-		drawing_release(&d);
-		if (rc == 0)
-			ties_rd__step(db, 3, 3, "draw");
-		return ties_rd__out_end(
-			db, f, tmp, path,
-			rc != 0 ? ties_db__seterr(db, TIES_EIO,
-						  "graphviz could not write "
-						  "'%s' (is the %s renderer "
-						  "installed?)",
-						  path, fmt)
-				: 0);
-	}
-}
-
-int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-	      const char *path, FILE *out, unsigned *warnings)
-{
-	assert(db && g && o);
-	return draw(db, g, o, NULL, NULL, path, out, warnings);
-}
-
-int ties_draw_from(ties_db *db, enum ties_projection p,
-		   const ties_filter *filter, const ties_draw_opts *o,
-		   const char *path, FILE *out, unsigned *warnings)
-{
-	static const ties_filter none;
-	const ties_filter *f = filter ? filter : &none;
-	ties_graph *g = NULL;
-	double *score = NULL;
-	unsigned char *keep = NULL;
-	const char *fmt;
-	int rc = 0;
-
-	assert(db && o);
-	if (warnings)
-		*warnings = 0;
-	if ((rc = format_of(db, path, &fmt)) < 0)
-		return rc;
-	/* A focus on the entity graph without filters: only its part of
-	 * the snapshot is read. Clusters by community need the whole
-	 * graph. */
-	if (o->focus && p == TIES_GRAPH_ENTITY && ties_filter__plain(f) &&
-	    f->min_weight <= 0 && o->cluster_by != TIES_CLUSTER_COMMUNITY &&
-	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top, o->size_by,
-				    &g, &score, &keep)) < 0)
-		return rc;
-	if (rc == 1)
-		rc = draw(db, g, o, score, keep, path, out, warnings);
-	else if ((rc = ties_graph_build(db, &g, p, f)) == 0)
-		rc = draw(db, g, o, NULL, NULL, path, out, warnings);
-	ties_graph_free(g);
-	free(score);
-	free(keep);
-	return rc;
-}
-
-int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		  char **svg, size_t *len)
-{
-	struct drawing d = {0};
-	unsigned warn = 0;
-	char *data = NULL;
-	unsigned int n = 0;
-	int rc;
-
-	assert(db && g && o && svg);
-	*svg = NULL;
-	if ((rc = build(db, g, o, NULL, NULL, &d, &warn)) < 0) {
-		drawing_release(&d);
-		return rc;
-	}
-	d.gvc = context();
-	if (!d.gvc || layout(&d) != 0 ||
-	    gvRenderData(d.gvc, d.g, "svg", &data, &n) != 0) {
-		drawing_release(&d);
-		return ties_db__seterr(db, TIES_ERROR,
-				       "graphviz could not draw the diagram");
-	}
-	*svg = malloc((size_t)n + 1);
-	if (*svg) {
-		memcpy(*svg, data, n);
-		(*svg)[n] = '\0';
-		if (len)
-			*len = n;
-	}
-	gvFreeRenderData(data);
-	drawing_release(&d);
-	return *svg ? 0 : ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 }

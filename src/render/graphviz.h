@@ -26,4 +26,17 @@ void ties_gv__set_tooltip(void *obj, const char *label);
 void ties_gv__esc_label(ties_buf *b, const char *s);
 void ties_gv__esc_html(ties_buf *b, const char *s);
 
+/* A diagram: its cgraph graph and, once laid out, the context. */
+struct drawing {
+	Agraph_t *g;
+	GVC_t *gvc;
+};
+
+/* Build the styled graph of g (draw.c): the nodes chosen by score and keep
+ * (NULL: by o), their colours, ties, events, legend and title. */
+int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		   const double *given_score, const unsigned char *given_keep,
+		   struct drawing *d, unsigned *warnings);
+void ties_rd__drawing_release(struct drawing *d);
+
 #endif
