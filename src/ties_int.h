@@ -110,6 +110,9 @@ struct ties_db {
 /* Remove the files named PATH INFIX PID[.…] beside `path` whose PID is
  * not a running process: the temporary files of writers that died. */
 void ties_file__sweep(const char *path, const char *infix);
+/* The whole file at path, NUL-terminated, in *out (free it), its length in
+ * *len; -1 with errno on failure. */
+int ties_file__read(const char *path, char **out, size_t *len);
 
 /* Keep a notice for the user (a damaged cache ignored, …), once per text. */
 void ties_db__notice(ties_db *db, const char *fmt, ...) TIES_PRINTF(2, 3);

@@ -126,32 +126,6 @@ static int dict_parse(ties_db *db, struct pool *p, struct plist *l, int d,
 	return 0;
 }
 
-int ties_xt__read_file(const char *path, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ties_buf b = TIES_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-
-	*out = NULL;
-	if (!f)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		ties_buf__add(&b, chunk, n);
-	if (ferror(f) || b.oom) {
-		int e = ferror(f) ? errno : ENOMEM;
-
-		fclose(f);
-		ties_buf__release(&b);
-		errno = e;
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*out = b.ptr ? ties_buf__detach(&b) : strdup("");
-	return *out ? 0 : -1;
-}
-
 int ties_xt__dicts_load(ties_db *db, struct pool *p, struct dicts *D,
 			const char *const *dirs, size_t ndirs)
 {
@@ -179,7 +153,7 @@ int ties_xt__dicts_load(ties_db *db, struct pool *p, struct dicts *D,
 					db, TIES_EIO,
 					"%s: not a directory of dictionaries",
 					dirs[k]);
-			if (ties_xt__read_file(path, &text, &len) < 0) {
+			if (ties_file__read(path, &text, &len) < 0) {
 				if (errno == ENOENT)
 					continue;
 				return ties_db__seterr(db, TIES_EIO, "%s: %s",

@@ -236,7 +236,6 @@ int ties_xt__read_doc(ties_draft *d, const char *path);
 /* dict.c */
 int ties_xt__plist_add(struct pool *p, struct plist *l, const char *text,
 		       const char *val, int after);
-int ties_xt__read_file(const char *path, char **out, size_t *len);
 int ties_xt__dicts_load(ties_db *db, struct pool *p, struct dicts *D,
 			const char *const *dirs, size_t ndirs);
 void ties_xt__dicts_release(struct dicts *D);

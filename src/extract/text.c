@@ -699,7 +699,7 @@ int ties_xt__read_doc(ties_draft *d, const char *path)
 	x = &d->docs[d->ndocs];
 	memset(x, 0, sizeof(*x));
 	x->path = path;
-	if (ties_xt__read_file(path, &raw, &len) < 0)
+	if (ties_file__read(path, &raw, &len) < 0)
 		return ties_db__seterr(d->db, TIES_EIO, "%s: %s", path,
 				       strerror(errno));
 	d->ndocs++; /* owned from here on */

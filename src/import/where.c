@@ -8,36 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ties_int.h"
 #include "import_int.h"
-
-/* The whole file, NUL-terminated; NULL when it cannot be read again (a
- * pipe, or gone). */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *p;
-	size_t n = 0, cap = 0, got;
-
-	if (!f)
-		return NULL;
-	do {
-		if (n + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (!(p = realloc(buf, cap))) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = p;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
 
 /* Past the JSON string that opens at s[i] ('"'), counting its lines. */
 static size_t skip_string(const char *s, size_t n, size_t i, long *line)
@@ -53,11 +25,13 @@ static size_t skip_string(const char *s, size_t n, size_t i, long *line)
 long ties_imp__json_line(const char *path, const char *table, size_t index)
 {
 	size_t n = 0, i = 0, elem = 0, tl = strlen(table);
-	char *s = slurp(path, &n);
+	char *s = NULL;
 	long line = 1, found = 0;
 	int depth = 0, matched = 0, in_table = 0, expect = 0;
 
-	while (s && i < n && !found) {
+	if (ties_file__read(path, &s, &n) < 0)
+		return 0;
+	while (i < n && !found) {
 		char c = s[i];
 
 		if (c == '\n')
@@ -196,10 +170,12 @@ long ties_imp__name_line(const char *path, const char *a, const char *b,
 			 int xml)
 {
 	size_t n = 0, off = 0;
-	char *s = slurp(path, &n);
+	char *s = NULL;
 	long line = 1, found = 0;
 
-	while (s && off < n && !found) {
+	if (ties_file__read(path, &s, &n) < 0)
+		return 0;
+	while (off < n && !found) {
 		const char *nl = memchr(s + off, '\n', n - off);
 		size_t end = nl ? (size_t)(nl - s) : n;
 

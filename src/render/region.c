@@ -28,26 +28,6 @@ static struct {
 	size_t nc;
 } cldr;
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
-	    fread(buf, 1, (size_t)n, f) == (size_t)n)
-		buf[n] = '\0';
-	else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
 /* The value of attribute `name` in the tag at p (up to its '>'). */
 static int attr(const char *p, const char *name, char *out, size_t cap)
 {
@@ -73,19 +53,21 @@ static int attr(const char *p, const char *name, char *out, size_t cap)
 static void load(void)
 {
 	char *sup, *en, *p, type[8], contains[512], flag[32];
+	size_t len;
+	const char *end;
 
 	cldr.loaded = 1;
-	if (!(sup = slurp(CLDR "supplemental/supplementalData.xml")))
+	if (ties_file__read(CLDR "supplemental/supplementalData.xml", &sup,
+			    &len) < 0)
 		return;
-	en = slurp(CLDR "main/en.xml");
+	if (ties_file__read(CLDR "main/en.xml", &en, &len) < 0)
+		en = NULL;
 	p = strstr(sup, "<territoryContainment>");
-	for (; p && (p = strstr(p, "<group ")); p++) {
+	end = p ? strstr(p, "</territoryContainment>") : NULL;
+	for (; p && (p = strstr(p, "<group ")) && (!end || p < end); p++) {
 		const char *tok;
 		struct region *r;
 
-		if (strstr(p, "</territoryContainment>") &&
-		    strstr(p, "</territoryContainment>") < p)
-			break;
 		if (!attr(p, "type", type, sizeof(type)) ||
 		    !attr(p, "contains", contains, sizeof(contains)) ||
 		    attr(p, "status", flag, sizeof(flag)) ||

@@ -1,6 +1,6 @@
 /*
- * file.c — files beside the database: the temporary files of writers that
- * died are removed.
+ * file.c — files: a whole file read into memory, and beside the database
+ * the temporary files of writers that died removed.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -45,4 +45,30 @@ void ties_file__sweep(const char *path, const char *infix)
 	}
 	closedir(d);
 	free(dir);
+}
+
+int ties_file__read(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	ties_buf b = TIES_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	*out = NULL;
+	if (!f)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		ties_buf__add(&b, chunk, n);
+	if (ferror(f) || b.oom) {
+		int e = ferror(f) ? errno : ENOMEM;
+
+		fclose(f);
+		ties_buf__release(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*out = b.ptr ? ties_buf__detach(&b) : strdup("");
+	return *out ? 0 : -1;
 }
