@@ -371,25 +371,36 @@ static size_t col_of(const ties_table *t, const char *name)
 static const char *most_in(const ties_table *t, size_t ccom, long k, size_t c,
 			   long *count)
 {
+	size_t nr = ties_table_nrows(t), nv = 0;
+	ties_strmap slot = {0};
+	long *n = calloc(nr + 1, sizeof(*n));
+	const char **val = calloc(nr + 1, sizeof(*val));
 	const char *best = NULL;
 
 	*count = 0;
-	for (size_t r = 0; r < ties_table_nrows(t); r++) {
+	/* Count each value of community k in one pass, in the order first
+	 * seen: the earliest of equally frequent values wins. */
+	for (size_t r = 0; n && val && r < nr; r++) {
 		const char *v = ties_table_text(t, r, c);
-		long n = 0;
+		long s = (long)nv;
+		int had;
 
 		if (ties_table_int(t, r, ccom) != k || !v || !*v)
 			continue;
-		for (size_t q = 0; q < ties_table_nrows(t); q++)
-			if (ties_table_int(t, q, ccom) == k &&
-			    ties_table_text(t, q, c) &&
-			    !strcmp(ties_table_text(t, q, c), v))
-				n++;
-		if (n > *count) {
-			*count = n;
-			best = v;
-		}
+		if ((had = ties_strmap__put(&slot, v, s, &s)) < 0)
+			break;
+		if (!had)
+			val[nv++] = v;
+		n[s]++;
 	}
+	for (size_t s = 0; n && val && s < nv; s++)
+		if (n[s] > *count) {
+			*count = n[s];
+			best = val[s];
+		}
+	ties_strmap__release(&slot);
+	free(n);
+	free(val);
 	return best;
 }
 
