@@ -3,6 +3,7 @@
 # machine, medians of RUNS runs.
 #
 #   sh bench/run.sh [SIZES] [RUNS]        default: "S M" 5
+#   REAL=DIR sh bench/run.sh "" [RUNS]    the real data only (see the end)
 #
 # For each size the seeded generator (bench/gen.c) writes the five tables.
 # Then each task runs RUNS times per tool, and the table gives the median
@@ -37,7 +38,7 @@
 # once, untimed, when import is not among them.
 set -eu
 cd "$(dirname "$0")/.."
-SIZES=${1:-S M}
+SIZES=${1-S M}
 RUNS=${2:-5}
 TASKS=${TASKS:-import pagerank communities path draw}
 want() { case " $TASKS " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -225,4 +226,30 @@ SQL
 	run dr-kept "$RUNS" "$TIES" --db "$d/t.db" draw --focus "$top" --depth 2 --top 300 -o "$d/focus.svg"
 	echo "focus $top, scores read" >"$d/dr-kept.out"
 	row draw ties-kept dr-kept dr-ties
+done
+
+# --- real data: REAL=DIR holding unv.db and/or ror.db, made from the UN
+# votes and the ROR registry as docs/real-data.md shows. The diagrams of
+# docs/images and the reports, end to end, the scores kept from a first
+# run (a user's second command); baseline for the diagrams: Graphviz's own
+# command line laying out and rendering the DOT that ties writes for the
+# same diagram (the drawing floor).
+[ -n "${REAL:-}" ] || exit 0
+for size in unv ror; do
+	db="$REAL/$size.db"
+	[ -f "$db" ] || continue
+	d="$work/$size"
+	mkdir -p "$d"
+	top=$([ $size = unv ] && echo 40 || echo 100)
+	"$TIES" --db "$db" draw --top "$top" -o "$d/x.dot" 2>"$d/x.err"
+	layout=$(sed -n 's/.*; layout \([a-z]*\).*/\1/p' "$d/x.err")
+	run rd-ties "$RUNS" "$TIES" --db "$db" draw --top "$top" -o "$d/x.png"
+	sed 's/^ties: //' "$d/rd-ties.err" | tail -n 1 | cut -c1-40 >"$d/rd-ties.out"
+	run rd-gv "$RUNS" "$layout" -Tpng "$d/x.dot" -o "$d/y.png"
+	echo "$layout -Tpng" >"$d/rd-gv.out"
+	row "draw$top" ties rd-ties rd-gv
+	row "draw$top" graphviz-floor rd-gv rd-gv
+	run rp-ties "$RUNS" "$TIES" --db "$db" report -o "$d/r.html"
+	echo "$(wc -c <"$d/r.html") bytes" >"$d/rp-ties.out"
+	row report ties rp-ties rp-ties
 done

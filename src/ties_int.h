@@ -265,6 +265,16 @@ typedef int (*ties_evidence_fn)(void *ctx, const ties_evidence *ev);
 /* The events both entities took part in and the relations between them. */
 int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 			      ties_evidence_fn fn, void *ctx);
+/* The relations between a and b alone. */
+int ties_store__pair_relations(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
+			       ties_evidence_fn fn, void *ctx);
+/* The events of the entities rows[0..n-1]: fn(ctx, i, event, kind, date)
+ * for each participation of rows[i] (once a role), in the order of the
+ * events' dates, then ids; the rows of one event come together. */
+typedef int (*ties_set_event_fn)(void *ctx, size_t i, sqlite3_int64 event,
+				 const char *kind, const char *date);
+int ties_store__set_events(ties_db *db, const sqlite3_int64 *rows, size_t n,
+			   ties_set_event_fn fn, void *ctx);
 /* Events and relations between the entities that stand for x and for y
  * (a country: itself and its entities; else itself, its units and their
  * members). For events a_role/b_role list each side's participants with

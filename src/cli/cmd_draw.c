@@ -56,7 +56,7 @@ const char cmd_draw_usage[] =
 	"  --labels L      top (default: all up to 40 entities, else the\n"
 	"                  highest fifth, at least 25), all or none\n"
 	"  --layout L      dot, neato, fdp, sfdp, circo or twopi (default\n"
-	"                  fdp; sfdp with overlap removal past 2,000 nodes)\n"
+	"                  fdp; sfdp past 150 nodes or 6 ties a node)\n"
 	"  --title T       the title (default: what is drawn)\n"
 	"  --event-nodes N an event of N or more drawn participants is one\n"
 	"                  small node tied to each, not a clique of lines\n"

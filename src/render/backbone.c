@@ -25,6 +25,7 @@
  * Nothing here is quadratic: sorts of the ties, and passes over them.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,9 @@ int ties_rd__backbone(const ties_graph *g, const double *ew,
 	S = 2 * sum;
 	if (cap < 20)
 		cap = 20;
+	/* Asked for all: no cap but the one asked for. */
+	if (bb == TIES_BACKBONE_ALL && o->edges <= 0)
+		cap = SIZE_MAX;
 	if (bb == TIES_BACKBONE_AUTO) {
 		double mean = m ? sum / (double)m : 0;
 		double cv =
@@ -216,7 +220,7 @@ int ties_rd__backbone(const ties_graph *g, const double *ew,
 		for (size_t i = 0; i < m; i++)
 			kept += draw[idx[i].e] != 0;
 	}
-	if (bb == TIES_BACKBONE_ALL)
+	if (bb == TIES_BACKBONE_ALL && kept == m)
 		ties_buf__printf(what, "drew all %zu ties among %zu entities",
 				 m, nkeep);
 	else
@@ -234,7 +238,7 @@ int ties_rd__backbone(const ties_graph *g, const double *ew,
 		ties_buf__printf(what, ": backbone noise:%g", par);
 	if (*why)
 		ties_buf__printf(what, " (%s)", why);
-	if (kept >= cap && bb != TIES_BACKBONE_ALL)
+	if (kept >= cap && kept < m)
 		ties_buf__printf(what, ", capped at %zu", cap);
 done:
 	free(idx);

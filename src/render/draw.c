@@ -50,48 +50,6 @@ int ties_layout_parse(const char *name)
 static const char *const layout_names[] = {"dot",  "neato", "fdp",
 					   "sfdp", "circo", "twopi"};
 
-/* What an edge is made of: counts by kind, for style and tooltip. */
-struct edge_ev {
-	const ties_filter *f;
-	long total, mou, meeting, member;
-	int more; /* stopped reading at 500 */
-	ties_buf tip;
-};
-
-static int on_edge_evidence(void *ctx, const ties_evidence *ev)
-{
-	struct edge_ev *e = ctx;
-	int event = !strcmp(ev->type, "event");
-
-	if (event ? !ties_filter__event_ok(e->f, ev->kind, ev->date)
-		  : !ties_filter__relation_ok(e->f, ev->kind, ev->date,
-					      ev->end))
-		return 0;
-	/* Enough to style the line and fill the tooltip: a tie of thousands
-	 * of co-votes need not be read whole (the label says "500+"). */
-	if (e->total >= 500) {
-		e->more = 1;
-		return 1;
-	}
-	e->total++;
-	if (!strcmp(ev->kind, "mou"))
-		e->mou++;
-	else if (!strcmp(ev->kind, "meeting"))
-		e->meeting++;
-	else if (!strcmp(ev->kind, "member_of"))
-		e->member++;
-	if (e->total <= 5) {
-		if (e->tip.len)
-			ties_buf__puts(&e->tip, "; ");
-		ties_buf__printf(&e->tip, "%s%s%s", ev->kind,
-				 ev->date && *ev->date ? " " : "",
-				 ev->date ? ev->date : "");
-	} else if (e->total == 6) {
-		ties_buf__puts(&e->tip, "; …");
-	}
-	return 0;
-}
-
 /* The nodes to draw: all, the ego network of `focus`, and/or the top N
  * by score. keep[i] = 1 for a node drawn. */
 static int select_nodes(ties_db *db, const ties_graph *g,
@@ -311,7 +269,8 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			continue;
 		sc->gvn[i] = ties_gv__node(parent_of(g, o, d, sc, i), nd->id);
 		if (!sc->gvn[i])
-			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
 		sc->kinds |= kind_bit(nd);
 		ties_gv__set(sc->gvn[i], "shape", shape_of(nd));
 		ties_gv__set(sc->gvn[i], "fillcolor", ties_rd__fill_of(sc, i));
@@ -325,9 +284,9 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			   (long)i == sc->focus;
 		/* Labels by rank: the first tenth large, then smaller. */
 		snprintf(num, sizeof(num), "%d",
-			 sc->rank[i] * 10 < (long)sc->nlabels	? 16
+			 sc->rank[i] * 10 < (long)sc->nlabels  ? 16
 			 : sc->rank[i] * 3 < (long)sc->nlabels ? 13
-								: 10);
+							       : 10);
 		ties_gv__set(sc->gvn[i], "fontsize", num);
 		ties_buf__clear(&sc->b);
 		if (!nd->is_event && labelled)
@@ -361,76 +320,6 @@ static int add_nodes(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	return 0;
 }
 
-/* Edges: width by weight (relative to the heaviest drawn), style by
- * evidence, the count of evidence as a label on small diagrams. */
-static int add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
-		     struct scene *sc, size_t nshown)
-{
-	char num[64];
-	int rc = 0;
-
-	for (size_t e = 0; e < g->m; e++) {
-		uint32_t a = g->ea[e], c = g->eb[e];
-		struct edge_ev ev;
-		Agedge_t *edge;
-
-		if (!sc->keep[a] || !sc->keep[c] || !sc->drawn[e])
-			continue;
-		memset(&ev, 0, sizeof(ev));
-		ev.f = &g->filter;
-		if (g->projection == TIES_GRAPH_ENTITY &&
-		    (rc = ties_store__pair_evidence(
-			     db, g->nodes[a].rowid, g->nodes[c].rowid,
-			     on_edge_evidence, &ev)) != 0 &&
-		    !(rc == 1 && ev.more)) {
-			ties_buf__release(&ev.tip);
-			return rc < 0 ? rc : TIES_ERROR;
-		}
-		rc = 0;
-		edge = agedge(d->g, sc->gvn[a], sc->gvn[c], NULL, 1);
-		if (!edge) {
-			ties_buf__release(&ev.tip);
-			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-		}
-		snprintf(num, sizeof(num), "%.2f",
-			 0.5 + 4.5 * sqrt(sc->maxw > 0 ? g->ew[e] / sc->maxw
-						       : 0));
-		ties_gv__set(edge, "penwidth", num);
-		if (ev.mou) {
-			ties_gv__set(edge, "style", "bold");
-			sc->styles |= 1;
-		} else if (ev.meeting) {
-			ties_gv__set(edge, "style", "dashed");
-			sc->styles |= 2;
-		} else if (ev.member) {
-			ties_gv__set(edge, "style", "dotted");
-			sc->styles |= 4;
-		} else {
-			sc->styles |= 8;
-		}
-		if (ev.total > 1 && ev.total < 100 && nshown <= 80) {
-			snprintf(num, sizeof(num), "%ld", ev.total);
-			ties_gv__set(edge, "label", num);
-			ties_gv__set(edge, "fontsize", "8");
-			ties_gv__set(edge, "fontcolor", "#666666");
-		}
-		ties_buf__clear(&sc->b);
-		ties_gv__esc_label(&sc->b, g->nodes[a].name);
-		ties_buf__puts(&sc->b, " — ");
-		ties_gv__esc_label(&sc->b, g->nodes[c].name);
-		if (ev.tip.len) {
-			ties_buf__puts(&sc->b, ": ");
-			ties_gv__esc_label(&sc->b, ties_buf__str(&ev.tip));
-		} else {
-			snprintf(num, sizeof(num), ": weight %g", g->ew[e]);
-			ties_buf__puts(&sc->b, num);
-		}
-		ties_gv__set_tooltip(edge, ties_buf__str(&sc->b));
-		ties_buf__release(&ev.tip);
-	}
-	return rc;
-}
-
 struct pairkey {
 	uint64_t key;
 	size_t e;
@@ -459,7 +348,7 @@ static int event_nodes(ties_db *db, const ties_graph *g,
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	if (g->m)
 		memcpy(sc->ew, g->ew, g->m * sizeof(*sc->ew));
-	sc->event_min = o->event_nodes > 0 ? o->event_nodes
+	sc->event_min = o->event_nodes > 0   ? o->event_nodes
 			: o->event_nodes < 0 ? 0
 					     : 10;
 	if ((rc = ties_rd__events(db, g, sc->keep, sc->event_min,
@@ -528,7 +417,8 @@ static int add_events(ties_db *db, struct drawing *d, struct scene *sc)
 			n = ties_gv__node(parent, name);
 		}
 		if (!n)
-			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
 		ties_gv__set(n, "shape", "diamond");
 		ties_gv__set(n, "label", "");
 		ties_gv__set(n, "width", "0.22");
@@ -570,12 +460,11 @@ static void title_of(const ties_graph *g, const ties_draw_opts *o,
 		return;
 	}
 	if (o->focus)
-		ties_buf__printf(t, "Around %s (%ld step%s)%s",
-				 sc->focus >= 0 ? g->nodes[sc->focus].name
-						: o->focus,
-				 o->depth > 0 ? o->depth : 1,
-				 o->depth > 1 ? "s" : "",
-				 o->top > 0 ? ", the highest" : "");
+		ties_buf__printf(
+			t, "Around %s (%ld step%s)%s",
+			sc->focus >= 0 ? g->nodes[sc->focus].name : o->focus,
+			o->depth > 0 ? o->depth : 1, o->depth > 1 ? "s" : "",
+			o->top > 0 ? ", the highest" : "");
 	else if (o->top > 0)
 		ties_buf__printf(t, "The %zu %s highest by %s%s", nkeep,
 				 proj[g->projection],
@@ -600,15 +489,13 @@ static void title_of(const ties_graph *g, const ties_draw_opts *o,
 /* The legend, as an HTML label under the diagram: title, colour key (the
  * categories drawn, most frequent first, "other" for the rest), shapes and
  * line styles drawn, what size and width mean. */
-static int add_legend(ties_db *db, const ties_graph *g,
-		      const ties_draw_opts *o, struct drawing *d,
-		      const struct scene *sc, size_t nkeep)
+static int add_legend(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
+		      struct drawing *d, const struct scene *sc, size_t nkeep)
 {
-	static const char *const shapes[] = {"box: institution",
-					     "ellipse: person",
-					     "double octagon: country",
-					     "component: unit or board",
-					     "hexagon: other"};
+	static const char *const shapes[] = {
+		"box: institution", "ellipse: person",
+		"double octagon: country", "component: unit or board",
+		"hexagon: other"};
 	static const char *const styles[] = {"bold: MoU", "dashed: meeting",
 					     "dotted: membership",
 					     "solid: other ties"};
@@ -623,16 +510,18 @@ static int add_legend(ties_db *db, const ties_graph *g,
 	ties_gv__esc_html(&l, ties_buf__str(&t));
 	ties_buf__puts(&l, "</b></td></tr>");
 	if (sc->ncat) {
-		ties_buf__printf(&l, "<tr><td><table border=\"0\" "
-				     "cellborder=\"1\" cellspacing=\"2\"><tr>"
-				     "<td border=\"0\">%s:</td>",
+		ties_buf__printf(&l,
+				 "<tr><td><table border=\"0\" "
+				 "cellborder=\"1\" cellspacing=\"2\"><tr>"
+				 "<td border=\"0\">%s:</td>",
 				 sc->color_by == TIES_COLOR_COMMUNITY
 					 ? "Colour, community"
 				 : sc->color_by == TIES_COLOR_REGION
 					 ? "Colour, region"
 					 : "Colour, country");
 		for (k = 0; k < sc->ncat && k < NPALETTE; k++) {
-			ties_buf__printf(&l, "<td bgcolor=\"%s\">", ties_rd__palette[k]);
+			ties_buf__printf(&l, "<td bgcolor=\"%s\">",
+					 ties_rd__palette[k]);
 			ties_gv__esc_html(&l, sc->clabel[k]);
 			ties_buf__printf(&l, " (%ld)</td>", sc->ccount[k]);
 		}
@@ -660,9 +549,10 @@ static int add_legend(ties_db *db, const ties_graph *g,
 			ties_buf__printf(&l, "%s%s", sep, styles[k]);
 			sep = " · ";
 		}
-	ties_buf__printf(&l, ".</td></tr><tr><td>Node area: %s%s. Line "
-			     "width: tie weight (shared events and relations)"
-			     "; a number on a line: its pieces of evidence.",
+	ties_buf__printf(&l,
+			 ".</td></tr><tr><td>Node area: %s%s. Line "
+			 "width: tie weight (shared events and relations)"
+			 "; a number on a line: its pieces of evidence.",
 			 o->weighted ? "weighted " : "",
 			 ties_measure_name(o->size_by));
 	if (sc->focus >= 0)
@@ -716,7 +606,8 @@ static int scores(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		double *sorted = malloc((g->n + 1) * sizeof(*sorted));
 
 		if (!sorted)
-			return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
 		memcpy(sorted, score, g->n * sizeof(*sorted));
 		qsort(sorted, g->n, sizeof(*sorted), cmp_desc);
 		lo = n ? sorted[n - 1] : hi;
@@ -818,19 +709,29 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		ties_buf__printf(&what, "; left out %zu without a drawn tie",
 				 gone);
 	if (sc.events.n)
-		ties_buf__printf(&what, "; %zu event%s of %ld or more drawn as "
-					"a node",
+		ties_buf__printf(&what,
+				 "; %zu event%s of %ld or more drawn as "
+				 "a node",
 				 sc.events.n, sc.events.n > 1 ? "s" : "",
 				 sc.event_min);
-	if (o->layout >= 0)
+	/* fdp (with clusters) while it is quick and clear; sfdp, multilevel
+	 * and near-linear, past 150 nodes or 6 ties a node, where fdp's
+	 * quadratic passes take seconds and pack a large cluster as a grid. */
+	if (o->layout >= 0) {
 		layout = layout_names[o->layout];
-	else if (nkeep > 2000) {
+		ties_buf__printf(&what, "; layout %s", layout);
+	} else if (nkeep > 150 || nshown > 6 * nkeep) {
 		layout = "sfdp";
-		*warnings |= TIES_DRAW_WARN_BIG;
+		ties_buf__printf(&what, "; layout sfdp (%zu %s)",
+				 nkeep > 150 ? nkeep : nshown,
+				 nkeep > 150 ? "nodes, over 150"
+					     : "ties, over 6 a node");
+		if (nkeep > 2000)
+			*warnings |= TIES_DRAW_WARN_BIG;
 	} else {
 		layout = "fdp";
+		ties_buf__printf(&what, "; layout fdp");
 	}
-	ties_buf__printf(&what, "; layout %s", layout);
 	sc.clusters = o->cluster_by != TIES_CLUSTER_NONE &&
 		      (!strcmp(layout, "dot") || !strcmp(layout, "fdp"));
 	/* Colour: country when countries group the drawn nodes (two
@@ -838,8 +739,8 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	 * when regions do (a drawing of countries); else community. */
 	sc.color_by = o->color_by;
 	if (sc.color_by == TIES_COLOR_AUTO) {
-		static const enum ties_color_by tries[] = {
-			TIES_COLOR_COUNTRY, TIES_COLOR_REGION};
+		static const enum ties_color_by tries[] = {TIES_COLOR_COUNTRY,
+							   TIES_COLOR_REGION};
 
 		sc.color_by = TIES_COLOR_COMMUNITY;
 		for (size_t t = 0; t < 2; t++) {
@@ -860,7 +761,8 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	}
 	if ((sc.color_by == TIES_COLOR_COMMUNITY ||
 	     o->cluster_by == TIES_CLUSTER_COMMUNITY) &&
-	    (rc = ties_rd__node_communities(db, g, o, sc.keep, &sc.community)) < 0)
+	    (rc = ties_rd__node_communities(db, g, o, sc.keep, &sc.community)) <
+		    0)
 		goto done;
 	if (ties_rd__categories(g, &sc) < 0 || ties_rd__ranks(g, &sc) < 0) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
@@ -875,7 +777,7 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			sc.maxw = g->ew[e];
 	if ((rc = open_graph(db, d, layout, nkeep, nshown)) < 0 ||
 	    (rc = add_nodes(db, g, &oo, d, &sc)) < 0 ||
-	    (rc = add_edges(db, g, d, &sc, nshown)) < 0 ||
+	    (rc = ties_rd__add_edges(db, g, d, &sc, nshown)) < 0 ||
 	    (rc = add_events(db, d, &sc)) < 0 ||
 	    (rc = add_legend(db, g, &oo, d, &sc, nkeep)) < 0)
 		goto done;

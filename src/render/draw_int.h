@@ -53,6 +53,10 @@ int ties_rd__categories(const ties_graph *g, struct scene *sc);
 void ties_rd__categories_release(struct scene *sc);
 /* The fill of node i: its category's colour, or OTHER. */
 const char *ties_rd__fill_of(const struct scene *sc, size_t i);
+/* The drawn ties (draw_edges.c): width by weight, style by evidence, the
+ * count of evidence as a label on small diagrams, a tooltip. */
+int ties_rd__add_edges(ties_db *db, const ties_graph *g, struct drawing *d,
+		       struct scene *sc, size_t nshown);
 /* Each drawn node's place by score (0 the highest). */
 int ties_rd__ranks(const ties_graph *g, struct scene *sc);
 

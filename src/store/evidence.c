@@ -111,6 +111,16 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 	}
 	if ((rc = scan_end(db, st, rc)) < 0)
 		return rc;
+	return ties_store__pair_relations(db, a, b, fn, ctx);
+}
+
+int ties_store__pair_relations(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
+			       ties_evidence_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	ties_evidence ev;
+	int rc;
+
 	if ((rc = prepare(db,
 			  "SELECT r.kind, r.role, r.start_date, r.end_date, "
 			  "r.source = ?1, s.id, s.title, s.publisher, s.date, "
@@ -127,6 +137,50 @@ int ties_store__pair_evidence(ties_db *db, sqlite3_int64 a, sqlite3_int64 b,
 		source_cols(st, 5, &ev);
 		if ((rc = fn(ctx, &ev)) != 0) {
 			/* The callback's code: < 0 an error, > 0 stop. */
+			sqlite3_finalize(st);
+			return rc;
+		}
+	}
+	return scan_end(db, st, rc);
+}
+
+int ties_store__set_events(ties_db *db, const sqlite3_int64 *rows, size_t n,
+			   ties_set_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = ties_db__exec(db, "CREATE TEMP TABLE IF NOT EXISTS "
+				    "ties_set(e INTEGER PRIMARY KEY, i INTEGER "
+				    "NOT NULL); DELETE FROM temp.ties_set;")) < 0 ||
+	    (rc = prepare(db, "INSERT OR IGNORE INTO temp.ties_set(e, i) "
+			      "VALUES (?1, ?2)",
+			  &st)) < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, rows[i]);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = ties_db__sqlerr(db);
+			sqlite3_finalize(st);
+			return rc;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	/* The event's rowid last in the order, so that the rows of one event
+	 * come together even where two share a date and an id. */
+	if ((rc = prepare(db,
+			  "SELECT s.i, v.rowid, v.kind, v.date FROM "
+			  "temp.ties_set s JOIN participant p ON p.entity = s.e "
+			  "JOIN event v ON v.rowid = p.event "
+			  "ORDER BY v.date, v.id, v.rowid",
+			  &st)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = fn(ctx, (size_t)sqlite3_column_int64(st, 0),
+			     sqlite3_column_int64(st, 1), text(st, 2),
+			     text(st, 3))) != 0) {
 			sqlite3_finalize(st);
 			return rc;
 		}
