@@ -543,6 +543,16 @@ typedef struct ties_filter {
 				  relations in force on it (NULL: none) */
 	int with_dates;	       /* also keep each tie's first and last
 				  evidence date (ties_graph_edge_dates) */
+	/* Co-participation by role (entity, institution and country graphs;
+	 * events only, relations are left out): only participations in one
+	 * of `roles` make ties; with `same_role`, two participants are tied
+	 * by an event only when they hold the same role in it (voting
+	 * alike); with `share`, a tie's weight is the share of the events
+	 * both took part in (in any role) that tie them so, in (0, 1]. */
+	const char *const *roles;
+	size_t nroles;
+	int same_role;
+	int share;
 } ties_filter;
 
 typedef struct ties_graph ties_graph;

@@ -249,6 +249,10 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 /* Participations grouped by event (event order), each entity once per
  * role. */
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
+/* The same with each participation's role. */
+typedef int (*ties_role_fn)(void *ctx, sqlite3_int64 event,
+			    sqlite3_int64 entity, const char *role);
+int ties_store__scan_roles(ties_db *db, ties_role_fn fn, void *ctx);
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx);
 
 /* One piece of evidence: an event or a relation (store/evidence.c). For an

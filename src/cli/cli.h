@@ -56,7 +56,8 @@ enum cli_opt_bits {
 	CLI_OPT_MIN_WEIGHT = 1u << 7,
 	CLI_OPT_FORMAT = 1u << 8,
 	CLI_OPT_HELP = 1u << 9,
-	CLI_OPT_GRAPH_ALL = (1u << 8) - 1,
+	CLI_OPT_ROLE = 1u << 10, /* --role, --same-role, --share */
+	CLI_OPT_GRAPH_ALL = ((1u << 8) - 1) | CLI_OPT_ROLE,
 	/* What an analysis command takes. */
 	CLI_OPT_ANALYSIS = CLI_OPT_GRAPH_ALL | CLI_OPT_FORMAT,
 };
@@ -71,6 +72,7 @@ enum {
 	CLI_LIST_COUNTRIES,
 	CLI_LIST_EVENT_KINDS,
 	CLI_LIST_RELATION_KINDS,
+	CLI_LIST_ROLES,
 	CLI_NLISTS
 };
 #define CLI_LIST_MAX 64

@@ -24,6 +24,7 @@ enum dest {
 	TO_FORMAT,     /* the output format */
 	TO_HELP,       /* print the help */
 	TO_EXCEL,      /* CSV made safe for spreadsheets */
+	TO_FLAG,       /* an int field of ties_filter, set to 1 */
 };
 
 struct shared_opt {
@@ -59,6 +60,18 @@ static const struct shared_opt shared[] = {
 	 TO_DATE, 0, 0, offsetof(ties_filter, to)},
 	{CLI_OPT_MIN_WEIGHT, "min-weight", "W", "drop ties weaker than W",
 	 TO_NUMBER, 0, 0, offsetof(ties_filter, min_weight)},
+	{CLI_OPT_ROLE, "role", "R",
+	 "only participations in role R make ties\n(repeat, or R1,R2; events "
+	 "only)",
+	 TO_LIST, CLI_LIST_ROLES, 0, 0},
+	{CLI_OPT_ROLE, "same-role", NULL,
+	 "tie two participants of an event only when\nthey hold the same role "
+	 "in it (voting alike;\nevents only)",
+	 TO_FLAG, 0, 0, offsetof(ties_filter, same_role)},
+	{CLI_OPT_ROLE, "share", NULL,
+	 "with --same-role or --role: a tie's weight is\nthe share of the "
+	 "events both took part in\n(agreement, 0 to 1)",
+	 TO_FLAG, 0, 0, offsetof(ties_filter, share)},
 	{CLI_OPT_FORMAT, "format", "F", "table, csv, tsv or json", TO_FORMAT, 0,
 	 0, 0},
 	{CLI_OPT_HELP, "help", NULL, "show this help", TO_HELP, 0, 0, 0},
@@ -92,6 +105,8 @@ void cli_graph_filter(struct cli_graph *g)
 	g->filter.nevent_kinds = g->nlists[CLI_LIST_EVENT_KINDS];
 	g->filter.relation_kinds = g->lists[CLI_LIST_RELATION_KINDS];
 	g->filter.nrelation_kinds = g->nlists[CLI_LIST_RELATION_KINDS];
+	g->filter.roles = g->lists[CLI_LIST_ROLES];
+	g->filter.nroles = g->nlists[CLI_LIST_ROLES];
 }
 
 int cli_graph_given(struct cli_graph *g)
@@ -100,7 +115,8 @@ int cli_graph_given(struct cli_graph *g)
 	return g->projection != TIES_GRAPH_ENTITY || g->filter.nkinds ||
 	       g->filter.ncountries || g->filter.nevent_kinds ||
 	       g->filter.nrelation_kinds || g->filter.from || g->filter.to ||
-	       g->filter.min_weight > 0;
+	       g->filter.min_weight > 0 || g->filter.nroles ||
+	       g->filter.same_role || g->filter.share;
 }
 
 int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
@@ -178,6 +194,9 @@ static int take(struct cli_parse *p, const struct shared_opt *o, char *arg)
 		return -1;
 	case TO_EXCEL:
 		p->excel = 1;
+		return 0;
+	case TO_FLAG:
+		*(int *)((char *)&g->filter + o->off) = 1;
 		return 0;
 	}
 	return 0;

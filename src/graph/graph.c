@@ -326,6 +326,7 @@ void ties_graph_free(ties_graph *g)
 	free(g->ea);
 	free(g->eb);
 	free(g->ew);
+	free(g->both);
 	free(g->events);
 	free(g->first);
 	free(g->last);
@@ -335,6 +336,7 @@ void ties_graph_free(ties_graph *g)
 	free((void *)g->filter.kinds);
 	free((void *)g->filter.countries);
 	free((void *)g->filter.event_kinds);
+	free((void *)g->filter.roles);
 	free((void *)g->filter.relation_kinds);
 	free(g);
 }
@@ -401,7 +403,9 @@ int ties_gr__keep_filter(ties_graph *g, const ties_filter *f)
 	g->filter = *f;
 	g->filter.kinds = g->filter.countries = NULL;
 	g->filter.event_kinds = g->filter.relation_kinds = NULL;
+	g->filter.roles = NULL;
 	if (keep_list(g, f->kinds, f->nkinds, &g->filter.kinds) < 0 ||
+	    keep_list(g, f->roles, f->nroles, &g->filter.roles) < 0 ||
 	    keep_list(g, f->countries, f->ncountries, &g->filter.countries) <
 		    0 ||
 	    keep_list(g, f->event_kinds, f->nevent_kinds,

@@ -28,6 +28,10 @@ struct ties_graph {
 	size_t n, capn;
 	uint32_t *ea, *eb; /* edge ends, ea[i] < eb[i] */
 	double *ew;	   /* edge weights */
+	/* While a graph of shares is built: per tie, the events both ends
+	 * took part in (the share's denominator); NULL otherwise. */
+	double *both;
+	size_t capboth;
 	size_t m, capm;
 	/* Country projection only: per tie, the events that gather both
 	 * countries and the first and last of their dates ("" when none). */

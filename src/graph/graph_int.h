@@ -48,7 +48,20 @@ struct build {
 	} * parents, *memberships;
 	size_t nparents, capparents, nmemberships, capmemberships;
 	sqlite3_int64 *inst_memo; /* 0 unknown, -1 none, else rowid */
+	/* Co-participation by role (roles.c): the current event's entries,
+	 * the roles' numbers, and per tie the last event that added to its
+	 * weight. */
+	struct {
+		struct role_entry *e;
+		size_t n, capn;
+		ties_strmap ids;
+		sqlite3_int64 *stamp;
+		size_t cap;
+	} role;
 };
+
+/* Whether filter f asks for co-participation by role. */
+#define TIES_ROLE_MODE(f) ((f)->nroles || (f)->same_role || (f)->share)
 
 /* graph.c */
 void ties_gr__edgemap_release(edgemap *m);
@@ -62,6 +75,17 @@ int ties_gr__add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 		      sqlite3_int64 country_rowid);
 const char *ties_gr__keep(ties_graph *g, const char *s);
 int ties_gr__keep_filter(ties_graph *g, const ties_filter *f);
+/* project.c: add to b->members the node(s) entity e stands for over
+ * [lo, hi]. */
+int ties_gr__collect(struct build *b, sqlite3_int64 e, const char *lo,
+		     const char *hi);
+/* roles.c */
+int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
+		     const char *role);
+int ties_gr__role_flush(struct build *b);
+void ties_gr__role_release(struct build *b);
+/* Weights over g->both, which goes. */
+void ties_gr__share(ties_graph *g);
 /* filter.c */
 int ties_gr__in_list(const char *s, const char *const *list, size_t n);
 int ties_gr__country_ok(struct build *b, sqlite3_int64 rowid,

@@ -139,8 +139,8 @@ static int in_force(const struct link *m, const char *lo, const char *hi)
 /* Add to the members the node(s) entity `e` stands for over [lo, hi]: in
  * the institution projection, the first institution up its part_of chain,
  * or for a person the institutions of the memberships in force then. */
-static int collect(struct build *b, sqlite3_int64 e, const char *lo,
-		   const char *hi)
+int ties_gr__collect(struct build *b, sqlite3_int64 e, const char *lo,
+		     const char *hi)
 {
 	sqlite3_int64 inst;
 	size_t first = 0, last;
@@ -276,7 +276,7 @@ static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
 		/* Collected as entity rowids; mapped to countries later. */
 		return 0;
 	}
-	if (collect(b, entity, b->evdate ? b->evdate[event] : "",
+	if (ties_gr__collect(b, entity, b->evdate ? b->evdate[event] : "",
 		    b->evdate_hi ? b->evdate_hi[event] : "") < 0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
 	return 0;
@@ -332,7 +332,8 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 	int rc;
 
 	if (!ties_filter__relation_ok(b->f, kind, start, end) ||
-	    b->p == TIES_GRAPH_BIPARTITE || b->p == TIES_GRAPH_COUNTRY)
+	    b->p == TIES_GRAPH_BIPARTITE || b->p == TIES_GRAPH_COUNTRY ||
+	    TIES_ROLE_MODE(b->f))
 		return 0;
 	/* Memberships are what the institution projection rolls up. */
 	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
@@ -347,10 +348,10 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 		/* The memberships in force while the relation is: from its
 		 * start (or always) to its end (or on). */
 		b->nmembers = 0;
-		if ((rc = collect(b, source, lo, until)) < 0)
+		if ((rc = ties_gr__collect(b, source, lo, until)) < 0)
 			return ties_db__seterr(b->db, rc, "out of memory");
 		na = b->nmembers;
-		if ((rc = collect(b, target, lo, until)) < 0)
+		if ((rc = ties_gr__collect(b, target, lo, until)) < 0)
 			return ties_db__seterr(b->db, rc, "out of memory");
 		/* The tie's dates: the relation's, or its start's. */
 		if (*until)
@@ -387,17 +388,17 @@ static void build_release(struct build *b)
 	free(b->parents);
 	free(b->memberships);
 	free(b->inst_memo);
+	ties_gr__role_release(b);
 }
 
-/* Keep only ties of at least the minimum weight. */
+/* Keep only ties of at least the minimum weight, and of some weight (a
+ * share of none). */
 static void prune(ties_graph *g, double min)
 {
 	size_t i, m = 0;
 
-	if (min <= 0)
-		return;
 	for (i = 0; i < g->m; i++)
-		if (g->ew[i] >= min) {
+		if (g->ew[i] > 0 && g->ew[i] >= min) {
 			g->ea[m] = g->ea[i];
 			g->eb[m] = g->eb[i];
 			g->ew[m] = g->ew[i];
@@ -504,6 +505,28 @@ static int on_country_participant(void *ctx, sqlite3_int64 event,
 	return 0;
 }
 
+static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
+		       const ties_filter *filter, int divide);
+
+/* With shares: add w to the denominator of g's last tie. */
+static int add_both(ties_graph *g, double w)
+{
+	if (!g->filter.share)
+		return 0;
+	if (g->capboth < g->capm) {
+		double *p = realloc(g->both, g->capm * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		memset(p + g->capboth, 0,
+		       (g->capm - g->capboth) * sizeof(*p));
+		g->both = p;
+		g->capboth = g->capm;
+	}
+	g->both[g->last_tie] += w;
+	return 0;
+}
+
 /* The entity graph, then each tie between entities of different home
  * countries added to the tie between those countries. */
 static int project_countries(struct build *b)
@@ -516,7 +539,7 @@ static int project_countries(struct build *b)
 	int rc;
 
 	f.min_weight = 0;
-	if ((rc = ties_graph_build(b->db, &eg, TIES_GRAPH_ENTITY, &f)) < 0)
+	if ((rc = build_graph(b->db, &eg, TIES_GRAPH_ENTITY, &f, 0)) < 0)
 		return rc;
 	if (!(cnode = malloc(((size_t)b->maxent + 1) * sizeof(*cnode)))) {
 		rc = ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
@@ -547,8 +570,9 @@ static int project_countries(struct build *b)
 		sqlite3_int64 cb = b->home[eg->nodes[eg->eb[i]].rowid];
 
 		if (ca > 0 && cb > 0 && ca != cb &&
-		    ties_gr__add_tie(g, &map, (uint32_t)cnode[ca],
-				     (uint32_t)cnode[cb], eg->ew[i]) < 0) {
+		    (ties_gr__add_tie(g, &map, (uint32_t)cnode[ca],
+				      (uint32_t)cnode[cb], eg->ew[i]) < 0 ||
+		     add_both(g, eg->both ? eg->both[i] : 0) < 0)) {
 			rc = ties_db__seterr(b->db, TIES_ENOMEM,
 					     "out of memory");
 			goto done;
@@ -631,7 +655,7 @@ int ties_filter__plain(const ties_filter *f)
 {
 	return !f->nkinds && !f->ncountries && !f->nevent_kinds &&
 	       !f->nrelation_kinds && !f->from && !f->to && !f->at &&
-	       !f->with_dates;
+	       !f->with_dates && !TIES_ROLE_MODE(f);
 }
 
 /* Whether graph p with filter f is the snapshot's: the entity graph
@@ -726,6 +750,14 @@ static int project(struct build *b)
 			qsort(b->memberships, b->nmemberships,
 			      sizeof(*b->memberships), cmp_link);
 	}
+	if (TIES_ROLE_MODE(b->f)) {
+		if ((rc = ties_store__scan_roles(db, ties_gr__on_role, b)) !=
+		    0)
+			return rc;
+		if ((rc = ties_gr__role_flush(b)) < 0)
+			return ties_db__seterr(db, rc, "out of memory");
+		return 0;
+	}
 	if ((rc = ties_store__scan_participants(db, on_participant, b)) != 0)
 		return rc;
 	if ((rc = flush_event(b)) < 0)
@@ -752,8 +784,11 @@ static void keep_snapshot(ties_db *db, uint64_t gen, const ties_graph *g)
 	free(rowid);
 }
 
-int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
-		     const ties_filter *filter)
+/* Build graph p; with shares asked for, `divide` makes the weights shares
+ * (else they stay counts beside their denominators, g->both, for the
+ * country projection to sum). */
+static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
+		       const ties_filter *filter, int divide)
 {
 	static const ties_filter none;
 	struct build b;
@@ -769,6 +804,15 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	b.p = p;
 	b.f = filter ? filter : &none;
 	b.cur_event = -1;
+	if ((b.f->same_role || b.f->share) && p == TIES_GRAPH_BIPARTITE)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--same-role and --share apply to the "
+				       "entity, institution and country "
+				       "graphs, not the bipartite one");
+	if (b.f->share && !b.f->same_role && !b.f->nroles)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--share goes with --same-role or "
+				       "--role");
 	if ((b.f->from && ties_check__date(db, "--from date", b.f->from) < 0) ||
 	    (b.f->to && ties_check__date(db, "--to date", b.f->to) < 0) ||
 	    (b.f->at && ties_check__date(db, "date", b.f->at) < 0))
@@ -829,7 +873,10 @@ int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
 	if (snap)
 		keep_snapshot(db, gen, g);
 finish:
-	prune(g, b.f->min_weight);
+	if (divide) {
+		ties_gr__share(g);
+		prune(g, b.f->min_weight);
+	}
 	if (snap && b.f->min_weight <= 0)
 		g->snap_gen = gen;
 	build_release(&b);
@@ -842,4 +889,10 @@ fail:
 	ties_snap__end(db, own_txn);
 	ties_graph_free(g);
 	return rc < 0 ? rc : TIES_ERROR;
+}
+
+int ties_graph_build(ties_db *db, ties_graph **out, enum ties_projection p,
+		     const ties_filter *filter)
+{
+	return build_graph(db, out, p, filter, 1);
 }

@@ -484,6 +484,26 @@ static void title_of(const ties_graph *g, const ties_draw_opts *o,
 	if (f->from || f->to)
 		ties_buf__printf(t, "; %s–%s", f->from ? f->from : "",
 				 f->to ? f->to : "");
+	if (f->nroles)
+		ties_buf__printf(t, "; role %s%s", f->roles[0],
+				 f->nroles > 1 ? ", …" : "");
+	if (f->same_role)
+		ties_buf__puts(t, "; tied by holding the same role");
+}
+
+/* What a tie's weight is, for the legend. */
+static const char *weight_words(const ties_filter *f)
+{
+	if (f->share)
+		return f->same_role ? "the share of the events both took part "
+				      "in where they held the same role"
+				    : "the share of the events both took part "
+				      "in where both held the roles named";
+	if (f->same_role)
+		return "the events in which they held the same role";
+	if (f->nroles)
+		return "the events in which both held the roles named";
+	return "shared events and relations";
 }
 
 /* The legend, as an HTML label under the diagram: title, colour key (the
@@ -551,10 +571,11 @@ static int add_legend(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		}
 	ties_buf__printf(&l,
 			 ".</td></tr><tr><td>Node area: %s%s. Line "
-			 "width: tie weight (shared events and relations)"
+			 "width: tie weight (%s)"
 			 "; a number on a line: its pieces of evidence.",
 			 o->weighted ? "weighted " : "",
-			 ties_measure_name(o->size_by));
+			 ties_measure_name(o->size_by),
+			 weight_words(&g->filter));
 	if (sc->focus >= 0)
 		ties_buf__puts(&l, " Red outline: the focus.");
 	if (sc->events.n)

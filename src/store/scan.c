@@ -143,6 +143,21 @@ int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx)
 	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)));
 }
 
+int ties_store__scan_roles(ties_db *db, ties_role_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT event, entity, role FROM participant ORDER BY "
+			  "event, entity, role",
+			  &st)) < 0)
+		return rc;
+	SCAN(db, st,
+	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		text(st, 2)));
+}
+
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
