@@ -78,13 +78,13 @@ static int grow(struct build *b)
 static int apart(const struct build *b, const struct role_entry *x,
 		 const struct role_entry *y)
 {
-	return x->node != y->node &&
-	       !(b->p == TIES_GRAPH_INSTITUTION && x->rep >= 0 &&
-		 x->rep == y->rep);
+	return x->node != y->node && !(b->p == TIES_GRAPH_INSTITUTION &&
+				       x->rep >= 0 && x->rep == y->rep);
 }
 
 /* Tie x and y by the current event: the weight once an event. */
-static int tie(struct build *b, const struct role_entry *x, const struct role_entry *y)
+static int tie(struct build *b, const struct role_entry *x,
+	       const struct role_entry *y)
 {
 	ties_graph *g = b->g;
 	size_t e;
@@ -206,9 +206,9 @@ int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
 		id = (long)b->role.ids.n - 1;
 	/* The nodes this participant stands for, then their entries. */
 	b->nmembers = 0;
-	if ((rc = ties_gr__collect(b, entity,
-				   b->evdate ? b->evdate[event] : "",
-				   b->evdate_hi ? b->evdate_hi[event] : "")) < 0)
+	if ((rc = ties_gr__collect(b, entity, b->evdate ? b->evdate[event] : "",
+				   b->evdate_hi ? b->evdate_hi[event] : "")) <
+	    0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
 	first = b->role.n;
 	if (b->role.n + b->nmembers > b->role.capn) {
