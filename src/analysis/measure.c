@@ -12,6 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <igraph.h>
 
@@ -267,6 +272,112 @@ static igraph_error_t eigenvector(const ties_graph *g, const igraph_t *ig,
 	return IGRAPH_SUCCESS;
 }
 
+/* Write or read all n doubles of v through fd; 0 when all went. */
+static int pipe_all(int fd, double *v, size_t n, int out)
+{
+	char *p = (char *)v;
+	size_t left = n * sizeof(*v);
+
+	while (left) {
+		ssize_t k = out ? write(fd, p, left) : read(fd, p, left);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		left -= (size_t)k;
+	}
+	return 0;
+}
+
+/*
+ * Betweenness on both cores: the shortest paths from every other node are
+ * counted in a child process (igraph is not thread-safe), those from the
+ * rest here; a node's betweenness is the sum of the two, by Brandes'
+ * decomposition over sources (igraph_betweenness_subset), the same numbers
+ * as igraph_betweenness to the last bits of rounding. Small graphs, and any
+ * failure of the child, are computed here alone.
+ */
+static igraph_error_t betweenness(const igraph_t *ig, igraph_vector_t *res,
+				  const igraph_vector_t *pd)
+{
+	igraph_integer_t n = igraph_vcount(ig);
+	igraph_vector_int_t half[2];
+	double *theirs = NULL;
+	int fd[2], status, ok = 0;
+	igraph_error_t err;
+	pid_t pid;
+
+	if (n < 2048 || igraph_ecount(ig) < 8192 || pipe(fd) != 0)
+		return igraph_betweenness(ig, res, igraph_vss_all(),
+					  IGRAPH_UNDIRECTED, pd);
+	for (int h = 0; h < 2; h++) {
+		IGRAPH_CHECK(igraph_vector_int_init(&half[h], 0));
+		IGRAPH_FINALLY(igraph_vector_int_destroy, &half[h]);
+		IGRAPH_CHECK(igraph_vector_int_reserve(&half[h], n / 2 + 1));
+	}
+	for (igraph_integer_t v = 0; v < n; v++)
+		igraph_vector_int_push_back(&half[v % 2], v);
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		igraph_vector_t r;
+
+		close(fd[0]);
+		igraph_set_progress_handler(NULL);
+		_exit(igraph_vector_init(&r, 0) != IGRAPH_SUCCESS ||
+			      igraph_betweenness_subset(
+				      ig, &r, igraph_vss_all(),
+				      IGRAPH_UNDIRECTED,
+				      igraph_vss_vector(&half[1]),
+				      igraph_vss_all(), pd) != IGRAPH_SUCCESS ||
+			      pipe_all(fd[1], VECTOR(r), (size_t)n, 1) != 0
+		      ? 1
+		      : 0);
+	}
+	close(fd[1]);
+	err = igraph_betweenness_subset(ig, res, igraph_vss_all(),
+					IGRAPH_UNDIRECTED,
+					igraph_vss_vector(&half[0]),
+					igraph_vss_all(), pd);
+	if (err == IGRAPH_SUCCESS && pid > 0 &&
+	    (theirs = malloc((size_t)n * sizeof(*theirs))))
+		ok = pipe_all(fd[0], theirs, (size_t)n, 0) == 0;
+	close(fd[0]);
+	if (pid > 0) {
+		/* Stopped here (an error, an interruption): the child too. */
+		if (err != IGRAPH_SUCCESS)
+			kill(pid, SIGKILL);
+		ok &= waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+		      WEXITSTATUS(status) == 0;
+	}
+	if (err != IGRAPH_SUCCESS) {
+		free(theirs);
+		IGRAPH_ERROR("betweenness failed", err);
+	}
+	if (!ok) {
+		igraph_vector_t r;
+
+		IGRAPH_CHECK(igraph_vector_init(&r, 0));
+		IGRAPH_FINALLY(igraph_vector_destroy, &r);
+		IGRAPH_CHECK(igraph_betweenness_subset(
+			ig, &r, igraph_vss_all(), IGRAPH_UNDIRECTED,
+			igraph_vss_vector(&half[1]), igraph_vss_all(), pd));
+		for (igraph_integer_t v = 0; v < n; v++)
+			VECTOR(*res)[v] += VECTOR(r)[v];
+		igraph_vector_destroy(&r);
+		IGRAPH_FINALLY_CLEAN(1);
+	} else {
+		for (igraph_integer_t v = 0; v < n; v++)
+			VECTOR(*res)[v] += theirs[v];
+	}
+	free(theirs);
+	igraph_vector_int_destroy(&half[1]);
+	igraph_vector_int_destroy(&half[0]);
+	IGRAPH_FINALLY_CLEAN(2);
+	return IGRAPH_SUCCESS;
+}
+
 igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				const igraph_vector_t *w,
 				const igraph_vector_t *dist,
@@ -309,9 +420,7 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
 				pd, cutoff));
 		else
-			IGRAPH_CHECK(igraph_betweenness(ig, &res,
-							igraph_vss_all(),
-							IGRAPH_UNDIRECTED, pd));
+			IGRAPH_CHECK(betweenness(ig, &res, pd));
 		break;
 	case TIES_CLOSENESS:
 		/* normalized: (r-1)/Σd over the reachable nodes. */

@@ -4,6 +4,8 @@
  */
 #include <math.h>
 
+#include <igraph.h>
+
 #include "helpers.h"
 
 /* A database with one data set of graphs/ loaded. */
@@ -372,6 +374,108 @@ static void test_louvain_reaches_networkx_best(void **state)
 	ties_db_close(db);
 }
 
+/*
+ * Betweenness of a graph big enough to be computed on two cores (a child
+ * process counting the paths from half of the sources) is igraph's own
+ * igraph_betweenness of the same graph: unweighted, and weighted with
+ * distance 1/weight as ties defines it.
+ */
+static void test_betweenness_on_two_cores_is_igraphs(void **state)
+{
+	enum { N = 2200, E = 10500 };
+	ties_db *db = new_db("bt2.db");
+	ties_graph *g = NULL;
+	const char *paths[3];
+	char *buf = malloc(64 * (size_t)E + 64);
+	size_t len = 0, n, m;
+	unsigned long x = 12345;
+	double *got = NULL;
+	igraph_t ig;
+	igraph_vector_int_t ends;
+	igraph_vector_t dist, want;
+
+	(void)state;
+	assert_non_null(buf);
+	len = (size_t)sprintf(buf, "id,kind,name\n");
+	for (int i = 0; i < N; i++)
+		len += (size_t)sprintf(buf + len, "p%d,person,P %d\n", i, i);
+	paths[0] = write_file("bt2-entities.csv", buf, len);
+	len = (size_t)sprintf(buf, "id,kind,date\n");
+	for (int i = 0; i < E; i++)
+		len += (size_t)sprintf(buf + len, "m%d,meeting,2024\n", i);
+	paths[1] = write_file("bt2-events.csv", buf, len);
+	len = (size_t)sprintf(buf, "event,entity\n");
+	for (int i = 0; i < E; i++) {
+		/* A chain to connect them all, then pairs at random (an LCG),
+		 * a few of them repeated: weights 1 to 3. */
+		int a = i < N - 1 ? i : (int)((x = x * 6364136223846793005UL +
+						     1442695040888963407UL) >>
+					      33) % N;
+		int b = i < N - 1 ? i + 1
+				  : (int)((x = x * 6364136223846793005UL +
+					       1442695040888963407UL) >>
+					  33) % N;
+
+		if (i >= N - 1 && i % 7 == 0)
+			a = (i / 7) % N, b = (i / 7 + 1) % N;
+		len += (size_t)sprintf(buf + len, "m%d,p%d\nm%d,p%d\n", i, a,
+				       i, b);
+	}
+	paths[2] = write_file("bt2-participants.csv", buf, len);
+	free(buf);
+	assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO, NULL),
+			 0);
+	assert_int_equal(ties_graph_build(db, &g, TIES_GRAPH_ENTITY, NULL), 0);
+	n = ties_graph_nnodes(g);
+	m = ties_graph_nedges(g);
+	assert_true(n >= 2048 && m >= 8192);
+	assert_int_equal(igraph_vector_int_init(&ends, 2 * (igraph_integer_t)m),
+			 0);
+	assert_int_equal(igraph_vector_init(&dist, (igraph_integer_t)m), 0);
+	for (size_t e = 0; e < m; e++) {
+		size_t a, b;
+		double w;
+
+		ties_graph_edge(g, e, &a, &b, &w);
+		VECTOR(ends)[2 * e] = (igraph_integer_t)a;
+		VECTOR(ends)[2 * e + 1] = (igraph_integer_t)b;
+		VECTOR(dist)[e] = 1 / w;
+	}
+	assert_int_equal(igraph_create(&ig, &ends, (igraph_integer_t)n,
+				       IGRAPH_UNDIRECTED),
+			 0);
+	assert_non_null(got = calloc(n, sizeof(*got)));
+	assert_int_equal(igraph_vector_init(&want, 0), 0);
+	for (int w = 0; w < 2; w++) {
+		double worst = 0;
+
+		assert_int_equal(ties_graph_measure(db, g, TIES_BETWEENNESS, w,
+						    0, got),
+				 0);
+		assert_int_equal(igraph_betweenness(&ig, &want,
+						    igraph_vss_all(),
+						    IGRAPH_UNDIRECTED,
+						    w ? &dist : NULL),
+				 0);
+		for (size_t i = 0; i < n; i++) {
+			double d = fabs(got[i] - VECTOR(want)[i]) /
+				   fmax(1, fabs(VECTOR(want)[i]));
+
+			worst = fmax(worst, d);
+		}
+		if (worst > 1e-12)
+			fail_msg("betweenness%s: off by %g (relative)",
+				 w ? " (weighted)" : "", worst);
+	}
+	igraph_vector_destroy(&want);
+	igraph_vector_destroy(&dist);
+	igraph_vector_int_destroy(&ends);
+	igraph_destroy(&ig);
+	free(got);
+	ties_graph_free(g);
+	ties_db_close(db);
+}
+
 static void test_rank_shares_ranks_and_orders_by_name(void **state)
 {
 	ties_db *db = seed_db("rank.db");
@@ -420,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_country_projection_and_filters),
 		cmocka_unit_test(test_louvain_reaches_networkx_best),
 		cmocka_unit_test(test_rank_shares_ranks_and_orders_by_name),
+		cmocka_unit_test(test_betweenness_on_two_cores_is_igraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,4 +9,13 @@ tty "$TIES --db $DB draw -o $WORK/t.dot" | grep -o '^draw[a-z :]*[0-9]*%'
 $TIES --db "$DB" report -o "$WORK/r.html" 2>"$WORK/report.err"; echo "exit $?"
 grep -c '%' "$WORK/report.err"
 $TIES --db "$DB" rank --by closeness --top 1 2>&1 >/dev/null | grep -c '%'
-cmp -s "$WORK/t.html" "$WORK/r.html" && echo "same report on and off a terminal"
+# The same report, the diagram's coordinates aside: fdp places the
+# seed's two clusters by Graphviz's memory layout, which is the same from
+# run to run of one build but not under AddressSanitizer's allocator.
+python3 - "$WORK/t.html" "$WORK/r.html" <<'PY' && echo "same report on and off a terminal"
+import re, sys
+def unplaced(path):
+    s = open(path, encoding="utf-8").read()
+    return re.sub(r'(points|d|x|y|cx|cy|rx|ry|width|height|viewBox|transform)="[^"]*"', "", s)
+sys.exit(unplaced(sys.argv[1]) != unplaced(sys.argv[2]))
+PY
