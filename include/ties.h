@@ -38,7 +38,7 @@ extern "C" {
 #define TIES_VERSION	   "0.1.0"
 
 /* The schema version stored in PRAGMA user_version by this library. */
-#define TIES_SCHEMA_VERSION 2
+#define TIES_SCHEMA_VERSION 3
 
 /* Error codes. */
 enum ties_error {
@@ -189,6 +189,7 @@ typedef struct ties_relation_spec {
 	const char *source_id;
 	const ties_attr *attrs;
 	size_t nattrs;
+	double weight; /* above 0; 0 means 1 (the default) */
 } ties_relation_spec;
 
 /* Add or update a relation. One transaction. Returns as ties_entity_put. */
@@ -198,6 +199,7 @@ int ties_relation_put(ties_db *db, const ties_relation_spec *spec);
 typedef struct ties_participant_spec {
 	const char *entity;
 	const char *role; /* NULL or "" means "participant" */
+	double weight;	  /* above 0; 0 means 1 (the default) */
 } ties_participant_spec;
 
 /*

@@ -189,19 +189,22 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 			   sqlite3_int64 *rowid);
 int ties_store__entity_set_country(ties_db *db, sqlite3_int64 rowid,
 				   sqlite3_int64 country);
+/* weight 0 stands for 1 (the default); else it must be finite and above
+ * 0. */
 int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 			     sqlite3_int64 target, const char *kind,
 			     const char *role, const char *start,
 			     const char *end, sqlite3_int64 source_id,
-			     const ties_attr *attrs, size_t nattrs,
-			     sqlite3_int64 *rowid);
+			     double weight, const ties_attr *attrs,
+			     size_t nattrs, sqlite3_int64 *rowid);
 int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 			  const char *date, const char *title,
 			  sqlite3_int64 place, sqlite3_int64 source_id,
 			  const ties_attr *attrs, size_t nattrs,
 			  sqlite3_int64 *rowid);
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
-				sqlite3_int64 entity, const char *role);
+				sqlite3_int64 entity, const char *role,
+				double weight);
 int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 			   sqlite3_int64 *rowid);
 
@@ -221,6 +224,13 @@ int ties_check__id(ties_db *db, const char *what, const char *id);
 int ties_check__kind(ties_db *db, const char *what, const char *kind);
 int ties_check__date(ties_db *db, const char *what, const char *date);
 int ties_check__text(ties_db *db, const char *what, const char *s);
+/* A weight as text in SQL: "1", "2.5" (an integer without ".0"). */
+#define WEIGHT_TEXT(w)                                                         \
+	"(CASE WHEN " w " = CAST(" w " AS INTEGER) THEN CAST(CAST(" w          \
+	" AS INTEGER) AS TEXT) ELSE CAST(" w " AS TEXT) END)"
+
+/* A weight as text: empty is 1; else a finite number above 0. */
+int ties_check__weight(ties_db *db, const char *text, double *out);
 
 /* Streams of rows for the tie graph (store/scan.c). A callback returns 0
  * to go on, anything else to stop with that code. */

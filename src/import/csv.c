@@ -34,12 +34,15 @@ static const char *const entity_cols[] = {"id",	     "kind",	"name",
 					  "country", "aliases", NULL};
 
 static const char *const relation_cols[] = {
-	"source", "target", "kind", "role", "start", "end", "source_id", NULL};
+	"source", "target", "kind",	 "role",
+	"start",  "end",    "source_id", "weight",
+	NULL};
 
 static const char *const event_cols[] = {"id",	  "kind",      "date", "title",
 					 "place", "source_id", NULL};
 
-static const char *const participant_cols[] = {"event", "entity", "role", NULL};
+static const char *const participant_cols[] = {"event", "entity", "role",
+					       "weight", NULL};
 
 static const char *const source_cols[] = {"id",	       "title", "url",
 					  "publisher", "date",	NULL};
@@ -552,14 +555,17 @@ static int load_relation(struct load *l, char **f, size_t nattrs)
 	char *kind = col(l, f, 2);
 	int rc = 0;
 
+	double w;
+
 	lower_ascii(kind);
 	if ((rc = entity_ref(l, col(l, f, 0), &a)) < 0 ||
 	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
-	    (rc = opt_source(db, col(l, f, 6), &c)) < 0)
+	    (rc = opt_source(db, col(l, f, 6), &c)) < 0 ||
+	    (rc = ties_check__weight(db, col(l, f, 7), &w)) < 0)
 		return rc;
 	rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
-				      col(l, f, 4), col(l, f, 5), c, l->attrs,
-				      nattrs, NULL);
+				      col(l, f, 4), col(l, f, 5), c, w,
+				      l->attrs, nattrs, NULL);
 	l->stats->relations++;
 	return rc;
 }
@@ -571,11 +577,14 @@ static int load_participant(struct load *l, char **f)
 	char *role = col(l, f, 2);
 	int rc = 0;
 
+	double w;
+
 	lower_ascii(role);
 	if ((rc = event_ref(l, col(l, f, 0), &a)) < 0 ||
-	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0)
+	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
+	    (rc = ties_check__weight(db, col(l, f, 3), &w)) < 0)
 		return rc;
-	rc = ties_store__participant_put(db, a, b, role);
+	rc = ties_store__participant_put(db, a, b, role, w);
 	l->stats->participants++;
 	return rc;
 }

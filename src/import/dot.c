@@ -235,8 +235,8 @@ static int is_event(Agnode_t *n)
 static const char *const node_known[] = {"kind",    "label",	 "country",
 					 "aliases", "event",	 "date",
 					 "place",   "source_id", NULL};
-static const char *const edge_known[] = {"kind",      "role",  "start", "end",
-					 "source_id", "label", NULL};
+static const char *const edge_known[] = {
+	"kind", "role", "start", "end", "source_id", "label", "weight", NULL};
 
 /*
  * A node's label as text, malloc'ed, or NULL for none or Graphviz's
@@ -367,15 +367,18 @@ static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
 	sqlite3_int64 x, y, src = 0;
 	ties_attr *attrs;
 	size_t nattrs;
+	double w;
 
+	if ((rc = ties_check__weight(db, get(e, "weight"), &w)) < 0)
+		return rc;
 	if (ea || eb) {
 		Agnode_t *ev = ea ? a : b, *en = ea ? b : a;
 
 		if ((rc = ties_store__resolve_event(db, agnameof(ev), &x)) <
 			    0 ||
 		    (rc = ties_store__resolve(db, agnameof(en), &y)) < 0 ||
-		    (rc = ties_store__participant_put(db, x, y,
-						      get(e, "role"))) < 0)
+		    (rc = ties_store__participant_put(db, x, y, get(e, "role"),
+						      w)) < 0)
 			return rc;
 		stats->participants++;
 		return 0;
@@ -390,7 +393,7 @@ static int dot_edge(ties_db *db, Agraph_t *g, Agedge_t *e,
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	rc = ties_store__relation_put(
 		db, x, y, get(e, "kind") ? get(e, "kind") : "tie",
-		get(e, "role"), get(e, "start"), get(e, "end"), src, attrs,
+		get(e, "role"), get(e, "start"), get(e, "end"), src, w, attrs,
 		nattrs, NULL);
 	free(attrs);
 	if (rc < 0)

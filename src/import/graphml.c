@@ -278,19 +278,22 @@ static int gml_edge(struct gml *x, igraph_integer_t i)
 	const char *ida = vattr(x, "id", a, 0);
 	const char *idb = vattr(x, "id", b, 1);
 	sqlite3_int64 p, q, s = 0;
+	double w;
 	int rc;
 
 	if (x->is_event[a] && x->is_event[b])
 		return ties_db__seterr(x->db, TIES_EINVALID,
 				       "%s: edge %ld joins two events", x->path,
 				       (long)i);
+	if ((rc = ties_check__weight(x->db, eattr(x, "weight", i, 0), &w)) < 0)
+		goto fail;
 	if (x->is_event[a] || x->is_event[b]) {
 		if ((rc = ties_store__resolve_event(
 			     x->db, x->is_event[a] ? ida : idb, &p)) < 0 ||
 		    (rc = ties_store__resolve(x->db, x->is_event[a] ? idb : ida,
 					      &q)) < 0 ||
 		    (rc = ties_store__participant_put(
-			     x->db, p, q, eattr(x, "role", i, 2))) < 0)
+			     x->db, p, q, eattr(x, "role", i, 2), w)) < 0)
 			goto fail;
 		x->stats->participants++;
 		return 0;
@@ -308,7 +311,7 @@ static int gml_edge(struct gml *x, igraph_integer_t i)
 		if ((rc = ties_store__relation_put(
 			     x->db, p, q, kind ? kind : "tie",
 			     eattr(x, "role", i, 4), eattr(x, "start", i, 2),
-			     eattr(x, "end", i, 3), s, x->attrs, nattrs,
+			     eattr(x, "end", i, 3), s, w, x->attrs, nattrs,
 			     NULL)) < 0)
 			goto fail;
 		x->stats->relations++;

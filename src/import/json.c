@@ -6,6 +6,7 @@
  * unknown country 'XX'"; syntax errors the line and column.
  */
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -106,7 +107,7 @@ static int at_row(ties_db *db, int rc, const char *path, const char *table,
 /* The tables of a document and the keys of their rows. */
 static const struct {
 	const char *name;
-	const char *keys[9];
+	const char *keys[10];
 } tables[] = {
 	{"sources", {"id", "title", "url", "publisher", "date", "attributes"}},
 	{"entities",
@@ -115,8 +116,8 @@ static const struct {
 	 {"id", "kind", "date", "title", "place", "source_id", "attributes"}},
 	{"relations",
 	 {"source", "target", "kind", "role", "start", "end", "source_id",
-	  "attributes"}},
-	{"participants", {"event", "entity", "role"}},
+	  "weight", "attributes"}},
+	{"participants", {"event", "entity", "role", "weight"}},
 };
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
@@ -221,6 +222,8 @@ static int check_doc(ties_db *db, json_t *doc, const char *path)
 				}
 				if (strcmp(rk, "attributes") &&
 				    strcmp(rk, "aliases") &&
+				    !(!strcmp(rk, "weight") &&
+				      json_is_number(x)) &&
 				    !json_is_string(x) && !json_is_null(x))
 					return at_row(
 						db,
@@ -369,15 +372,37 @@ static int load_event(struct jload *l, json_t *row, size_t i)
 	return rc;
 }
 
+/* The row's "weight": a number, or a number as text; 1 when absent. */
+static int weight_of(ties_db *db, json_t *row, double *w)
+{
+	json_t *v = json_object_get(row, "weight");
+
+	*w = 1;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_string(v))
+		return ties_check__weight(db, json_string_value(v), w);
+	if (json_is_number(v) && isfinite(json_number_value(v)) &&
+	    json_number_value(v) > 0) {
+		*w = json_number_value(v);
+		return 0;
+	}
+	return ties_db__seterr(db, TIES_EINVALID,
+			       "weight: want a positive number");
+}
+
 static int load_relation(struct jload *l, json_t *row, size_t i)
 {
 	const char *src = str(row, "source_id");
 	sqlite3_int64 a, b, c = 0;
 	ties_attr *attrs;
 	size_t nattrs;
+	double w;
 	int rc;
 
 	(void)i;
+	if ((rc = weight_of(l->db, row, &w)) < 0)
+		return rc;
 	if ((rc = ties_store__resolve(l->db, ref(row, "source"), &a)) < 0 ||
 	    (rc = ties_store__resolve(l->db, ref(row, "target"), &b)) < 0 ||
 	    (src && (rc = ties_store__resolve_source(l->db, src, &c)) < 0))
@@ -386,7 +411,8 @@ static int load_relation(struct jload *l, json_t *row, size_t i)
 		return rc;
 	rc = ties_store__relation_put(l->db, a, b, ref(row, "kind"),
 				      str(row, "role"), str(row, "start"),
-				      str(row, "end"), c, attrs, nattrs, NULL);
+				      str(row, "end"), c, w, attrs, nattrs,
+				      NULL);
 	free(attrs);
 	l->stats->relations += rc >= 0;
 	return rc;
@@ -395,14 +421,16 @@ static int load_relation(struct jload *l, json_t *row, size_t i)
 static int load_participant(struct jload *l, json_t *row, size_t i)
 {
 	sqlite3_int64 a, b;
+	double w;
 	int rc;
 
 	(void)i;
-	if ((rc = ties_store__resolve_event(l->db, ref(row, "event"), &a)) <
+	if ((rc = weight_of(l->db, row, &w)) < 0 ||
+	    (rc = ties_store__resolve_event(l->db, ref(row, "event"), &a)) <
 		    0 ||
 	    (rc = ties_store__resolve(l->db, ref(row, "entity"), &b)) < 0 ||
-	    (rc = ties_store__participant_put(l->db, a, b, str(row, "role"))) <
-		    0)
+	    (rc = ties_store__participant_put(l->db, a, b, str(row, "role"),
+					      w)) < 0)
 		return rc;
 	l->stats->participants++;
 	return 0;

@@ -239,9 +239,11 @@ static int known_column(enum ties_table_kind k, const char *col)
 					 "aliases"},
 		[TIES_TABLE_EVENTS] = {"id", "kind", "date", "title", "place",
 				       "source_id"},
-		[TIES_TABLE_RELATIONS] = {"source", "target", "kind", "role",
-					  "start", "end", "source_id"},
-		[TIES_TABLE_PARTICIPANTS] = {"event", "entity", "role"},
+		[TIES_TABLE_RELATIONS] = {"source", "target", "kind",
+					  "role",   "start",  "end",
+					  "source_id", "weight"},
+		[TIES_TABLE_PARTICIPANTS] = {"event", "entity", "role",
+					     "weight"},
 	};
 	size_t i;
 
@@ -279,6 +281,17 @@ static json_t *rows_json(const ties_table *t, enum ties_table_kind k)
 						p++;
 				}
 				json_object_set_new(o, "aliases", al);
+			} else if (!strcmp(name, "weight") && v) {
+				/* A number, and only when not the default. */
+				double w = strtod(v, NULL);
+
+				if (w != 1)
+					json_object_set_new(
+						o, name,
+						w == (double)(json_int_t)w
+							? json_integer(
+								  (json_int_t)w)
+							: json_real(w));
 			} else if (known_column(k, name)) {
 				json_object_set_new(o, name,
 						    v ? json_string(v)

@@ -214,10 +214,44 @@ static const char drop_v2[] =
 	"DROP TRIGGER participant_update_outside;"
 	"DROP TRIGGER participant_delete_outside;";
 
+/*
+ * Schema 3: relations and participations carry a weight (a grant's
+ * amount, a count of contacts, a trade flow), 1 unless given; the views
+ * show it.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE relation ADD COLUMN weight REAL NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE participant ADD COLUMN weight REAL NOT NULL DEFAULT 1;\n"
+	"DROP VIEW co_participants;\n"
+	"DROP VIEW participants;\n"
+	"DROP VIEW relations;\n"
+	"CREATE VIEW relations AS\n"
+	"  SELECT s.id AS source, s.name AS source_name, t.id AS target,\n"
+	"    t.name AS target_name, r.kind, r.role, r.start_date AS start,\n"
+	"    r.end_date AS \"end\", src.id AS source_id, r.weight\n"
+	"  FROM relation r JOIN entity s ON s.rowid = r.source\n"
+	"    JOIN entity t ON t.rowid = r.target\n"
+	"    LEFT JOIN source src ON src.rowid = r.source_id;\n"
+	"CREATE VIEW participants AS\n"
+	"  SELECT v.id AS event, v.kind AS event_kind, v.date, v.title,\n"
+	"    e.id AS entity, e.name, e.kind AS entity_kind, c.id AS country, "
+	"p.role,\n"
+	"    p.weight\n"
+	"  FROM participant p JOIN event v ON v.rowid = p.event\n"
+	"    JOIN entity e ON e.rowid = p.entity\n"
+	"    LEFT JOIN entity c ON c.rowid = e.country;\n"
+	"CREATE VIEW co_participants AS\n"
+	"  SELECT a.entity AS a, b.entity AS b, a.event, a.event_kind, a.date, "
+	"a.title,\n"
+	"    a.role AS a_role, b.role AS b_role\n"
+	"  FROM participants a JOIN participants b\n"
+	"    ON a.event = b.event AND a.entity < b.entity;\n";
+
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -276,15 +310,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"AND kind = ?3 AND role IS ?4 AND start_date IS ?5",
 	[ST_RELATION_INSERT] =
 		"INSERT INTO relation(source, target, kind, role, start_date, "
-		"end_date, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		"end_date, source_id, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8)",
 	[ST_RELATION_UPDATE] = "UPDATE relation SET end_date = ?2, "
-			       "source_id = ?3 WHERE rowid = ?1",
+			       "source_id = ?3, weight = ?4 WHERE rowid = ?1",
 	[ST_PART_OF_CYCLE] =
 		"WITH RECURSIVE up(e) AS (SELECT ?2 UNION SELECT r.target FROM "
 		"relation r JOIN up ON r.source = up.e WHERE r.kind = "
 		"'part_of') SELECT 1 FROM up WHERE e = ?1 LIMIT 1",
-	[ST_PARTICIPANT_INSERT] = "INSERT OR IGNORE INTO participant(event, "
-				  "entity, role) VALUES (?1, ?2, ?3)",
+	[ST_PARTICIPANT_INSERT] = "INSERT INTO participant(event, entity, "
+				  "role, weight) VALUES (?1, ?2, ?3, ?4) "
+				  "ON CONFLICT DO UPDATE SET weight = "
+				  "excluded.weight",
 };
 
 int ties_db__sqlerr(ties_db *db)

@@ -62,13 +62,14 @@ static const struct dump {
 	 "SELECT v.id, v.kind, v.date, v.title, p.id, s.id, v.rowid FROM "
 	 "event v LEFT JOIN entity p ON p.rowid = v.place LEFT JOIN source s "
 	 "ON s.rowid = v.source_id ORDER BY v.rowid"},
-	{TIES_TABLE_RELATIONS, 'r', "source,target,kind,role,start,end,source_id",
+	{TIES_TABLE_RELATIONS, 'r',
+	 "source,target,kind,role,start,end,source_id,weight",
 	 "SELECT a.id, b.id, r.kind, r.role, r.start_date, r.end_date, s.id, "
-	 "r.rowid FROM relation r JOIN entity a ON a.rowid = r.source JOIN "
+	 WEIGHT_TEXT("r.weight") ", r.rowid FROM relation r JOIN entity a ON a.rowid = r.source JOIN "
 	 "entity b ON b.rowid = r.target LEFT JOIN source s ON s.rowid = "
 	 "r.source_id ORDER BY r.rowid"},
-	{TIES_TABLE_PARTICIPANTS, 0, "event,entity,role",
-	 "SELECT v.id, e.id, p.role, 0 FROM participant p JOIN event v ON "
+	{TIES_TABLE_PARTICIPANTS, 0, "event,entity,role,weight",
+	 "SELECT v.id, e.id, p.role, " WEIGHT_TEXT("p.weight") ", 0 FROM participant p JOIN event v ON "
 	 "v.rowid = p.event JOIN entity e ON e.rowid = p.entity ORDER BY "
 	 "v.rowid, e.rowid, p.role"},
 };

@@ -373,10 +373,10 @@ int ties_card_get(ties_db *db, ties_card **out, const char *ref)
 	static const char *const attr_cols[] = {"key", "value"};
 	static const char *const rel_cols[] = {
 		"direction",  "kind",  "role", "other",
-		"other_name", "start", "end",  "source"};
+		"other_name", "start", "end",  "source", "weight"};
 	static const char *const ev_cols[] = {"date",  "kind",	"event",
 					      "title", "role",	"with",
-					      "place", "source"};
+					      "place", "source", "weight"};
 	static const char *const src_cols[] = {"id", "title", "publisher",
 					       "date", "url"};
 	sqlite3_int64 rowid;
@@ -424,13 +424,14 @@ int ties_card_get(ties_db *db, ties_card **out, const char *ref)
 		     db, rowid,
 		     "SELECT CASE WHEN r.source = ?1 THEN 'out' ELSE 'in' END, "
 		     "r.kind, r.role, o.id, o.name, r.start_date, r.end_date, "
-		     "s.id FROM relation r JOIN entity o ON o.rowid = CASE "
+		     "s.id, CASE WHEN r.weight <> 1 THEN " WEIGHT_TEXT("r.weight")
+		     " END FROM relation r JOIN entity o ON o.rowid = CASE "
 		     "WHEN r.source = ?1 THEN r.target ELSE r.source END "
 		     "LEFT JOIN source s ON s.rowid = r.source_id "
 		     "WHERE r.source = ?1 OR r.target = ?1 "
 		     "ORDER BY r.source <> ?1, r.kind, r.start_date, o.name, "
 		     "r.role",
-		     8, rel_cols, &c->sections[CARD_RELATIONS])) < 0 ||
+		     9, rel_cols, &c->sections[CARD_RELATIONS])) < 0 ||
 	    (rc = card_section(
 		     db, rowid,
 		     "SELECT v.date, v.kind, v.id, v.title, "
@@ -443,12 +444,16 @@ int ties_card_get(ties_db *db, ties_card **out, const char *ref)
 		     "   AND entity <> ?1 ORDER BY role) p2 "
 		     "  JOIN entity e2 ON e2.rowid = p2.entity "
 		     "  GROUP BY p2.entity ORDER BY e2.name, e2.id)), "
-		     " pl.name, s.id "
+		     " pl.name, s.id, "
+		     " (SELECT group_concat(w, ', ') FROM (SELECT "
+		     WEIGHT_TEXT("weight") " AS w FROM participant WHERE "
+		     "  event = v.rowid AND entity = ?1 AND weight <> 1 "
+		     "  ORDER BY role)) "
 		     "FROM event v LEFT JOIN entity pl ON pl.rowid = v.place "
 		     "LEFT JOIN source s ON s.rowid = v.source_id "
 		     "WHERE v.rowid IN (SELECT event FROM participant WHERE "
 		     "entity = ?1) ORDER BY v.date, v.id",
-		     8, ev_cols, &c->sections[CARD_EVENTS])) < 0 ||
+		     9, ev_cols, &c->sections[CARD_EVENTS])) < 0 ||
 	    (rc = card_section(
 		     db, rowid,
 		     "SELECT id, title, publisher, date, url FROM source "

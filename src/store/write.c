@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -327,16 +328,31 @@ static int part_of_cycle(ties_db *db, sqlite3_int64 source,
 	return rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
 }
 
+/* A weight given as a number: 0 stands for the default, 1. */
+static int weight_ok(ties_db *db, double *w)
+{
+	if (*w == 0)
+		*w = 1;
+	if (!isfinite(*w) || *w < 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "bad weight %g (want a positive number)",
+				       *w);
+	return 0;
+}
+
 int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 			     sqlite3_int64 target, const char *kind,
 			     const char *role, const char *start,
 			     const char *end, sqlite3_int64 source_id,
-			     const ties_attr *attrs, size_t nattrs,
-			     sqlite3_int64 *rowid)
+			     double weight, const ties_attr *attrs,
+			     size_t nattrs, sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st;
 	sqlite3_int64 id = 0;
 	int rc;
+
+	if ((rc = weight_ok(db, &weight)) < 0)
+		return rc;
 
 	if ((rc = ties_check__kind(db, "relation kind", kind)) < 0 ||
 	    (rc = ties_check__date(db, "start date", start)) < 0 ||
@@ -377,6 +393,7 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 		ties_db__bind_text(st, 2, end);
 		if (source_id)
 			sqlite3_bind_int64(st, 3, source_id);
+		sqlite3_bind_double(st, 4, weight);
 		if ((rc = step_done(db, st)) < 0)
 			return rc;
 	} else {
@@ -390,6 +407,7 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 		ties_db__bind_text(st, 6, end);
 		if (source_id)
 			sqlite3_bind_int64(st, 7, source_id);
+		sqlite3_bind_double(st, 8, weight);
 		if ((rc = step_done(db, st)) < 0)
 			return rc;
 		id = sqlite3_last_insert_rowid(db->sql);
@@ -440,11 +458,14 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 }
 
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
-				sqlite3_int64 entity, const char *role)
+				sqlite3_int64 entity, const char *role,
+				double weight)
 {
 	sqlite3_stmt *st;
 	int rc;
 
+	if ((rc = weight_ok(db, &weight)) < 0)
+		return rc;
 	if (ties_str__empty(role))
 		role = "participant";
 	else if ((rc = ties_check__kind(db, "role", role)) < 0)
@@ -454,6 +475,7 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_int64(st, 2, entity);
 	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 4, weight);
 	return step_done(db, st);
 }
 
@@ -544,7 +566,7 @@ int ties_relation_put(ties_db *db, const ties_relation_spec *spec)
 	    (rc = resolve_source_opt(db, spec->source_id, &src)) < 0 ||
 	    (rc = ties_store__relation_put(
 		     db, s, t, spec->kind, spec->role, spec->start, spec->end,
-		     src, spec->attrs, spec->nattrs, NULL)) < 0)
+		     src, spec->weight, spec->attrs, spec->nattrs, NULL)) < 0)
 		goto fail;
 	return ties_db__commit(db);
 fail:
@@ -575,8 +597,8 @@ int ties_event_put(ties_db *db, const ties_event_spec *spec)
 
 		if ((rc = ties_store__resolve(db, p->entity ? p->entity : "",
 					      &ent)) < 0 ||
-		    (rc = ties_store__participant_put(db, ev, ent, p->role)) <
-			    0)
+		    (rc = ties_store__participant_put(db, ev, ent, p->role,
+						       p->weight)) < 0)
 			goto fail;
 	}
 	return ties_db__commit(db);

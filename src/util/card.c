@@ -109,6 +109,7 @@ static void write_card_human(const ties_card *c, FILE *f)
 			detail(&b, "dates", ties_buf__str(&d));
 			ties_buf__release(&d);
 		}
+		detail(&b, "weight", get(t, i, "weight"));
 		detail(&b, "source", get(t, i, "source"));
 		ties_display__escape_line(f, &b, "      ");
 	}
@@ -125,6 +126,7 @@ static void write_card_human(const ties_card *c, FILE *f)
 				 get(t, i, "event"));
 		ties_display__escape_line(f, &b, "  ");
 		detail(&b, "role", get(t, i, "role"));
+		detail(&b, "weight", get(t, i, "weight"));
 		detail(&b, "at", get(t, i, "place"));
 		detail(&b, "source", get(t, i, "source"));
 		ties_display__escape_line(f, &b, "      ");

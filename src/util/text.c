@@ -10,6 +10,8 @@
  * needs a schema migration that rebuilds the keys.
  */
 #include <assert.h>
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,5 +222,26 @@ int ties_check__date(ties_db *db, const char *what, const char *date)
 				       "bad %s '%s' (want YYYY, YYYY-MM or "
 				       "YYYY-MM-DD)",
 				       what, date);
+	return 0;
+}
+
+int ties_check__weight(ties_db *db, const char *text, double *out)
+{
+	char *end;
+	double w;
+
+	*out = 1;
+	if (ties_str__empty(text))
+		return 0;
+	errno = 0;
+	w = strtod(text, &end);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end || errno || !isfinite(w) || w <= 0)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "bad weight '%s' (want a positive "
+				       "number)",
+				       text);
+	*out = w;
 	return 0;
 }
