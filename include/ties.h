@@ -519,6 +519,20 @@ enum ties_projection {
 	TIES_GRAPH_BIPARTITE,
 };
 
+/* How a tie's weight is made from its pieces of evidence (events and
+ * relations): their number (the default), the sum of their weights, or
+ * the mean. An event's piece between two participants weighs the smaller
+ * of their participation weights (what both put in); a relation's, its
+ * weight. */
+enum ties_weight_mode {
+	TIES_WEIGHT_EVIDENCE = 0,
+	TIES_WEIGHT_SUM,
+	TIES_WEIGHT_MEAN,
+};
+
+/* Weight mode by name ("evidence", "sum", "mean"); -1 when unknown. */
+int ties_weight_mode_parse(const char *name);
+
 /* Projection by name ("entity", "institution", "country", "bipartite");
  * -1 when unknown. */
 int ties_projection_parse(const char *name);
@@ -555,6 +569,7 @@ typedef struct ties_filter {
 	size_t nroles;
 	int same_role;
 	int share;
+	enum ties_weight_mode weight; /* how ties weigh their evidence */
 } ties_filter;
 
 typedef struct ties_graph ties_graph;

@@ -245,7 +245,8 @@ typedef int (*ties_pair_fn)(void *ctx, sqlite3_int64 event,
 			    sqlite3_int64 entity);
 typedef int (*ties_relation_fn)(void *ctx, sqlite3_int64 source,
 				sqlite3_int64 target, const char *kind,
-				const char *start, const char *end);
+				const char *start, const char *end,
+				double weight);
 int ties_store__max_rowids(ties_db *db, sqlite3_int64 *entity,
 			   sqlite3_int64 *event);
 /* Entities in rowid order; `used` is 0 for a seeded country nothing
@@ -261,7 +262,8 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
 /* The same with each participation's role. */
 typedef int (*ties_role_fn)(void *ctx, sqlite3_int64 event,
-			    sqlite3_int64 entity, const char *role);
+			    sqlite3_int64 entity, const char *role,
+			    double weight);
 int ties_store__scan_roles(ties_db *db, ties_role_fn fn, void *ctx);
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx);
 

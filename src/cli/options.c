@@ -25,30 +25,32 @@ enum dest {
 	TO_HELP,       /* print the help */
 	TO_EXCEL,      /* CSV made safe for spreadsheets */
 	TO_FLAG,       /* an int field of ties_filter, set to 1 */
+	TO_WEIGHT,     /* ties_filter.weight, by name */
 };
 
 struct shared_opt {
-	unsigned bit;	   /* CLI_OPT_* */
-	const char *name;  /* long name */
-	const char *arg;   /* its argument, NULL for none */
-	const char *help;  /* help text; \n continues it on the next line */
+	unsigned bit;	  /* CLI_OPT_* */
+	const char *name; /* long name */
+	const char *arg;  /* its argument, NULL for none */
+	const char *help; /* help text; \n continues it on the next line */
 	enum dest dest;
-	int list;	   /* TO_LIST, TO_ONE: the list; else unused */
-	int fold;	   /* TO_LIST, TO_ONE: values in lower case */
-	size_t off;	   /* TO_DATE, TO_NUMBER: offset in ties_filter */
+	int list;   /* TO_LIST, TO_ONE: the list; else unused */
+	int fold;   /* TO_LIST, TO_ONE: values in lower case */
+	size_t off; /* TO_DATE, TO_NUMBER: offset in ties_filter */
 };
 
 static const struct shared_opt shared[] = {
 	{CLI_OPT_GRAPH, "graph", "G",
 	 "entity (default), institution, country or\nbipartite", TO_PROJECTION,
 	 0, 0, 0},
-	{CLI_OPT_KIND, "kind", "K", "only entities of kind K (repeat, or K1,K2)",
-	 TO_LIST, CLI_LIST_KINDS, 1, 0},
+	{CLI_OPT_KIND, "kind", "K",
+	 "only entities of kind K (repeat, or K1,K2)", TO_LIST, CLI_LIST_KINDS,
+	 1, 0},
 	{CLI_OPT_COUNTRY, "country", "C",
 	 "only entities whose home country is C", TO_ONE, CLI_LIST_COUNTRIES, 0,
 	 0},
-	{CLI_OPT_EVENT_KIND, "event-kind", "K", "only events of kind K", TO_LIST,
-	 CLI_LIST_EVENT_KINDS, 1, 0},
+	{CLI_OPT_EVENT_KIND, "event-kind", "K", "only events of kind K",
+	 TO_LIST, CLI_LIST_EVENT_KINDS, 1, 0},
 	{CLI_OPT_RELATION_KIND, "relation-kind", "K",
 	 "only relations of kind K", TO_LIST, CLI_LIST_RELATION_KINDS, 1, 0},
 	{CLI_OPT_FROM, "from", "DATE",
@@ -60,6 +62,11 @@ static const struct shared_opt shared[] = {
 	 TO_DATE, 0, 0, offsetof(ties_filter, to)},
 	{CLI_OPT_MIN_WEIGHT, "min-weight", "W", "drop ties weaker than W",
 	 TO_NUMBER, 0, 0, offsetof(ties_filter, min_weight)},
+	{CLI_OPT_ROLE, "weight", "MODE",
+	 "a tie's weight from its evidence: evidence\n(the number of events "
+	 "and "
+	 "relations, default),\nsum or mean of their weights",
+	 TO_WEIGHT, 0, 0, 0},
 	{CLI_OPT_ROLE, "role", "R",
 	 "only participations in role R make ties\n(repeat, or R1,R2; events "
 	 "only)",
@@ -86,7 +93,7 @@ static const struct shared_opt shared[] = {
 #define NSHARED (sizeof(shared) / sizeof(shared[0]))
 /* getopt codes of the shared options: CLI_OPT_CODE + their row, or
  * CLI_OPT_REFUSED + their row for those the command does not take. */
-#define CLI_OPT_CODE (CHAR_MAX + 1)
+#define CLI_OPT_CODE	(CHAR_MAX + 1)
 #define CLI_OPT_REFUSED (CHAR_MAX + 1 + 24)
 
 void cli_graph_init(struct cli_graph *g)
@@ -116,11 +123,11 @@ int cli_graph_given(struct cli_graph *g)
 	       g->filter.ncountries || g->filter.nevent_kinds ||
 	       g->filter.nrelation_kinds || g->filter.from || g->filter.to ||
 	       g->filter.min_weight > 0 || g->filter.nroles ||
-	       g->filter.same_role || g->filter.share;
+	       g->filter.same_role || g->filter.share ||
+	       g->filter.weight != TIES_WEIGHT_EVIDENCE;
 }
 
-int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g,
-		    ties_graph **out)
+int cli_graph_build(struct cli_ctx *ctx, struct cli_graph *g, ties_graph **out)
 {
 	cli_graph_filter(g);
 	if (ties_graph_build(ctx->db, out, (enum ties_projection)g->projection,
@@ -198,6 +205,18 @@ static int take(struct cli_parse *p, const struct shared_opt *o, char *arg)
 	case TO_FLAG:
 		*(int *)((char *)&g->filter + o->off) = 1;
 		return 0;
+	case TO_WEIGHT: {
+		int m = ties_weight_mode_parse(arg);
+
+		if (m < 0)
+			return cli_usage_error(
+				ctx,
+				"unknown --weight '%s' (evidence, "
+				"sum or mean)",
+				arg);
+		g->filter.weight = (enum ties_weight_mode)m;
+		return 0;
+	}
 	}
 	return 0;
 }
@@ -219,7 +238,8 @@ void cli_parse_init(struct cli_parse *p, struct cli_ctx *ctx, int argc,
 	if (graph)
 		cli_graph_init(graph);
 	for (; own && own->name; own++) {
-		assert(n + NSHARED < sizeof(p->longopts) / sizeof(p->longopts[0]));
+		assert(n + NSHARED <
+		       sizeof(p->longopts) / sizeof(p->longopts[0]));
 		p->longopts[n++] = *own;
 	}
 	for (size_t i = 0; i < NSHARED; i++) {
@@ -277,8 +297,9 @@ int cli_parse_next(struct cli_parse *p)
 	}
 	if (p->excel) {
 		if (!p->format || *p->format != TIES_FORMAT_CSV) {
-			p->status = cli_usage_error(p->ctx, "--excel-safe goes "
-							    "with --format csv");
+			p->status =
+				cli_usage_error(p->ctx, "--excel-safe goes "
+							"with --format csv");
 			return CLI_STOP;
 		}
 		*p->format = TIES_FORMAT_CSV_EXCEL;

@@ -477,3 +477,13 @@ void ties_graph_edge(const ties_graph *g, size_t e, size_t *a, size_t *b,
 	if (w)
 		*w = g->ew[e];
 }
+
+int ties_weight_mode_parse(const char *name)
+{
+	static const char *const names[] = {"evidence", "sum", "mean"};
+
+	for (int i = 0; i < 3; i++)
+		if (name && !strcmp(name, names[i]))
+			return i;
+	return -1;
+}

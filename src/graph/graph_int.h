@@ -61,7 +61,14 @@ struct build {
 };
 
 /* Whether filter f asks for co-participation by role. */
-#define TIES_ROLE_MODE(f) ((f)->nroles || (f)->same_role || (f)->share)
+#define TIES_ROLE_MODE(f)                                                      \
+	((f)->nroles || (f)->same_role || (f)->share ||                        \
+	 (f)->weight != TIES_WEIGHT_EVIDENCE)
+/* Whether relations are left out: co-participation by role is of events
+ * only. */
+#define TIES_EVENTS_ONLY(f) ((f)->nroles || (f)->same_role || (f)->share)
+/* Whether ties keep a denominator (g->both): shares, means. */
+#define TIES_DIVIDED(f) ((f)->share || (f)->weight == TIES_WEIGHT_MEAN)
 
 /* graph.c */
 void ties_gr__edgemap_release(edgemap *m);
@@ -81,7 +88,10 @@ int ties_gr__collect(struct build *b, sqlite3_int64 e, const char *lo,
 		     const char *hi);
 /* roles.c */
 int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
-		     const char *role);
+		     const char *role, double weight);
+/* A piece of evidence of weight w (a relation) on g's last tie: its
+ * weight by the filter's mode, and a count for means. */
+int ties_gr__piece(struct build *b, double w);
 int ties_gr__role_flush(struct build *b);
 void ties_gr__role_release(struct build *b);
 /* Weights over g->both, which goes. */

@@ -277,7 +277,7 @@ static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
 		return 0;
 	}
 	if (ties_gr__collect(b, entity, b->evdate ? b->evdate[event] : "",
-		    b->evdate_hi ? b->evdate_hi[event] : "") < 0)
+			     b->evdate_hi ? b->evdate_hi[event] : "") < 0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
 	return 0;
 }
@@ -310,11 +310,13 @@ static int push_link(struct link **v, size_t *n, size_t *cap,
 
 /* Institution projection, first pass: part_of and member_of links. */
 static int on_link(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
-		   const char *kind, const char *start, const char *end)
+		   const char *kind, const char *start, const char *end,
+		   double weight)
 {
 	struct build *b = ctx;
 	int rc = 0;
 
+	(void)weight;
 	if (!strcmp(kind, "part_of"))
 		rc = push_link(&b->parents, &b->nparents, &b->capparents,
 			       source, target, start, end);
@@ -325,7 +327,8 @@ static int on_link(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 }
 
 static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
-		       const char *kind, const char *start, const char *end)
+		       const char *kind, const char *start, const char *end,
+		       double weight)
 {
 	struct build *b = ctx;
 	size_t i, j, na;
@@ -333,7 +336,7 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 
 	if (!ties_filter__relation_ok(b->f, kind, start, end) ||
 	    b->p == TIES_GRAPH_BIPARTITE || b->p == TIES_GRAPH_COUNTRY ||
-	    TIES_ROLE_MODE(b->f))
+	    TIES_EVENTS_ONLY(b->f))
 		return 0;
 	/* Memberships are what the institution projection rolls up. */
 	if (b->p == TIES_GRAPH_INSTITUTION && !strcmp(kind, "member_of"))
@@ -360,9 +363,12 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 			ties_date__hi(start, hi);
 		for (i = 0; i < na; i++)
 			for (j = na; j < b->nmembers; j++)
-				if (ties_gr__add_tie(b->g, &b->map,
-						     b->members[i],
-						     b->members[j], 1) < 0 ||
+				if (ties_gr__add_tie(
+					    b->g, &b->map, b->members[i],
+					    b->members[j],
+					    TIES_ROLE_MODE(b->f) ? 0 : 1) < 0 ||
+				    (TIES_ROLE_MODE(b->f) &&
+				     ties_gr__piece(b, weight) < 0) ||
 				    ties_gr__tie_dates(b->g, lo, hi) < 0)
 					return ties_db__seterr(b->db,
 							       TIES_ENOMEM,
@@ -511,15 +517,14 @@ static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
 /* With shares: add w to the denominator of g's last tie. */
 static int add_both(ties_graph *g, double w)
 {
-	if (!g->filter.share)
+	if (!TIES_DIVIDED(&g->filter))
 		return 0;
 	if (g->capboth < g->capm) {
 		double *p = realloc(g->both, g->capm * sizeof(*p));
 
 		if (!p)
 			return TIES_ENOMEM;
-		memset(p + g->capboth, 0,
-		       (g->capm - g->capboth) * sizeof(*p));
+		memset(p + g->capboth, 0, (g->capm - g->capboth) * sizeof(*p));
 		g->both = p;
 		g->capboth = g->capm;
 	}
@@ -751,12 +756,13 @@ static int project(struct build *b)
 			      sizeof(*b->memberships), cmp_link);
 	}
 	if (TIES_ROLE_MODE(b->f)) {
-		if ((rc = ties_store__scan_roles(db, ties_gr__on_role, b)) !=
-		    0)
+		if ((rc = ties_store__scan_roles(db, ties_gr__on_role, b)) != 0)
 			return rc;
 		if ((rc = ties_gr__role_flush(b)) < 0)
 			return ties_db__seterr(db, rc, "out of memory");
-		return 0;
+		if (TIES_EVENTS_ONLY(b->f))
+			return 0;
+		return ties_store__scan_relations(db, on_relation, b);
 	}
 	if ((rc = ties_store__scan_participants(db, on_participant, b)) != 0)
 		return rc;
@@ -809,6 +815,10 @@ static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
 				       "--same-role and --share apply to the "
 				       "entity, institution and country "
 				       "graphs, not the bipartite one");
+	if (b.f->share && b.f->weight != TIES_WEIGHT_EVIDENCE)
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--share counts events; it does not go "
+				       "with --weight sum or mean");
 	if (b.f->share && !b.f->same_role && !b.f->nroles)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "--share goes with --same-role or "

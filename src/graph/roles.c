@@ -21,6 +21,7 @@ struct role_entry {
 	uint32_t node;
 	uint32_t role;
 	sqlite3_int64 rep;
+	double w; /* the participation's weight */
 	unsigned char ok;
 };
 
@@ -51,7 +52,7 @@ static int grow(struct build *b)
 
 	if (old >= cap)
 		return 0;
-	if (b->f->share) {
+	if (TIES_DIVIDED(b->f)) {
 		double *p = realloc(g->both, cap * sizeof(*p));
 
 		if (!p)
@@ -82,7 +83,21 @@ static int apart(const struct build *b, const struct role_entry *x,
 				       x->rep >= 0 && x->rep == y->rep);
 }
 
-/* Tie x and y by the current event: the weight once an event. */
+int ties_gr__piece(struct build *b, double w)
+{
+	ties_graph *g = b->g;
+	size_t e = g->last_tie;
+
+	if (grow(b) < 0)
+		return TIES_ENOMEM;
+	g->ew[e] += b->f->weight == TIES_WEIGHT_EVIDENCE ? 1 : w;
+	if (b->f->weight == TIES_WEIGHT_MEAN)
+		g->both[e] += 1;
+	return 0;
+}
+
+/* Tie x and y by the current event: one piece of evidence an event,
+ * weighing the smaller of their participations' weights. */
 static int tie(struct build *b, const struct role_entry *x,
 	       const struct role_entry *y)
 {
@@ -97,7 +112,8 @@ static int tie(struct build *b, const struct role_entry *x,
 	if (b->role.stamp[e] == ev)
 		return 0;
 	b->role.stamp[e] = ev;
-	g->ew[e] += 1;
+	if (ties_gr__piece(b, x->w < y->w ? x->w : y->w) < 0)
+		return TIES_ENOMEM;
 	return ties_gr__tie_dates(g, b->evdate ? b->evdate[ev] : NULL,
 				  b->evdate_hi ? b->evdate_hi[ev] : NULL);
 }
@@ -112,6 +128,8 @@ static size_t once_a_node(struct role_entry *x, size_t n)
 			if (x[k - 1].rep != x[i].rep)
 				x[k - 1].rep = -1;
 			x[k - 1].ok |= x[i].ok;
+			if (x[i].w > x[k - 1].w)
+				x[k - 1].w = x[i].w;
 			continue;
 		}
 		x[k++] = x[i];
@@ -136,8 +154,11 @@ int ties_gr__role_flush(struct build *b)
 		for (i = 0; i < n; i++)
 			if (x[i].ok && (i == 0 || !x[i - 1].ok ||
 					x[i - 1].node != x[i].node))
-				if (ties_gr__add_tie(g, &b->map, x[i].node,
-						     evnode, 1) < 0 ||
+				if (ties_gr__add_tie(
+					    g, &b->map, x[i].node, evnode,
+					    b->f->weight == TIES_WEIGHT_EVIDENCE
+						    ? 1
+						    : x[i].w) < 0 ||
 				    ties_gr__tie_dates(
 					    g,
 					    b->evdate ? b->evdate[b->cur_event]
@@ -184,7 +205,7 @@ int ties_gr__role_flush(struct build *b)
 }
 
 int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
-		     const char *role)
+		     const char *role, double weight)
 {
 	struct build *b = ctx;
 	size_t first;
@@ -229,6 +250,7 @@ int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
 		x->node = b->members[i];
 		x->role = (uint32_t)id;
 		x->rep = b->rep[i];
+		x->w = weight;
 		x->ok = (unsigned char)ok;
 	}
 	b->role.n += b->nmembers;

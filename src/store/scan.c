@@ -149,13 +149,13 @@ int ties_store__scan_roles(ties_db *db, ties_role_fn fn, void *ctx)
 	int rc;
 
 	if ((rc = prepare(db,
-			  "SELECT event, entity, role FROM participant ORDER BY "
-			  "event, entity, role",
+			  "SELECT event, entity, role, weight FROM participant "
+			  "ORDER BY event, entity, role",
 			  &st)) < 0)
 		return rc;
 	SCAN(db, st,
 	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		text(st, 2)));
+		text(st, 2), sqlite3_column_double(st, 3)));
 }
 
 int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx)
@@ -164,11 +164,12 @@ int ties_store__scan_relations(ties_db *db, ties_relation_fn fn, void *ctx)
 	int rc;
 
 	if ((rc = prepare(db,
-			  "SELECT source, target, kind, start_date, end_date "
-			  "FROM relation ORDER BY rowid",
+			  "SELECT source, target, kind, start_date, end_date, "
+			  "weight FROM relation ORDER BY rowid",
 			  &st)) < 0)
 		return rc;
 	SCAN(db, st,
 	     fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-		text(st, 2), text(st, 3), text(st, 4)));
+		text(st, 2), text(st, 3), text(st, 4),
+		sqlite3_column_double(st, 5)));
 }

@@ -1,6 +1,10 @@
 # Weights of relations and participations: read from every import format,
 # kept in the store (the views show them), written by the CSV and JSON
-# exports and read back the same; 1 when not given.
+# exports and read back the same; 1 when not given. And the tie weights
+# made of them: a-b has two pieces of evidence, the relation (2.5) and the
+# meeting (a 3, b 100: the smaller, 3), so --weight evidence 2, sum 5.5,
+# mean 2.75; b-c one relation of weight 1; bipartite ties weigh the
+# participations; --share does not mix with sums.
 mkdir -p "$WORK/in"
 cat >"$WORK/in/entities.csv" <<'CSV'
 id,kind,name
@@ -58,3 +62,11 @@ rm -f "$WORK/g.db"
 $TIES --db "$WORK/g.db" import -q "$WORK/w.graphml" 2>/dev/null
 sqlite3 "$WORK/g.db" "SELECT source, target, kind, weight FROM relations"
 $TIES --db "$DB" show a
+for m in evidence sum mean; do
+	echo "# --weight $m"
+	$TIES --db "$DB" export --weight $m --format edgelist
+done
+$TIES --db "$DB" export --weight sum --graph bipartite --format edgelist
+$TIES --db "$DB" rank --weight mean --by strength --format csv
+$TIES --db "$DB" export --weight sum --same-role --share --format edgelist; echo "exit $?"
+$TIES --db "$DB" export --weight max --format edgelist; echo "exit $?"
