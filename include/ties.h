@@ -38,7 +38,7 @@ extern "C" {
 #define TIES_VERSION	   "0.1.0"
 
 /* The schema version stored in PRAGMA user_version by this library. */
-#define TIES_SCHEMA_VERSION 3
+#define TIES_SCHEMA_VERSION 4
 
 /* Error codes. */
 enum ties_error {
@@ -457,6 +457,20 @@ int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts);
  */
 int ties_stats(ties_db *db, ties_table **out);
 
+/* Direction (schema 4). A relation kind is directed (source to target) or
+ * not; a pair of roles makes an event's tie directed from the participant
+ * in the first to the one in the second (visitor to host). Declared once
+ * a database, with ties' defaults to begin with (member_of, part_of,
+ * succeeded_by, funds, advises, visits, reports_to, based_in; visitor and
+ * guest to host, sender to receiver, funder and donor to recipient). Each
+ * call is one transaction. */
+int ties_kind_relation(ties_db *db, const char *kind, int directed);
+int ties_kind_roles(ties_db *db, const char *from, const char *to,
+		    int directed);
+/* The declarations: columns what (relation or roles), kind (the kind, or
+ * "from -> to"), directed (yes or no). */
+int ties_kinds(ties_db *db, ties_table **out);
+
 /* ------------------------------------------------------------ card --- */
 
 /*
@@ -570,6 +584,13 @@ typedef struct ties_filter {
 	int same_role;
 	int share;
 	enum ties_weight_mode weight; /* how ties weigh their evidence */
+	/* A directed tie graph (entity and country graphs): a relation of a
+	 * directed kind is an arc from its source to its target, an event's
+	 * two participants in a directed role pair an arc from the first
+	 * role to the second (ties_kind_relation, ties_kind_roles); every
+	 * other tie is a pair of arcs, one each way. Relations and events
+	 * weigh as in the undirected graph. */
+	int directed;
 } ties_filter;
 
 typedef struct ties_graph ties_graph;
@@ -623,8 +644,19 @@ enum ties_measure {
 	TIES_EIGENVECTOR,
 	TIES_PAGERANK,
 	TIES_CORENESS,
+	/* Of directed graphs (on undirected ones, in = out = degree or
+	 * strength, and hub = authority). */
+	TIES_IN_DEGREE,
+	TIES_OUT_DEGREE,
+	TIES_IN_STRENGTH,
+	TIES_OUT_STRENGTH,
+	TIES_HUB,
+	TIES_AUTHORITY,
 	TIES_NMEASURES
 };
+/* The measures of undirected graphs, which --by all lists: the first
+ * TIES_NCLASSIC. */
+#define TIES_NCLASSIC (TIES_CORENESS + 1)
 
 /* Measure by name ("degree", …); -1 when unknown. */
 int ties_measure_parse(const char *name);

@@ -260,6 +260,10 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
 /* Participations grouped by event (event order), each entity once per
  * role. */
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
+/* The directed relation kinds into `kinds`, the directed role pairs as
+ * "from\x1fto" into `pairs` (store/kinds.c). */
+int ties_store__directed(ties_db *db, ties_strmap *kinds,
+			 ties_strmap *pairs);
 /* The same with each participation's role. */
 typedef int (*ties_role_fn)(void *ctx, sqlite3_int64 event,
 			    sqlite3_int64 entity, const char *role,

@@ -80,7 +80,8 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 		VECTOR(edges)[2 * i + 1] = g->eb[i];
 	}
 	IGRAPH_CHECK(igraph_create(ig, &edges, (igraph_integer_t)g->n,
-				   IGRAPH_UNDIRECTED));
+				   g->directed ? IGRAPH_DIRECTED
+					       : IGRAPH_UNDIRECTED));
 	igraph_vector_int_destroy(&edges);
 	IGRAPH_FINALLY_CLEAN(1);
 	IGRAPH_FINALLY(igraph_destroy, ig);
@@ -302,6 +303,7 @@ static int pipe_all(int fd, double *v, size_t n, int out)
 static igraph_error_t betweenness(const igraph_t *ig, igraph_vector_t *res,
 				  const igraph_vector_t *pd)
 {
+	igraph_bool_t directed = igraph_is_directed(ig);
 	igraph_integer_t n = igraph_vcount(ig);
 	igraph_vector_int_t half[2];
 	double *theirs = NULL;
@@ -310,8 +312,8 @@ static igraph_error_t betweenness(const igraph_t *ig, igraph_vector_t *res,
 	pid_t pid;
 
 	if (n < 2048 || igraph_ecount(ig) < 8192 || pipe(fd) != 0)
-		return igraph_betweenness(ig, res, igraph_vss_all(),
-					  IGRAPH_UNDIRECTED, pd);
+		return igraph_betweenness(ig, res, igraph_vss_all(), directed,
+					  pd);
 	for (int h = 0; h < 2; h++) {
 		IGRAPH_CHECK(igraph_vector_int_init(&half[h], 0));
 		IGRAPH_FINALLY(igraph_vector_int_destroy, &half[h]);
@@ -326,18 +328,19 @@ static igraph_error_t betweenness(const igraph_t *ig, igraph_vector_t *res,
 		close(fd[0]);
 		igraph_set_progress_handler(NULL);
 		_exit(igraph_vector_init(&r, 0) != IGRAPH_SUCCESS ||
-			      igraph_betweenness_subset(
-				      ig, &r, igraph_vss_all(),
-				      IGRAPH_UNDIRECTED,
-				      igraph_vss_vector(&half[1]),
-				      igraph_vss_all(), pd) != IGRAPH_SUCCESS ||
-			      pipe_all(fd[1], VECTOR(r), (size_t)n, 1) != 0
-		      ? 1
-		      : 0);
+				      igraph_betweenness_subset(
+					      ig, &r, igraph_vss_all(),
+					      directed,
+					      igraph_vss_vector(&half[1]),
+					      igraph_vss_all(),
+					      pd) != IGRAPH_SUCCESS ||
+				      pipe_all(fd[1], VECTOR(r), (size_t)n,
+					       1) != 0
+			      ? 1
+			      : 0);
 	}
 	close(fd[1]);
-	err = igraph_betweenness_subset(ig, res, igraph_vss_all(),
-					IGRAPH_UNDIRECTED,
+	err = igraph_betweenness_subset(ig, res, igraph_vss_all(), directed,
 					igraph_vss_vector(&half[0]),
 					igraph_vss_all(), pd);
 	if (err == IGRAPH_SUCCESS && pid > 0 &&
@@ -361,7 +364,7 @@ static igraph_error_t betweenness(const igraph_t *ig, igraph_vector_t *res,
 		IGRAPH_CHECK(igraph_vector_init(&r, 0));
 		IGRAPH_FINALLY(igraph_vector_destroy, &r);
 		IGRAPH_CHECK(igraph_betweenness_subset(
-			ig, &r, igraph_vss_all(), IGRAPH_UNDIRECTED,
+			ig, &r, igraph_vss_all(), directed,
 			igraph_vss_vector(&half[1]), igraph_vss_all(), pd));
 		for (igraph_integer_t v = 0; v < n; v++)
 			VECTOR(*res)[v] += VECTOR(r)[v];
@@ -392,13 +395,17 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 	igraph_arpack_options_t arpack;
 	size_t i, n = g->n;
 
-	if (m == TIES_DEGREE || m == TIES_CORENESS) {
+	if (m == TIES_DEGREE || m == TIES_CORENESS || m == TIES_IN_DEGREE ||
+	    m == TIES_OUT_DEGREE) {
 		IGRAPH_CHECK(igraph_vector_int_init(&ires, 0));
 		IGRAPH_FINALLY(igraph_vector_int_destroy, &ires);
-		if (m == TIES_DEGREE)
-			IGRAPH_CHECK(igraph_degree(ig, &ires, igraph_vss_all(),
-						   IGRAPH_ALL,
-						   IGRAPH_NO_LOOPS));
+		if (m != TIES_CORENESS)
+			IGRAPH_CHECK(igraph_degree(
+				ig, &ires, igraph_vss_all(),
+				m == TIES_IN_DEGREE    ? IGRAPH_IN
+				: m == TIES_OUT_DEGREE ? IGRAPH_OUT
+						       : IGRAPH_ALL,
+				IGRAPH_NO_LOOPS));
 		else
 			IGRAPH_CHECK(igraph_coreness(ig, &ires, IGRAPH_ALL));
 		for (i = 0; i < n; i++)
@@ -411,14 +418,41 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 	IGRAPH_FINALLY(igraph_vector_destroy, &res);
 	switch (m) {
 	case TIES_STRENGTH:
+	case TIES_IN_STRENGTH:
+	case TIES_OUT_STRENGTH:
 		IGRAPH_CHECK(igraph_strength(ig, &res, igraph_vss_all(),
-					     IGRAPH_ALL, IGRAPH_NO_LOOPS, w));
+					     m == TIES_IN_STRENGTH ? IGRAPH_IN
+					     : m == TIES_OUT_STRENGTH
+						     ? IGRAPH_OUT
+						     : IGRAPH_ALL,
+					     IGRAPH_NO_LOOPS, w));
 		break;
+	case TIES_HUB:
+	case TIES_AUTHORITY: {
+		igraph_vector_t other;
+
+		igraph_arpack_options_init(&arpack);
+		IGRAPH_CHECK(igraph_vector_init(&other, 0));
+		IGRAPH_FINALLY(igraph_vector_destroy, &other);
+		if (g->m == 0) {
+			IGRAPH_CHECK(igraph_vector_resize(&res,
+							  (igraph_integer_t)n));
+			igraph_vector_fill(&res, n ? 1 : 0);
+		} else {
+			IGRAPH_CHECK(igraph_hub_and_authority_scores(
+				ig, m == TIES_HUB ? &res : &other,
+				m == TIES_HUB ? &other : &res, &value, 1, pw,
+				&arpack));
+		}
+		igraph_vector_destroy(&other);
+		IGRAPH_FINALLY_CLEAN(1);
+		break;
+	}
 	case TIES_BETWEENNESS:
 		if (cutoff > 0)
 			IGRAPH_CHECK(igraph_betweenness_cutoff(
-				ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
-				pd, cutoff));
+				ig, &res, igraph_vss_all(), g->directed, pd,
+				cutoff));
 		else
 			IGRAPH_CHECK(betweenness(ig, &res, pd));
 		break;
@@ -427,22 +461,30 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 		if (cutoff > 0)
 			IGRAPH_CHECK(igraph_closeness_cutoff(
 				ig, &res, NULL, NULL, igraph_vss_all(),
-				IGRAPH_ALL, pd, 1, cutoff));
+				g->directed ? IGRAPH_IN : IGRAPH_ALL, pd, 1,
+				cutoff));
 		else
-			IGRAPH_CHECK(igraph_closeness(ig, &res, NULL, NULL,
-						      igraph_vss_all(),
-						      IGRAPH_ALL, pd, 1));
+			IGRAPH_CHECK(igraph_closeness(
+				ig, &res, NULL, NULL, igraph_vss_all(),
+				g->directed ? IGRAPH_IN : IGRAPH_ALL, pd, 1));
 		break;
 	case TIES_HARMONIC:
 		if (cutoff > 0)
 			IGRAPH_CHECK(igraph_harmonic_centrality_cutoff(
-				ig, &res, igraph_vss_all(), IGRAPH_ALL, pd, 0,
+				ig, &res, igraph_vss_all(),
+				g->directed ? IGRAPH_IN : IGRAPH_ALL, pd, 0,
 				cutoff));
 		else
 			IGRAPH_CHECK(igraph_harmonic_centrality(
-				ig, &res, igraph_vss_all(), IGRAPH_ALL, pd, 0));
+				ig, &res, igraph_vss_all(),
+				g->directed ? IGRAPH_IN : IGRAPH_ALL, pd, 0));
 		break;
 	case TIES_EIGENVECTOR:
+		if (g->directed)
+			IGRAPH_ERROR("eigenvector centrality is for undirected "
+				     "graphs; with --directed use hub, "
+				     "authority or pagerank",
+				     IGRAPH_EINVAL);
 		igraph_arpack_options_init(&arpack);
 		if (g->m == 0) {
 			/* igraph gives 1 everywhere for an empty graph. */
@@ -454,9 +496,9 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 		}
 		break;
 	case TIES_PAGERANK:
-		IGRAPH_CHECK(igraph_pagerank(
-			ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
-			igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, pw, NULL));
+		IGRAPH_CHECK(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK,
+					     &res, &value, igraph_vss_all(),
+					     g->directed, 0.85, pw, NULL));
 		break;
 	default:
 		IGRAPH_ERROR("unknown measure", IGRAPH_EINVAL);
@@ -523,18 +565,29 @@ int ties_an__measures(ties_db *db, const ties_graph *g,
 	/* Degree and strength need no igraph graph, whose index building
 	 * would take most of the time on big graphs. */
 	for (k = 0; k < nm; k++)
-		if (ms[k] != TIES_DEGREE && ms[k] != TIES_STRENGTH)
+		if (ms[k] != TIES_DEGREE && ms[k] != TIES_STRENGTH &&
+		    ms[k] != TIES_IN_DEGREE && ms[k] != TIES_OUT_DEGREE &&
+		    ms[k] != TIES_IN_STRENGTH && ms[k] != TIES_OUT_STRENGTH)
 			break;
 	if (k == nm) {
 		for (k = 0; k < nm; k++) {
-			size_t e;
+			enum ties_measure m = ms[k];
+			int deg = m == TIES_DEGREE || m == TIES_IN_DEGREE ||
+				  m == TIES_OUT_DEGREE;
+			/* Of an undirected graph, in = out = all. */
+			int in = !g->directed || (m != TIES_OUT_DEGREE &&
+						  m != TIES_OUT_STRENGTH);
+			int outw = !g->directed || (m != TIES_IN_DEGREE &&
+						    m != TIES_IN_STRENGTH);
 
 			memset(out[k], 0, g->n * sizeof(double));
-			for (e = 0; e < g->m; e++) {
-				double wt = ms[k] == TIES_DEGREE ? 1 : g->ew[e];
+			for (size_t e = 0; e < g->m; e++) {
+				double wt = deg ? 1 : g->ew[e];
 
-				out[k][g->ea[e]] += wt;
-				out[k][g->eb[e]] += wt;
+				if (outw)
+					out[k][g->ea[e]] += wt;
+				if (in)
+					out[k][g->eb[e]] += wt;
 			}
 		}
 		return 0;

@@ -68,7 +68,8 @@ int ties_an__set_node_cells(ties_table *t, const ties_graph *g, size_t node,
 
 static int set_score(ties_table *t, size_t col, enum ties_measure m, double v)
 {
-	if (m == TIES_DEGREE || m == TIES_CORENESS)
+	if (m == TIES_DEGREE || m == TIES_CORENESS || m == TIES_IN_DEGREE ||
+	    m == TIES_OUT_DEGREE)
 		return ties_table__set_int(t, col, (long long)v);
 	return ties_table__set_real(t, col, v);
 }
@@ -88,9 +89,16 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 
 	assert(db && out && g && o);
 	*out = NULL;
-	nm = o->all ? TIES_NMEASURES : 1;
+	/* All: the undirected measures, or of a directed graph every one
+	 * but eigenvector. */
+	nm = 0;
+	for (k = 0; k < (o->all ? (size_t)TIES_NMEASURES : 1); k++) {
+		if (o->all &&
+		    (g->directed ? k == TIES_EIGENVECTOR : k >= TIES_NCLASSIC))
+			continue;
+		ms[nm++] = o->all ? (enum ties_measure)k : o->measure;
+	}
 	for (k = 0; k < nm; k++) {
-		ms[k] = o->all ? (enum ties_measure)k : o->measure;
 		if (!(scores[k] = calloc(g->n ? g->n : 1, sizeof(double)))) {
 			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 			goto done;
@@ -101,8 +109,17 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 		goto done;
 	/* With every measure, rows by o->measure (its column), highest
 	 * first. */
-	if (!(order = ties_an__sorted_nodes(
-		      g, scores[o->all ? (size_t)o->measure : 0]))) {
+	/* With every measure, rows by o->measure's column (the first when
+	 * it is not among them). */
+	{
+		size_t by = 0;
+
+		for (k = 0; o->all && k < nm; k++)
+			if (ms[k] == o->measure)
+				by = k;
+		order = ties_an__sorted_nodes(g, scores[by]);
+	}
+	if (!order) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -112,11 +129,10 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 		allcols[1] = "name";
 		allcols[2] = "kind";
 		allcols[3] = "country";
-		for (k = 0; k < TIES_NMEASURES; k++)
-			allcols[4 + k] = ties_measure_name((enum ties_measure)k);
-		allcols[4 + TIES_NMEASURES] = "note";
-		t = ties_table__new(4 + TIES_NMEASURES + (o->cutoff > 0),
-				    allcols);
+		for (k = 0; k < nm; k++)
+			allcols[4 + k] = ties_measure_name(ms[k]);
+		allcols[4 + nm] = "note";
+		t = ties_table__new(4 + nm + (o->cutoff > 0), allcols);
 	} else {
 		t = ties_table__new(o->cutoff > 0 ? 7 : 6, cols);
 	}
@@ -132,12 +148,11 @@ int ties_rank(ties_db *db, ties_table **out, const ties_graph *g,
 		rc = ties_table__add_row(t);
 		if (rc == 0 && o->all) {
 			rc = ties_an__set_node_cells(t, g, node, 0);
-			for (k = 0; rc == 0 && k < TIES_NMEASURES; k++)
-				rc = set_score(t, 4 + k, (enum ties_measure)k,
+			for (k = 0; rc == 0 && k < nm; k++)
+				rc = set_score(t, 4 + k, ms[k],
 					       scores[k][node]);
 			if (rc == 0 && o->cutoff > 0)
-				rc = ties_table__set_text(t, 4 + TIES_NMEASURES,
-							  note);
+				rc = ties_table__set_text(t, 4 + nm, note);
 		} else if (rc == 0) {
 			/* Competition ranking: 1, 2, 2, 4. */
 			if (i == 0 ||

@@ -57,6 +57,7 @@ enum cli_opt_bits {
 	CLI_OPT_FORMAT = 1u << 8,
 	CLI_OPT_HELP = 1u << 9,
 	CLI_OPT_ROLE = 1u << 10, /* --role, --same-role, --share */
+	CLI_OPT_DIRECTED = 1u << 11, /* --directed (rank, export) */
 	CLI_OPT_GRAPH_ALL = ((1u << 8) - 1) | CLI_OPT_ROLE,
 	/* What an analysis command takes. */
 	CLI_OPT_ANALYSIS = CLI_OPT_GRAPH_ALL | CLI_OPT_FORMAT,
@@ -181,6 +182,7 @@ int cmd_list(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_remove(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_kind(int argc, char **argv, struct cli_ctx *ctx);
 
 extern const char cmd_between_usage[], cmd_brokers_usage[],
 	cmd_countries_usage[], cmd_diff_usage[], cmd_draw_usage[],
@@ -191,6 +193,6 @@ extern const char cmd_add_usage[], cmd_communities_usage[],
 	cmd_components_usage[], cmd_rank_usage[], cmd_find_usage[],
 	cmd_import_usage[],
 	cmd_init_usage[], cmd_list_usage[], cmd_remove_usage[],
-	cmd_show_usage[], cmd_stats_usage[];
+	cmd_show_usage[], cmd_stats_usage[], cmd_kind_usage[];
 
 #endif

@@ -11,8 +11,9 @@ const char cmd_stats_usage[] =
 	"\n"
 	"Count the entities, events and relations by kind, the participants\n"
 	"by role and the sources, each followed by its total. Columns\n"
-	"what,kind,count. Countries seeded by 'ties init' count only once\n"
-	"something refers to them.\n"
+	"what,kind,count,directed: whether a relation kind is directed, the\n"
+	"directed role pairs a role is in (see 'ties kind'). Countries\n"
+	"seeded by 'ties init' count only once something refers to them.\n"
 	"\n"
 	"Options:\n"
 	"  --format F  table, csv, tsv or json\n";

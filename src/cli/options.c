@@ -62,6 +62,10 @@ static const struct shared_opt shared[] = {
 	 TO_DATE, 0, 0, offsetof(ties_filter, to)},
 	{CLI_OPT_MIN_WEIGHT, "min-weight", "W", "drop ties weaker than W",
 	 TO_NUMBER, 0, 0, offsetof(ties_filter, min_weight)},
+	{CLI_OPT_DIRECTED, "directed", NULL,
+	 "a directed graph: arcs along directed relation\nkinds and role pairs "
+	 "('ties kind'), a pair of\narcs for every other tie",
+	 TO_FLAG, 0, 0, offsetof(ties_filter, directed)},
 	{CLI_OPT_ROLE, "weight", "MODE",
 	 "a tie's weight from its evidence: evidence\n(the number of events "
 	 "and "
@@ -123,7 +127,7 @@ int cli_graph_given(struct cli_graph *g)
 	       g->filter.ncountries || g->filter.nevent_kinds ||
 	       g->filter.nrelation_kinds || g->filter.from || g->filter.to ||
 	       g->filter.min_weight > 0 || g->filter.nroles ||
-	       g->filter.same_role || g->filter.share ||
+	       g->filter.same_role || g->filter.share || g->filter.directed ||
 	       g->filter.weight != TIES_WEIGHT_EVIDENCE;
 }
 
@@ -245,7 +249,8 @@ void cli_parse_init(struct cli_parse *p, struct cli_ctx *ctx, int argc,
 	for (size_t i = 0; i < NSHARED; i++) {
 		unsigned bit = shared[i].bit;
 		int takes = (ctx->opts & bit) &&
-			    !((bit & CLI_OPT_GRAPH_ALL) && !graph) &&
+			    !((bit & (CLI_OPT_GRAPH_ALL | CLI_OPT_DIRECTED)) &&
+			      !graph) &&
 			    !(bit == CLI_OPT_FORMAT && !format);
 
 		/* A command that takes some of the graph's options knows the
@@ -326,7 +331,8 @@ void cli_shared_help(FILE *f, unsigned opts)
 		const char *h = shared[i].help;
 		char left[32];
 
-		if (!(shared[i].bit & CLI_OPT_GRAPH_ALL & opts))
+		if (!(shared[i].bit & (CLI_OPT_GRAPH_ALL | CLI_OPT_DIRECTED) &
+		      opts))
 			continue;
 		if (first)
 			fputs(opts & CLI_OPT_GRAPH

@@ -15,7 +15,9 @@
 
 static const char *const measure_names[TIES_NMEASURES] = {
 	"degree",   "strength",	   "betweenness", "closeness",
-	"harmonic", "eigenvector", "pagerank",	  "coreness"};
+	"harmonic", "eigenvector", "pagerank",	  "coreness",
+	"in_degree", "out_degree", "in_strength", "out_strength",
+	"hub",	     "authority"};
 
 int ties_measure_parse(const char *name)
 {
@@ -182,7 +184,8 @@ int ties_gr__add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 
 	if (a == b)
 		return 0;
-	if (a > b) {
+	/* A tie's ends in order; an arc's as given. */
+	if (a > b && !g->directed) {
 		uint32_t t = a;
 		a = b;
 		b = t;
@@ -258,14 +261,19 @@ int ties_gr__tie_dates(ties_graph *g, const char *lo, const char *hi)
 /* The index of the tie {a, b}, or -1. */
 long ties_gr__find_tie(const edgemap *m, uint32_t a, uint32_t b)
 {
-	uint64_t key;
-	size_t j;
-
 	if (a > b) {
 		uint32_t t = a;
 		a = b;
 		b = t;
 	}
+	return ties_gr__find_arc(m, a, b);
+}
+
+long ties_gr__find_arc(const edgemap *m, uint32_t a, uint32_t b)
+{
+	uint64_t key;
+	size_t j;
+
 	key = ((uint64_t)a << 32 | b) + 1;
 	if (!m->cap)
 		return -1;

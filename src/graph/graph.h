@@ -32,6 +32,8 @@ struct ties_graph {
 	 * took part in (the share's denominator); NULL otherwise. */
 	double *both;
 	size_t capboth;
+	/* Arcs: ea[i] -> eb[i] (then ea[i] < eb[i] does not hold). */
+	int directed;
 	size_t m, capm;
 	/* Country projection only: per tie, the events that gather both
 	 * countries and the first and last of their dates ("" when none). */

@@ -57,13 +57,24 @@ struct build {
 		ties_strmap ids;
 		sqlite3_int64 *stamp;
 		size_t cap;
+		/* Directed graphs: the roles' names by number, the directed
+		 * relation kinds and role pairs, a cache of pairs by role
+		 * numbers (pcap x pcap: 0 unknown, 1 no, 2 yes), and each
+		 * node's roles in the event being flushed. */
+		char **names;
+		size_t nnames;
+		ties_strmap dkinds, dpairs;
+		unsigned char *pcache;
+		size_t pcap;
+		uint32_t *rs;
+		size_t *rstart, capr;
 	} role;
 };
 
 /* Whether filter f asks for co-participation by role. */
 #define TIES_ROLE_MODE(f)                                                      \
 	((f)->nroles || (f)->same_role || (f)->share ||                        \
-	 (f)->weight != TIES_WEIGHT_EVIDENCE)
+	 (f)->weight != TIES_WEIGHT_EVIDENCE || (f)->directed)
 /* Whether relations are left out: co-participation by role is of events
  * only. */
 #define TIES_EVENTS_ONLY(f) ((f)->nroles || (f)->same_role || (f)->share)
@@ -76,6 +87,8 @@ int ties_gr__add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 		     double w);
 int ties_gr__tie_dates(ties_graph *g, const char *lo, const char *hi);
 long ties_gr__find_tie(const edgemap *m, uint32_t a, uint32_t b);
+/* The arc a -> b of a directed graph, or -1. */
+long ties_gr__find_arc(const edgemap *m, uint32_t a, uint32_t b);
 int ties_gr__add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 		      const char *id, const char *name, const char *kind,
 		      const char *country, const char *country_name,

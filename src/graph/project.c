@@ -361,18 +361,31 @@ static int on_relation(void *ctx, sqlite3_int64 source, sqlite3_int64 target,
 			memcpy(hi, until, sizeof(hi));
 		else if (start && *start)
 			ties_date__hi(start, hi);
+		/* Directed: an arc from the source's side for a directed
+		 * kind, else one each way. */
+		long dummy;
+		int ways = !b->g->directed ? 1
+			   : ties_strmap__get(&b->role.dkinds, kind, &dummy)
+				   ? 1
+				   : 2;
+
 		for (i = 0; i < na; i++)
 			for (j = na; j < b->nmembers; j++)
-				if (ties_gr__add_tie(
-					    b->g, &b->map, b->members[i],
-					    b->members[j],
-					    TIES_ROLE_MODE(b->f) ? 0 : 1) < 0 ||
-				    (TIES_ROLE_MODE(b->f) &&
-				     ties_gr__piece(b, weight) < 0) ||
-				    ties_gr__tie_dates(b->g, lo, hi) < 0)
-					return ties_db__seterr(b->db,
-							       TIES_ENOMEM,
-							       "out of memory");
+				for (int w = 0; w < ways; w++)
+					if (ties_gr__add_tie(
+						    b->g, &b->map,
+						    b->members[w ? j : i],
+						    b->members[w ? i : j],
+						    TIES_ROLE_MODE(b->f) ? 0
+									 : 1) <
+						    0 ||
+					    (TIES_ROLE_MODE(b->f) &&
+					     ties_gr__piece(b, weight) < 0) ||
+					    ties_gr__tie_dates(b->g, lo, hi) <
+						    0)
+						return ties_db__seterr(
+							b->db, TIES_ENOMEM,
+							"out of memory");
 	}
 	b->nmembers = 0;
 	return 0;
@@ -466,19 +479,29 @@ static void country_event_flush(struct country_events *ce)
 	date = ce->b->evdate[ce->cur];
 	hi = ce->b->evdate_hi[ce->cur];
 	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++) {
-			long e = ties_gr__find_tie(ce->map, ce->cs[i],
-						   ce->cs[j]);
+		for (j = i + 1; j < n; j++)
+			for (int way = 0; way < 1 + g->directed; way++) {
+				/* A directed graph: the arcs both ways. */
+				long e = !g->directed
+						 ? ties_gr__find_tie(ce->map,
+								     ce->cs[i],
+								     ce->cs[j])
+					 : way ? ties_gr__find_arc(ce->map,
+								   ce->cs[j],
+								   ce->cs[i])
+					       : ties_gr__find_arc(ce->map,
+								   ce->cs[i],
+								   ce->cs[j]);
 
-			if (e < 0)
-				continue;
-			g->events[e]++;
-			if (*date &&
-			    (!*g->first[e] || strcmp(date, g->first[e]) < 0))
-				memcpy(g->first[e], date, 11);
-			if (*hi && strcmp(hi, g->last[e]) > 0)
-				memcpy(g->last[e], hi, 11);
-		}
+				if (e < 0)
+					continue;
+				g->events[e]++;
+				if (*date && (!*g->first[e] ||
+					      strcmp(date, g->first[e]) < 0))
+					memcpy(g->first[e], date, 11);
+				if (*hi && strcmp(hi, g->last[e]) > 0)
+					memcpy(g->last[e], hi, 11);
+			}
 	ce->n = 0;
 }
 
@@ -755,6 +778,10 @@ static int project(struct build *b)
 			qsort(b->memberships, b->nmemberships,
 			      sizeof(*b->memberships), cmp_link);
 	}
+	if (b->f->directed &&
+	    (rc = ties_store__directed(db, &b->role.dkinds,
+				       &b->role.dpairs)) < 0)
+		return rc;
 	if (TIES_ROLE_MODE(b->f)) {
 		if ((rc = ties_store__scan_roles(db, ties_gr__on_role, b)) != 0)
 			return rc;
@@ -815,6 +842,11 @@ static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
 				       "--same-role and --share apply to the "
 				       "entity, institution and country "
 				       "graphs, not the bipartite one");
+	if (b.f->directed &&
+	    (p == TIES_GRAPH_INSTITUTION || p == TIES_GRAPH_BIPARTITE))
+		return ties_db__seterr(db, TIES_EINVALID,
+				       "--directed applies to the entity and "
+				       "country graphs");
 	if (b.f->share && b.f->weight != TIES_WEIGHT_EVIDENCE)
 		return ties_db__seterr(db, TIES_EINVALID,
 				       "--share counts events; it does not go "
@@ -839,6 +871,7 @@ static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	g->db = db;
 	g->projection = p;
+	g->directed = b.f->directed != 0;
 	b.g = g;
 	if (ties_gr__keep_filter(g, b.f) < 0) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");

@@ -137,6 +137,78 @@ static size_t once_a_node(struct role_entry *x, size_t n)
 	return k;
 }
 
+/* Whether roles r -> q make a directed pair (cached by role numbers). */
+static int pair_directed(struct build *b, uint32_t r, uint32_t q)
+{
+	size_t nr = b->role.nnames, cap = b->role.pcap;
+	unsigned char *c;
+	long v;
+
+	if (nr > cap) {
+		size_t nc = cap ? cap : 16;
+		unsigned char *p;
+
+		while (nc < nr)
+			nc *= 2;
+		if (!(p = calloc(nc * nc, 1)))
+			return 0; /* out of memory: undirected, said below */
+		for (size_t i = 0; i < cap; i++)
+			memcpy(p + i * nc, b->role.pcache + i * cap, cap);
+		free(b->role.pcache);
+		b->role.pcache = p;
+		b->role.pcap = cap = nc;
+	}
+	c = &b->role.pcache[(size_t)r * cap + q];
+	if (!*c) {
+		ties_buf key = TIES_BUF_INIT;
+
+		ties_buf__printf(&key, "%s\x1f%s", b->role.names[r],
+				 b->role.names[q]);
+		*c = !key.oom && ties_strmap__get(&b->role.dpairs,
+						  ties_buf__str(&key), &v)
+			     ? 2
+			     : 1;
+		ties_buf__release(&key);
+	}
+	return *c == 2;
+}
+
+/* Tie x and y of one event in a directed graph: an arc x -> y when a role
+ * of x and one of y make a directed pair, y -> x when the other way, else
+ * (neither, or both) an arc each way. The roles of the i-th node are
+ * rs[rstart[i] .. rstart[i + 1]). */
+static int tie_arcs(struct build *b, const struct role_entry *x,
+		    const struct role_entry *y, const uint32_t *rx, size_t nx,
+		    const uint32_t *ry, size_t ny)
+{
+	int fwd = 0, bwd = 0;
+
+	for (size_t i = 0; i < nx; i++)
+		for (size_t j = 0; j < ny; j++) {
+			fwd |= pair_directed(b, rx[i], ry[j]);
+			bwd |= pair_directed(b, ry[j], rx[i]);
+		}
+	if (fwd == bwd)
+		return tie(b, x, y) < 0 || tie(b, y, x) < 0 ? TIES_ENOMEM : 0;
+	return fwd ? tie(b, x, y) : tie(b, y, x);
+}
+
+/* The share's denominator of the pair (both arcs when directed). */
+static int count_both(struct build *b, const struct role_entry *x,
+		      const struct role_entry *y)
+{
+	ties_graph *g = b->g;
+
+	for (int way = 0; way < 1 + g->directed; way++) {
+		if (ties_gr__add_tie(g, &b->map, way ? y->node : x->node,
+				     way ? x->node : y->node, 0) < 0 ||
+		    grow(b) < 0)
+			return TIES_ENOMEM;
+		g->both[g->last_tie] += 1;
+	}
+	return 0;
+}
+
 int ties_gr__role_flush(struct build *b)
 {
 	struct role_entry *x = b->role.e;
@@ -177,29 +249,60 @@ int ties_gr__role_flush(struct build *b)
 				;
 			if (!x[i].ok)
 				continue;
+			/* The same role: no directed pair, an arc each
+			 * way. */
 			for (size_t p = i; p < j; p++)
 				for (size_t q = p + 1; q < j; q++)
 					if (apart(b, &x[p], &x[q]) &&
-					    tie(b, &x[p], &x[q]) < 0)
+					    (tie(b, &x[p], &x[q]) < 0 ||
+					     (g->directed &&
+					      tie(b, &x[q], &x[p]) < 0)))
 						return TIES_ENOMEM;
 		}
 	}
 	qsort(x, n, sizeof(*x), cmp_node_role);
+	if (g->directed) {
+		/* Each node's roles, before the entries merge. */
+		if (n + 1 > b->role.capr) {
+			uint32_t *rs =
+				realloc(b->role.rs, (n + 1) * sizeof(*rs));
+			size_t *st;
+
+			if (!rs)
+				return TIES_ENOMEM;
+			b->role.rs = rs;
+			if (!(st = realloc(b->role.rstart,
+					   (n + 1) * sizeof(*st))))
+				return TIES_ENOMEM;
+			b->role.rstart = st;
+			b->role.capr = n + 1;
+		}
+		for (i = 0, k = 0; i < n; i++) {
+			if (i == 0 || x[i].node != x[i - 1].node)
+				b->role.rstart[k++] = i;
+			b->role.rs[i] = x[i].role;
+		}
+		b->role.rstart[k] = n;
+	}
 	k = once_a_node(x, n);
 	for (i = 0; i < k; i++)
 		for (j = i + 1; j < k; j++) {
 			if (!apart(b, &x[i], &x[j]))
 				continue;
-			if (!b->f->same_role && x[i].ok && x[j].ok &&
-			    tie(b, &x[i], &x[j]) < 0)
-				return TIES_ENOMEM;
-			if (b->f->share) {
-				if (ties_gr__add_tie(g, &b->map, x[i].node,
-						     x[j].node, 0) < 0 ||
-				    grow(b) < 0)
+			if (!b->f->same_role && x[i].ok && x[j].ok) {
+				const size_t *st = b->role.rstart;
+
+				if (g->directed
+					    ? tie_arcs(b, &x[i], &x[j],
+						       b->role.rs + st[i],
+						       st[i + 1] - st[i],
+						       b->role.rs + st[j],
+						       st[j + 1] - st[j]) < 0
+					    : tie(b, &x[i], &x[j]) < 0)
 					return TIES_ENOMEM;
-				g->both[g->last_tie] += 1;
 			}
+			if (b->f->share && count_both(b, &x[i], &x[j]) < 0)
+				return TIES_ENOMEM;
 		}
 	return 0;
 }
@@ -223,8 +326,20 @@ int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
 	if ((rc = ties_strmap__put(&b->role.ids, role ? role : "",
 				   (long)b->role.ids.n, &id)) < 0)
 		return ties_db__seterr(b->db, TIES_ENOMEM, "out of memory");
-	if (rc == 0)
+	if (rc == 0) {
+		char **names;
+
 		id = (long)b->role.ids.n - 1;
+		if (!(names = realloc(b->role.names,
+				      (size_t)(id + 1) * sizeof(*names))))
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+		b->role.names = names;
+		if (!(names[id] = strdup(role ? role : "")))
+			return ties_db__seterr(b->db, TIES_ENOMEM,
+					       "out of memory");
+		b->role.nnames = (size_t)id + 1;
+	}
 	/* The nodes this participant stands for, then their entries. */
 	b->nmembers = 0;
 	if ((rc = ties_gr__collect(b, entity, b->evdate ? b->evdate[event] : "",
@@ -263,6 +378,14 @@ void ties_gr__role_release(struct build *b)
 	free(b->role.e);
 	free(b->role.stamp);
 	ties_strmap__release(&b->role.ids);
+	for (size_t i = 0; i < b->role.nnames; i++)
+		free(b->role.names[i]);
+	free(b->role.names);
+	free(b->role.pcache);
+	free(b->role.rs);
+	free(b->role.rstart);
+	ties_strmap__release(&b->role.dkinds);
+	ties_strmap__release(&b->role.dpairs);
 }
 
 void ties_gr__share(ties_graph *g)

@@ -175,9 +175,10 @@ static void top_ties(const ties_graph *g, const long *best, size_t v,
  * ties drawn, the colour of each node, and the Graphviz objects. */
 /* The diagram's graph and its default attributes. */
 static int open_graph(ties_db *db, struct drawing *d, const char *layout,
-		      size_t nkeep, size_t nshown)
+		      size_t nkeep, size_t nshown, int directed)
 {
-	d->g = agopen((char *)"ties", Agundirected, &ties_gv__disc);
+	d->g = agopen((char *)"ties", directed ? Agdirected : Agundirected,
+		      &ties_gv__disc);
 	if (!d->g) {
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	}
@@ -796,7 +797,7 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	for (size_t e = 0; e < g->m; e++)
 		if (sc.drawn[e] && g->ew[e] > sc.maxw)
 			sc.maxw = g->ew[e];
-	if ((rc = open_graph(db, d, layout, nkeep, nshown)) < 0 ||
+	if ((rc = open_graph(db, d, layout, nkeep, nshown, g->directed)) < 0 ||
 	    (rc = add_nodes(db, g, &oo, d, &sc)) < 0 ||
 	    (rc = ties_rd__add_edges(db, g, d, &sc, nshown)) < 0 ||
 	    (rc = add_events(db, d, &sc)) < 0 ||

@@ -68,9 +68,10 @@ static void write_graphml(const ties_graph *g, FILE *f)
 	      "  <key id=\"first\" for=\"edge\" attr.name=\"first\" "
 	      "attr.type=\"string\"/>\n"
 	      "  <key id=\"last\" for=\"edge\" attr.name=\"last\" "
-	      "attr.type=\"string\"/>\n"
-	      "  <graph id=\"ties\" edgedefault=\"undirected\">\n",
+	      "attr.type=\"string\"/>\n",
 	      f);
+	fprintf(f, "  <graph id=\"ties\" edgedefault=\"%s\">\n",
+		g->directed ? "directed" : "undirected");
 	for (i = 0; i < g->n; i++) {
 		const struct ties_graph_node *n = &g->nodes[i];
 
@@ -117,7 +118,7 @@ static void write_gexf(const ties_graph *g, FILE *f, int v13)
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<gexf xmlns=\"%s\" version=\"%s\">\n"
 		"  <meta>\n    <creator>ties %s</creator>\n  </meta>\n"
-		"  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" "
+		"  <graph mode=\"dynamic\" defaultedgetype=\"%s\" "
 		"timeformat=\"date\">\n"
 		"    <attributes class=\"node\">\n"
 		"      <attribute id=\"kind\" title=\"kind\" "
@@ -131,7 +132,8 @@ static void write_gexf(const ties_graph *g, FILE *f, int v13)
 		"    </attributes>\n"
 		"    <nodes>\n",
 		v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft",
-		v13 ? "1.3" : "1.2", TIES_VERSION);
+		v13 ? "1.3" : "1.2", TIES_VERSION,
+		g->directed ? "directed" : "undirected");
 	for (i = 0; i < g->n; i++) {
 		const struct ties_graph_node *n = &g->nodes[i];
 
@@ -239,9 +241,9 @@ static int known_column(enum ties_table_kind k, const char *col)
 					 "aliases"},
 		[TIES_TABLE_EVENTS] = {"id", "kind", "date", "title", "place",
 				       "source_id"},
-		[TIES_TABLE_RELATIONS] = {"source", "target", "kind",
-					  "role",   "start",  "end",
-					  "source_id", "weight"},
+		[TIES_TABLE_RELATIONS] = {"source", "target", "kind", "role",
+					  "start", "end", "source_id",
+					  "weight"},
 		[TIES_TABLE_PARTICIPANTS] = {"event", "entity", "role",
 					     "weight"},
 	};
@@ -386,7 +388,8 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 				    0,
 				    TIES_COLOR_AUTO,
 				    0,
-				    NULL, 0};
+				    NULL,
+				    0};
 
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			rc = ties_draw(db, g, &o, NULL, file, NULL);

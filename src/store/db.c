@@ -247,11 +247,34 @@ static const char schema_v3[] =
 	"  FROM participants a JOIN participants b\n"
 	"    ON a.event = b.event AND a.entity < b.entity;\n";
 
+/*
+ * Schema 4: which relation kinds are directed (source to target), and which
+ * pairs of roles make an event's tie directed (from the first role to the
+ * second), declared once a database; ties' own defaults to begin with.
+ */
+static const char schema_v4[] =
+	"CREATE TABLE relation_kind(\n"
+	"  kind TEXT PRIMARY KEY,\n"
+	"  directed INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE role_pair(\n"
+	"  from_role TEXT NOT NULL,\n"
+	"  to_role TEXT NOT NULL,\n"
+	"  PRIMARY KEY(from_role, to_role)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO relation_kind(kind, directed) VALUES ('member_of', 1), "
+	"('part_of', 1), ('succeeded_by', 1), ('funds', 1), ('advises', 1), "
+	"('visits', 1), ('reports_to', 1), ('based_in', 1);\n"
+	"INSERT INTO role_pair(from_role, to_role) VALUES ('visitor', 'host'), "
+	"('guest', 'host'), ('sender', 'receiver'), ('funder', 'recipient'), "
+	"('donor', 'recipient');\n";
+
 /* Migrations: migrations[v] takes a database from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 static const char *const stmt_sql[ST_COUNT] = {

@@ -251,7 +251,7 @@ int ties_list(ties_db *db, ties_table **out, const ties_list_opts *opts)
 
 int ties_stats(ties_db *db, ties_table **out)
 {
-	static const char *const cols[] = {"what", "kind", "count"};
+	static const char *const cols[] = {"what", "kind", "count", "directed"};
 	sqlite3_stmt *st = NULL;
 	int rc;
 
@@ -277,7 +277,14 @@ int ties_stats(ties_db *db, ties_table **out)
 				  "'event'), "
 				  "(3, 'relation'), (4, 'participant'), (5, "
 				  "'source'))"
-				  " SELECT what, kind, n FROM ("
+				  " SELECT what, kind, n, CASE WHEN o = 3 AND "
+				  "t = 0 THEN CASE WHEN kind IN (SELECT kind "
+				  "FROM relation_kind WHERE directed) THEN "
+				  "'yes' ELSE 'no' END WHEN o = 4 AND t = 0 "
+				  "THEN (SELECT group_concat(from_role || ' -> "
+				  "' || to_role, '; ') FROM role_pair WHERE "
+				  "from_role = kind OR to_role = kind) END "
+				  "FROM ("
 				  "  SELECT s.o, 0 AS t, s.what, c.kind, c.n "
 				  "FROM c JOIN s "
 				  "ON s.o = c.o WHERE c.o < 5"
@@ -288,7 +295,7 @@ int ties_stats(ties_db *db, ties_table **out)
 				  " ORDER BY o, t, kind",
 		     &st)) < 0)
 		return rc;
-	rc = query_table(db, st, 3, cols, out);
+	rc = query_table(db, st, 4, cols, out);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -1,0 +1,50 @@
+# Direction, declared once a database: ties' defaults, a kind declared
+# directed or not, a role pair; stats shows them. Then the directed graph of
+# the EMON Texas search-and-rescue contacts (graphs/emon-texas): arcs along
+# the directed kind (186, where the undirected graph has fewer ties), in
+# and out degree, hub and authority (checked against NetworkX in
+# tests/unit/test_analyze.c), exports that say they are directed, and the
+# refusals.
+$TIES --db "$DB" import -q graphs/emon-texas 2>/dev/null
+$TIES --db "$DB" kind --format csv
+$TIES --db "$DB" kind relation contacts --directed
+$TIES --db "$DB" kind roles chair member --directed
+$TIES --db "$DB" kind roles visitor host --undirected
+$TIES --db "$DB" kind relation funds --undirected
+$TIES --db "$DB" kind --format csv | grep -E 'contacts|chair|visitor|funds'
+$TIES --db "$DB" stats --format csv | grep -E '^relation|^what'
+echo "arcs: $($TIES --db "$DB" export --directed --format edgelist | wc -l), undirected ties: $($TIES --db "$DB" export --format edgelist | wc -l)"
+$TIES --db "$DB" rank --directed --by in_degree --top 3
+$TIES --db "$DB" rank --directed --by authority --top 3 --format csv
+$TIES --db "$DB" export --directed --format graphml | grep -o 'edgedefault="[a-z]*"'
+$TIES --db "$DB" export --directed --format gexf | grep -o 'defaultedgetype="[a-z]*"'
+$TIES --db "$DB" export --directed --format dot 2>/dev/null | grep -c -- ' -> '
+$TIES --db "$DB" rank --directed --by eigenvector; echo "exit $?"
+$TIES --db "$DB" rank --directed --graph bipartite; echo "exit $?"
+$TIES --db "$DB" path --directed o1 o2; echo "exit $?"
+$TIES --db "$DB" kind roles chair chair --directed; echo "exit $?"
+$TIES --db "$DB" kind relation contacts; echo "exit $?"
+$TIES --db "$DB" kind relation contacts --directed --undirected; echo "exit $?"
+# Role pairs: a visit is an arc from the visitor to the host; the other
+# participants of the same visit are tied both ways; the country graph sums
+# the arcs between countries.
+mkdir -p "$WORK/v"
+cat >"$WORK/v/entities.csv" <<'CSV'
+id,kind,name,country
+pk-inst,institution,Pakistan Institute,pk
+ru-inst,institution,Russian Institute,ru
+ru-guest,person,Russian Guest,ru
+CSV
+cat >"$WORK/v/events.csv" <<'CSV'
+id,kind,date
+v1,visit,2025
+CSV
+cat >"$WORK/v/participants.csv" <<'CSV'
+event,entity,role
+v1,ru-inst,visitor
+v1,pk-inst,host
+v1,ru-guest,attendee
+CSV
+$TIES --db "$WORK/v.db" import -q "$WORK/v" 2>/dev/null
+$TIES --db "$WORK/v.db" export --directed --format edgelist
+$TIES --db "$WORK/v.db" export --directed --graph country --format edgelist
