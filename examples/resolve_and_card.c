@@ -25,10 +25,10 @@ int main(int argc, char **argv)
 	static const char *const issi_aliases[] = {"ISSI"};
 	static const char *const icca_aliases[] = {"ICCA RAS"};
 	const ties_participant_spec parties[] = {
-		{"ISSI", "party"},
-		{"ICCA RAS", "party"},
-		{"Sohail Mahmood", "signatory"},
-		{"Kirill Babaev", "signatory"},
+		{.entity = "ISSI", .role = "party"},
+		{.entity = "ICCA RAS", .role = "party"},
+		{.entity = "Sohail Mahmood", .role = "signatory"},
+		{.entity = "Kirill Babaev", .role = "signatory"},
 	};
 	const char *path = argc > 1 ? argv[1] : "example.db";
 	ties_entity_spec e = {0};

@@ -216,7 +216,7 @@ int ties_gr__role_flush(struct build *b)
 	ties_graph *g = b->g;
 
 	b->role.n = 0;
-	if (n < 2 && b->p != TIES_GRAPH_BIPARTITE)
+	if (n == 0 || (n < 2 && b->p != TIES_GRAPH_BIPARTITE))
 		return 0;
 	if (b->p == TIES_GRAPH_BIPARTITE) {
 		/* Only the roles that count; each node once. */

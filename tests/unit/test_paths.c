@@ -353,7 +353,7 @@ static void random_network(ties_db *db, unsigned *seedp)
 /* Event "late": e399 meets `other`. */
 static void add_late(ties_db *db, const char *other)
 {
-	ties_participant_spec p[2] = {{"e399", "host"}, {NULL, "attendee"}};
+	ties_participant_spec p[2] = {{"e399", "host", 0}, {NULL, "attendee", 0}};
 	ties_event_spec ev = {0};
 
 	p[1].entity = other;

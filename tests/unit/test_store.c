@@ -265,7 +265,7 @@ static void test_entity_put_updates_and_rekeys(void **state)
 static void test_event_put_rolls_back_on_bad_participant(void **state)
 {
 	ties_db *db = seed_db("event.db");
-	ties_participant_spec ps[] = {{"issi", "host"}, {"nobody", "x"}};
+	ties_participant_spec ps[] = {{"issi", "host", 0}, {"nobody", "x", 0}};
 	ties_event_spec e = {0};
 
 	(void)state;
