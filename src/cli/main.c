@@ -86,7 +86,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "the ego network of an entity", cmd_neighbors_usage},
 	{"path", cmd_path, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 CLI_OPT_ANALYSIS | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "how A is connected to B, each hop with its evidence",
 	 cmd_path_usage},
 	{"rank", cmd_rank, CLI_NEEDS_DB,

@@ -436,9 +436,19 @@ int ties_paths(ties_db *db, ties_table **out, const ties_graph *g,
 		goto done;
 	}
 	if (o->all) {
-		if ((rc = ties_ex__all_shortest(&a, &s, (uint32_t)src,
-						(uint32_t)dst, o->weighted,
-						o->max_length, k, &l)) < 0) {
+		/* The walk back from the target follows the arcs that reach
+		 * each node. */
+		struct ties_adj in = {0};
+
+		if (g->directed && (rc = ties_adj__build_in(g, &in)) < 0) {
+			rc = ties_db__seterr(db, rc, "out of memory");
+			goto done;
+		}
+		rc = ties_ex__all_shortest(g->directed ? &in : &a, &s,
+					   (uint32_t)src, (uint32_t)dst,
+					   o->weighted, o->max_length, k, &l);
+		ties_adj__release(&in);
+		if (rc < 0) {
 			rc = ties_db__seterr(db, rc, "out of memory");
 			goto done;
 		}

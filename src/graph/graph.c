@@ -62,7 +62,9 @@ void ties_adj__release(struct ties_adj *a)
 	memset(a, 0, sizeof(*a));
 }
 
-int ties_adj__build(const ties_graph *g, struct ties_adj *a)
+/* ways: 3 both ends of each tie (undirected), 1 the arcs' tails (out),
+ * 2 their heads (in). */
+static int adj_build(const ties_graph *g, struct ties_adj *a, int ways)
 {
 	size_t i;
 	uint64_t *fill;
@@ -80,21 +82,28 @@ int ties_adj__build(const ties_graph *g, struct ties_adj *a)
 		return TIES_ENOMEM;
 	}
 	for (i = 0; i < g->m; i++) {
-		a->start[g->ea[i] + 1]++;
-		a->start[g->eb[i] + 1]++;
+		if (ways & 1)
+			a->start[g->ea[i] + 1]++;
+		if (ways & 2)
+			a->start[g->eb[i] + 1]++;
 	}
 	for (i = 0; i < g->n; i++)
 		a->start[i + 1] += a->start[i];
 	/* Ties are stored with ea < eb and in insertion order; sort each
 	 * node's neighbours afterwards. */
 	for (i = 0; i < g->m; i++) {
-		size_t x = a->start[g->ea[i]] + fill[g->ea[i]]++;
-		size_t y = a->start[g->eb[i]] + fill[g->eb[i]]++;
+		if (ways & 1) {
+			size_t x = a->start[g->ea[i]] + fill[g->ea[i]]++;
 
-		a->nbr[x] = g->eb[i];
-		a->edge[x] = (uint32_t)i;
-		a->nbr[y] = g->ea[i];
-		a->edge[y] = (uint32_t)i;
+			a->nbr[x] = g->eb[i];
+			a->edge[x] = (uint32_t)i;
+		}
+		if (ways & 2) {
+			size_t y = a->start[g->eb[i]] + fill[g->eb[i]]++;
+
+			a->nbr[y] = g->ea[i];
+			a->edge[y] = (uint32_t)i;
+		}
 	}
 	for (i = 0; i < g->n; i++) {
 		size_t lo = a->start[i], hi = a->start[i + 1], j, k;
@@ -128,6 +137,16 @@ int ties_adj__build(const ties_graph *g, struct ties_adj *a)
 	}
 	free(fill);
 	return 0;
+}
+
+int ties_adj__build(const ties_graph *g, struct ties_adj *a)
+{
+	return adj_build(g, a, g->directed ? 1 : 3);
+}
+
+int ties_adj__build_in(const ties_graph *g, struct ties_adj *a)
+{
+	return adj_build(g, a, g->directed ? 2 : 3);
 }
 
 static uint64_t mix(uint64_t x)

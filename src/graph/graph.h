@@ -47,7 +47,11 @@ struct ties_graph {
 	uint64_t snap_gen;
 };
 
+/* Each node's neighbours; of a directed graph, the heads of the arcs that
+ * leave it (ties_adj__build) or the tails of those that reach it
+ * (ties_adj__build_in). */
 int ties_adj__build(const ties_graph *g, struct ties_adj *a);
+int ties_adj__build_in(const ties_graph *g, struct ties_adj *a);
 void ties_adj__release(struct ties_adj *a);
 
 /* A node and its score; ties_scored__cmp orders by score, highest first,

@@ -48,3 +48,32 @@ CSV
 $TIES --db "$WORK/v.db" import -q "$WORK/v" 2>/dev/null
 $TIES --db "$WORK/v.db" export --directed --format edgelist
 $TIES --db "$WORK/v.db" export --directed --graph country --format edgelist
+# Directed paths follow the arcs: their lengths against a breadth-first
+# search over the arcs of relations.csv done here, for 40 ordered pairs.
+python3 - graphs/emon-texas/relations.csv <<'PY' >"$WORK/pairs"
+import csv, sys
+arcs = {}
+for r in csv.DictReader(open(sys.argv[1])):
+    arcs.setdefault(r["source"], set()).add(r["target"])
+nodes = ["o%d" % i for i in range(1, 26)]
+def dist(a, b):
+    seen, front, d = {a}, [a], 0
+    while front:
+        if b in front:
+            return d
+        d += 1
+        front = [y for x in front for y in sorted(arcs.get(x, ())) if y not in seen and not seen.add(y)]
+    return -1
+for k in range(40):
+    a, b = nodes[(7 * k) % 25], nodes[(11 * k + 3) % 25]
+    if a != b:
+        print(a, b, dist(a, b))
+PY
+bad=0 n=0
+while read -r a b want; do
+	got=$($TIES --db "$DB" path --directed "$a" "$b" --format csv 2>/dev/null | sed -n 2p | cut -d, -f2)
+	[ -z "$got" ] && got=-1
+	n=$((n + 1))
+	[ "$got" = "$want" ] || { bad=$((bad + 1)); echo "path $a $b: ties $got, BFS $want"; }
+done <"$WORK/pairs"
+echo "directed path lengths: $n pairs, $bad wrong; unreachable: $(grep -c -- ' -1$' "$WORK/pairs")"
