@@ -36,6 +36,12 @@ int ties_an__ig_fail(ties_db *db, igraph_error_t err);
 igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 				  igraph_vector_t *w, igraph_vector_t *dist,
 				  int need_dist);
+/* The same, directed or not as asked: the communities of a directed graph
+ * are those of its undirected version (an arc each way, two parallel
+ * edges, their weights summed by modularity). */
+igraph_error_t ties_an__to_igraph_as(const ties_graph *g, igraph_t *ig,
+				     igraph_vector_t *w, igraph_vector_t *dist,
+				     int need_dist, int directed);
 igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				const igraph_vector_t *w,
 				const igraph_vector_t *dist,

@@ -153,7 +153,7 @@ static int partitions(ties_db *db, const ties_graph *g,
 	if (!(*runs = malloc(nruns * (n ? n : 1) * sizeof(**runs))))
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	ties_an__guard_on(&guard);
-	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
+	if ((err = ties_an__to_igraph_as(g, &ig, &w, &dist, 0, 0)) !=
 	    IGRAPH_SUCCESS) {
 		ties_an__guard_off(&guard);
 		free(*runs);
@@ -350,7 +350,7 @@ int ties_components(ties_db *db, ties_table **out, const ties_graph *g)
 	assert(db && out && g);
 	*out = NULL;
 	ties_an__guard_on(&guard);
-	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
+	if ((err = ties_an__to_igraph_as(g, &ig, &w, &dist, 0, 0)) !=
 	    IGRAPH_SUCCESS) {
 		ties_an__guard_off(&guard);
 		return ties_an__ig_fail(db, err);

@@ -69,6 +69,13 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 				  igraph_vector_t *w, igraph_vector_t *dist,
 				  int need_dist)
 {
+	return ties_an__to_igraph_as(g, ig, w, dist, need_dist, g->directed);
+}
+
+igraph_error_t ties_an__to_igraph_as(const ties_graph *g, igraph_t *ig,
+				     igraph_vector_t *w, igraph_vector_t *dist,
+				     int need_dist, int directed)
+{
 	igraph_vector_int_t edges;
 	size_t i;
 
@@ -80,8 +87,8 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 		VECTOR(edges)[2 * i + 1] = g->eb[i];
 	}
 	IGRAPH_CHECK(igraph_create(ig, &edges, (igraph_integer_t)g->n,
-				   g->directed ? IGRAPH_DIRECTED
-					       : IGRAPH_UNDIRECTED));
+				   directed ? IGRAPH_DIRECTED
+					    : IGRAPH_UNDIRECTED));
 	igraph_vector_int_destroy(&edges);
 	IGRAPH_FINALLY_CLEAN(1);
 	IGRAPH_FINALLY(igraph_destroy, ig);

@@ -54,7 +54,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "what changed in the network between two dates", cmd_diff_usage},
 	{"draw", cmd_draw, CLI_NEEDS_DB,
-	 CLI_OPT_GRAPH_ALL | CLI_OPT_HELP,
+	 CLI_OPT_GRAPH_ALL | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "network diagrams: DOT, SVG, PNG, PDF through Graphviz",
 	 cmd_draw_usage},
 	{"export", cmd_export, CLI_NEEDS_DB,

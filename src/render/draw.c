@@ -490,6 +490,8 @@ static void title_of(const ties_graph *g, const ties_draw_opts *o,
 				 f->nroles > 1 ? ", …" : "");
 	if (f->same_role)
 		ties_buf__puts(t, "; tied by holding the same role");
+	if (g->directed)
+		ties_buf__puts(t, "; directed");
 }
 
 /* What a tie's weight is, for the legend. */
@@ -579,6 +581,10 @@ static int add_legend(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			 weight_words(&g->filter));
 	if (sc->focus >= 0)
 		ties_buf__puts(&l, " Red outline: the focus.");
+	if (g->directed)
+		ties_buf__puts(&l, " Arrows: directed relation kinds and role "
+				   "pairs (ties kind); other ties point both "
+				   "ways.");
 	if (sc->events.n)
 		ties_buf__printf(&l,
 				 " Dark diamond: an event of %ld or more "

@@ -77,3 +77,11 @@ while read -r a b want; do
 	[ "$got" = "$want" ] || { bad=$((bad + 1)); echo "path $a $b: ties $got, BFS $want"; }
 done <"$WORK/pairs"
 echo "directed path lengths: $n pairs, $bad wrong; unreachable: $(grep -c -- ' -1$' "$WORK/pairs")"
+# A directed drawing: a digraph with arrows, said in the title and legend;
+# its communities (for colour) are those of the undirected graph.
+$TIES --db "$DB" draw --directed -o "$WORK/d.dot" 2>/dev/null; echo "draw exit $?"
+head -1 "$WORK/d.dot"
+grep -c -- ' -> ' "$WORK/d.dot"
+grep -o '25 entities; directed' "$WORK/d.dot"
+grep -o 'Arrows: directed relation kinds' "$WORK/d.dot"
+grep -o 'Colour, community' "$WORK/d.dot"
