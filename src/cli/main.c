@@ -48,7 +48,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
 	 "connected components of the tie graph", cmd_components_usage},
 	{"countries", cmd_countries, CLI_NEEDS_DB,
-	 (CLI_OPT_ANALYSIS & ~CLI_OPT_GRAPH) | CLI_OPT_HELP,
+	 (CLI_OPT_ANALYSIS & ~CLI_OPT_GRAPH) | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "the ties between countries", cmd_countries_usage},
 	{"diff", cmd_diff, CLI_NEEDS_DB,
 	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,

@@ -160,6 +160,25 @@ int ties_between(ties_db *db, ties_table **out, ties_table **years,
 	return 0;
 }
 
+/* The graph whose ties cmp_country_ties orders (one sort at a time). */
+static const ties_graph *sort_graph;
+
+/* Strongest first, then by the names of the two ends, then by tie. */
+static int cmp_country_ties(const void *x, const void *y)
+{
+	const ties_graph *g = sort_graph;
+	size_t p = *(const size_t *)x, q = *(const size_t *)y;
+	int c;
+
+	if (g->ew[p] != g->ew[q])
+		return g->ew[p] > g->ew[q] ? -1 : 1;
+	if ((c = strcmp(g->nodes[g->ea[p]].name, g->nodes[g->ea[q]].name)))
+		return c;
+	if ((c = strcmp(g->nodes[g->eb[p]].name, g->nodes[g->eb[q]].name)))
+		return c;
+	return p < q ? -1 : p > q;
+}
+
 int ties_countries(ties_db *db, ties_table **out, const ties_graph *g,
 		   int matrix)
 {
@@ -184,38 +203,15 @@ int ties_countries(ties_db *db, ties_table **out, const ties_graph *g,
 		for (e = 0; e < g->m; e++)
 			order[e] = e;
 		/* Strongest first, then by the names. */
-		for (i = 1; i < g->m; i++) {
-			size_t x = order[i], k = i;
-
-			for (; k > 0; k--) {
-				size_t p = order[k - 1];
-				int c;
-
-				if (g->ew[p] != g->ew[x]) {
-					if (g->ew[p] > g->ew[x])
-						break;
-				} else {
-					c = strcmp(g->nodes[g->ea[p]].name,
-						   g->nodes[g->ea[x]].name);
-					if (!c)
-						c = strcmp(
-							g->nodes[g->eb[p]].name,
-							g->nodes[g->eb[x]]
-								.name);
-					if (c <= 0)
-						break;
-				}
-				order[k] = order[k - 1];
-			}
-			order[k] = x;
-		}
+		sort_graph = g;
+		qsort(order, g->m, sizeof(*order), cmp_country_ties);
 		for (i = 0; i < g->m; i++) {
 			size_t x = order[i];
 			const char *a = g->nodes[g->ea[x]].name;
 			const char *b = g->nodes[g->eb[x]].name;
 
-			/* The pair in name order. */
-			if (strcmp(a, b) > 0) {
+			/* The pair in name order (an arc: from, to). */
+			if (!g->directed && strcmp(a, b) > 0) {
 				const char *s = a;
 				a = b;
 				b = s;
@@ -255,9 +251,11 @@ int ties_countries(ties_db *db, ties_table **out, const ties_graph *g,
 			rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 			goto done;
 		}
+		/* Rows from, columns to (symmetric unless directed). */
 		for (e = 0; e < g->m; e++) {
 			m[g->ea[e] * n + g->eb[e]] = g->ew[e];
-			m[g->eb[e] * n + g->ea[e]] = g->ew[e];
+			if (!g->directed)
+				m[g->eb[e] * n + g->ea[e]] = g->ew[e];
 		}
 		for (i = 0; i < n; i++) {
 			if (ties_table__add_row(t) < 0 ||

@@ -441,7 +441,19 @@ struct country_events {
 	sqlite3_int64 cur;
 	uint32_t *cs;
 	size_t n, cap;
+	/* Per tie, its first and last dates as YYYYMMDD numbers (0 none):
+	 * compared for every pair of every event, written as text only
+	 * when they move. */
+	uint32_t *fk, *lk;
 };
+
+/* "YYYY-MM-DD" as YYYYMMDD; 0 for "". */
+static uint32_t date_key(const char *d)
+{
+	if (!*d)
+		return 0;
+	return (uint32_t)(atoi(d) * 10000 + atoi(d + 5) * 100 + atoi(d + 8));
+}
 
 static int on_event_date(void *ctx, sqlite3_int64 rowid, const char *id,
 			 const char *title, const char *kind, const char *date)
@@ -464,6 +476,7 @@ static void country_event_flush(struct country_events *ce)
 {
 	ties_graph *g = ce->b->g;
 	const char *date, *hi;
+	uint32_t dlo, dhi;
 	size_t i, j, n = 0;
 
 	if (ce->n < 2 || ce->cur < 0) {
@@ -478,6 +491,8 @@ static void country_event_flush(struct country_events *ce)
 	 * its first event's date, its last day the end of its last one's. */
 	date = ce->b->evdate[ce->cur];
 	hi = ce->b->evdate_hi[ce->cur];
+	dlo = date_key(date);
+	dhi = date_key(hi);
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++)
 			for (int way = 0; way < 1 + g->directed; way++) {
@@ -496,11 +511,14 @@ static void country_event_flush(struct country_events *ce)
 				if (e < 0)
 					continue;
 				g->events[e]++;
-				if (*date && (!*g->first[e] ||
-					      strcmp(date, g->first[e]) < 0))
+				if (dlo && (!ce->fk[e] || dlo < ce->fk[e])) {
+					ce->fk[e] = dlo;
 					memcpy(g->first[e], date, 11);
-				if (*hi && strcmp(hi, g->last[e]) > 0)
+				}
+				if (dhi > ce->lk[e]) {
+					ce->lk[e] = dhi;
 					memcpy(g->last[e], hi, 11);
+				}
 			}
 	ce->n = 0;
 }
@@ -623,6 +641,15 @@ static int project_countries(struct build *b)
 		ce.map = &map;
 		ce.cnode = cnode;
 		ce.cur = -1;
+		ce.fk = calloc(g->m ? g->m : 1, sizeof(*ce.fk));
+		ce.lk = calloc(g->m ? g->m : 1, sizeof(*ce.lk));
+		if (!ce.fk || !ce.lk) {
+			free(ce.fk);
+			free(ce.lk);
+			rc = ties_db__seterr(b->db, TIES_ENOMEM,
+					     "out of memory");
+			goto done;
+		}
 		rc = ties_store__scan_events(b->db, on_event_date, b);
 		if (rc == 0)
 			rc = ties_store__scan_participants(
@@ -630,6 +657,8 @@ static int project_countries(struct build *b)
 		if (rc == 0)
 			country_event_flush(&ce);
 		free(ce.cs);
+		free(ce.fk);
+		free(ce.lk);
 		if (rc != 0)
 			goto done;
 	}

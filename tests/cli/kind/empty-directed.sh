@@ -85,3 +85,7 @@ grep -c -- ' -> ' "$WORK/d.dot"
 grep -o '25 entities; directed' "$WORK/d.dot"
 grep -o 'Arrows: directed relation kinds' "$WORK/d.dot"
 grep -o 'Colour, community' "$WORK/d.dot"
+# Countries: arcs from country_a to country_b; the matrix rows from,
+# columns to.
+$TIES --db "$WORK/v.db" countries --directed --format csv
+$TIES --db "$WORK/v.db" countries --directed --matrix --format csv | cut -d, -f1 | head -3
