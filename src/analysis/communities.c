@@ -350,14 +350,18 @@ int ties_components(ties_db *db, ties_table **out, const ties_graph *g)
 	assert(db && out && g);
 	*out = NULL;
 	ties_an__guard_on(&guard);
-	if ((err = ties_an__to_igraph_as(g, &ig, &w, &dist, 0, 0)) !=
+	if ((err = ties_an__to_igraph(g, &ig, &w, &dist, 0)) !=
 	    IGRAPH_SUCCESS) {
 		ties_an__guard_off(&guard);
 		return ties_an__ig_fail(db, err);
 	}
 	igraph_vector_int_init(&mem, 0);
 	igraph_vector_int_init(&sizes, 0);
-	err = igraph_connected_components(&ig, &mem, &sizes, &nc, IGRAPH_WEAK);
+	/* Of a directed graph, the strongly connected components: each
+	 * member reaches every other along the arcs. */
+	err = igraph_connected_components(&ig, &mem, &sizes, &nc,
+					  g->directed ? IGRAPH_STRONG
+						      : IGRAPH_WEAK);
 	if (err != IGRAPH_SUCCESS) {
 		rc = ties_an__ig_fail(db, err);
 		goto done;

@@ -45,7 +45,7 @@ static const struct cli_cmd commands[] = {
 	 "communities by modularity, with stability across seeds",
 	 cmd_communities_usage},
 	{"components", cmd_components, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 CLI_OPT_ANALYSIS | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "connected components of the tie graph", cmd_components_usage},
 	{"countries", cmd_countries, CLI_NEEDS_DB,
 	 (CLI_OPT_ANALYSIS & ~CLI_OPT_GRAPH) | CLI_OPT_DIRECTED | CLI_OPT_HELP,

@@ -89,3 +89,8 @@ grep -o 'Colour, community' "$WORK/d.dot"
 # columns to.
 $TIES --db "$WORK/v.db" countries --directed --format csv
 $TIES --db "$WORK/v.db" countries --directed --matrix --format csv | cut -d, -f1 | head -3
+# Components of the directed graph are strongly connected: the Salvation
+# Army only receives arcs, so it stands alone (NetworkX's
+# strongly_connected_components gives sizes 24 and 1 too).
+$TIES --db "$DB" components --directed --format csv | cut -d, -f1,2
+$TIES --db "$DB" components --format csv | cut -d, -f1,2
