@@ -97,7 +97,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_HELP,
 	 "remove an entity, event or source", cmd_remove_usage},
 	{"report", cmd_report, CLI_NEEDS_DB,
-	 CLI_OPT_GRAPH_ALL | CLI_OPT_HELP,
+	 CLI_OPT_GRAPH_ALL | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "a self-contained HTML or Markdown report", cmd_report_usage},
 	{"show", cmd_show, CLI_NEEDS_DB,
 	 CLI_OPT_FORMAT | CLI_OPT_HELP,

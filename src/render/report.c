@@ -77,7 +77,7 @@ static const char *heading(const char *col)
 		{"x_side", "One side"},	  {"y_side", "The other side"},
 		{"cite", "Source"},	  {"what", "What"},
 		{"count", "Count"},	  {"date", "Date"},
-		{"title", "Title"}};
+		{"title", "Title"},	  {"directed", "Directed"}};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (!strcmp(col, names[i][0]))
@@ -241,6 +241,7 @@ struct parts {
 	double modularity;
 	char *svg;
 	size_t nnodes, nedges;
+	const char *graph; /* "entity graph", or "directed entity graph" */
 	ties_graph *cg; /* the country graph: countries' names by id */
 	ties_buf title;	/* the default title */
 };
@@ -294,6 +295,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 		goto done;
 	p->nnodes = ties_graph_nnodes(g);
 	p->nedges = ties_graph_nedges(g);
+	p->graph = g->directed ? "directed entity graph" : "entity graph";
 	for (i = 0; i < 3; i++) {
 		ro.measure = i == 0   ? TIES_DEGREE
 			     : i == 1 ? TIES_BETWEENNESS
@@ -455,9 +457,10 @@ static void summary(const struct parts *p, ties_buf *out)
 			sep = ", ";
 		}
 	ties_buf__printf(out,
-			 "%s; the entity graph ties %s of them with %s "
+			 "%s; the %s ties %s of them with %s "
 			 "ties. ",
-			 *sep == ',' ? ")" : "", grouped((long long)p->nnodes, g1),
+			 *sep == ',' ? ")" : "", p->graph,
+			 grouped((long long)p->nnodes, g1),
 			 grouped((long long)p->nedges, g2));
 	if (pr && ties_table_nrows(pr)) {
 		size_t sc = col_of(pr, "score"), nr = ties_table_nrows(pr);
@@ -659,10 +662,10 @@ static int write_html(const struct parts *p, FILE *f, const char *title,
 		html_style);
 	html(f, title);
 	fprintf(f,
-		"</h1><div>%s entities and %s ties in the entity graph; "
+		"</h1><div>%s entities and %s ties in the %s; "
 		"made by ties %s</div></header>\n<main>\n",
 		grouped((long long)p->nnodes, g1),
-		grouped((long long)p->nedges, g2), TIES_VERSION);
+		grouped((long long)p->nedges, g2), p->graph, TIES_VERSION);
 	summary(p, &sum);
 	fputs("<section><h2>Summary</h2><p id=\"summary\">", f);
 	html(f, ties_buf__str(&sum));
@@ -720,10 +723,10 @@ static int write_md(const struct parts *p, FILE *f, const char *title,
 	fputs("# ", f);
 	md(f, title);
 	fprintf(f,
-		"\n\n%s entities and %s ties in the entity graph; made by "
+		"\n\n%s entities and %s ties in the %s; made by "
 		"ties %s.\n\n",
 		grouped((long long)p->nnodes, g1),
-		grouped((long long)p->nedges, g2), TIES_VERSION);
+		grouped((long long)p->nedges, g2), p->graph, TIES_VERSION);
 	summary(p, &sum);
 	fputs("## Summary\n\n", f);
 	md(f, ties_buf__str(&sum));

@@ -94,3 +94,6 @@ $TIES --db "$WORK/v.db" countries --directed --matrix --format csv | cut -d, -f1
 # strongly_connected_components gives sizes 24 and 1 too).
 $TIES --db "$DB" components --directed --format csv | cut -d, -f1,2
 $TIES --db "$DB" components --format csv | cut -d, -f1,2
+# The report of the directed graph says so.
+$TIES --db "$DB" report --directed -o "$WORK/r.md" 2>/dev/null; echo "report exit $?"
+grep -c 'directed entity graph' "$WORK/r.md"
