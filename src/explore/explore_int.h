@@ -82,6 +82,12 @@ int ties_ex__trace(const struct search *s, uint32_t t, struct pathlist *l);
 int ties_ex__all_shortest(const struct ties_adj *a, const struct search *s,
 			  uint32_t src, uint32_t t, int weighted, long max_hops,
 			  long k, struct pathlist *l);
+/* bibfs.c: the shortest path from s to t of an unweighted adjacency,
+ * searched from both ends; the path the one-sided search gives. 0 with
+ * the path added to out, 1 when there is none (within max_hops > 0), or
+ * an error. */
+int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
+		   long max_hops, struct pathlist *out);
 /* path.c */
 const char *ties_ex__or_empty(const char *s);
 void ties_ex__cite(ties_buf *b, const ties_evidence *ev);

@@ -615,7 +615,6 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 	sqlite3_int64 rs, rt;
 	uint64_t gen;
 	struct ties_snap sn = {0};
-	struct search s = {0};
 	struct pathlist l = {0};
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
@@ -667,12 +666,15 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 				     to);
 		goto done;
 	}
-	if ((rc = ties_ex__search(&sn.a, (uint32_t)src, 0, o->max_length, NULL,
-				  dst, &s)) < 0) {
-		rc = ties_db__seterr(db, rc, "out of memory");
+	/* From both ends: only the pages of the nodes it visits. */
+	if ((rc = ties_ex__bibfs(&sn.a, (uint32_t)src, (uint32_t)dst,
+				 o->max_length, &l)) < 0) {
+		rc = ties_db__seterr(db, rc == TIES_ENOMEM ? rc : TIES_EDB,
+				     rc == TIES_ENOMEM ? "out of memory"
+						       : "path search failed");
 		goto done;
 	}
-	if (!isfinite(s.dist[dst])) {
+	if (rc == 1) {
 		sqlite3_stmt *st = ties_db__stmt(db, ST_ENTITY_BY_ROWID);
 		char *a = NULL, *b = NULL;
 
@@ -697,10 +699,6 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 		free(b);
 		goto done;
 	}
-	if ((rc = ties_ex__trace(&s, (uint32_t)dst, &l)) < 0) {
-		rc = ties_db__seterr(db, rc, "out of memory");
-		goto done;
-	}
 	if (!(t = ties_table__new(NPATHCOLS, path_cols))) {
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
@@ -715,7 +713,6 @@ done:
 	ties_snap__end(db, own_txn);
 	ties_table_free(t);
 	ties_graph_free(g);
-	ties_ex__search_release(&s);
 	ties_ex__pathlist_release(&l);
 	ties_snap__close(&sn);
 	return rc;

@@ -286,11 +286,12 @@ static void test_neighbors_timeline_diff(void **state)
 	ties_db_close(db);
 }
 
-/* The path written as CSV, or the error message. */
-static char *path_csv(ties_db *db, const ties_graph *g, const char *a,
-		      const char *b)
+/* The path written as CSV, or the error message; at most max_length hops
+ * when above 0. */
+static char *path_csv_max(ties_db *db, const ties_graph *g, const char *a,
+			  const char *b, long max_length)
 {
-	ties_path_opts o = {0, 0, 0, 0, 10};
+	ties_path_opts o = {0, 0, max_length, 0, 10};
 	ties_table *t = NULL;
 	char *buf = NULL;
 	size_t len = 0;
@@ -307,6 +308,12 @@ static char *path_csv(ties_db *db, const ties_graph *g, const char *a,
 	fclose(f);
 	ties_table_free(t);
 	return buf;
+}
+
+static char *path_csv(ties_db *db, const ties_graph *g, const char *a,
+		      const char *b)
+{
+	return path_csv_max(db, g, a, b, 0);
 }
 
 /* A random network of 400 entities and 700 events of 2 to 4, hubs among
@@ -414,6 +421,78 @@ static void test_quick_path_is_the_path(void **state)
 	ties_db_close(db);
 }
 
+
+/*
+ * The snapshot's path, searched from both ends, is the one the one-sided
+ * search gives on the projected graph, also among many paths of the same
+ * length: a ring of 1,500 entities with 300 random chords (long paths, many
+ * equal ones) and a second component; 200 pairs, each also with a bound on
+ * the length that the path exceeds or meets.
+ */
+static void test_quick_path_from_both_ends(void **state)
+{
+	ties_db *db = new_db("ring.db");
+	unsigned seed = 11;
+	ties_graph *g;
+	char id[32], a[32], b[32];
+
+	(void)state;
+	for (int i = 0; i < 1510; i++) {
+		ties_entity_spec e = {0};
+
+		snprintf(id, sizeof(id), "r%d", i);
+		e.id = id;
+		e.kind = "person";
+		e.name = id;
+		assert_int_equal(ties_entity_put(db, &e), 0);
+	}
+	for (int i = 0; i < 1810; i++) {
+		ties_participant_spec p[2] = {{a, "attendee", 0},
+					      {b, "attendee", 0}};
+		ties_event_spec ev = {0};
+
+		if (i < 1500) { /* the ring */
+			snprintf(a, sizeof(a), "r%d", i);
+			snprintf(b, sizeof(b), "r%d", (i + 1) % 1500);
+		} else if (i < 1800) { /* chords */
+			snprintf(a, sizeof(a), "r%u", rand_r(&seed) % 1500);
+			snprintf(b, sizeof(b), "r%u", rand_r(&seed) % 1500);
+			if (!strcmp(a, b))
+				continue;
+		} else { /* a chain of ten apart */
+			snprintf(a, sizeof(a), "r%d", 1500 + (i - 1800));
+			snprintf(b, sizeof(b), "r%d", 1500 + (i - 1799) % 10);
+		}
+		snprintf(id, sizeof(id), "m%d", i);
+		ev.id = id;
+		ev.kind = "meeting";
+		ev.participants = p;
+		ev.nparticipants = 2;
+		assert_int_equal(ties_event_put(db, &ev), 0);
+	}
+	g = graph(db, TIES_GRAPH_ENTITY, NULL);
+	for (int k = 0; k < 200; k++) {
+		char *want, *got;
+		long lim = 1 + k % 12;
+
+		snprintf(a, sizeof(a), "r%u", rand_r(&seed) % 1510);
+		snprintf(b, sizeof(b), "r%u", rand_r(&seed) % 1510);
+		if (!strcmp(a, b))
+			continue;
+		want = path_csv(db, g, a, b);
+		got = path_csv(db, NULL, a, b);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		want = path_csv_max(db, g, a, b, lim);
+		got = path_csv_max(db, NULL, a, b, lim);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+	}
+	ties_graph_free(g);
+	ties_db_close(db);
+}
 
 /* Graphs a and b are the same: nodes, ties, their order and weights. */
 static void assert_same_graph(const ties_graph *a, const ties_graph *b)
@@ -698,6 +777,7 @@ int main(void)
 		cmocka_unit_test(test_brokers_by_hand),
 		cmocka_unit_test(test_neighbors_timeline_diff),
 		cmocka_unit_test(test_quick_path_is_the_path),
+		cmocka_unit_test(test_quick_path_from_both_ends),
 		cmocka_unit_test(test_snapshot_graph_is_the_projection),
 		cmocka_unit_test(test_snapshot_scores),
 		cmocka_unit_test(test_focus_draw_from_snapshot),
