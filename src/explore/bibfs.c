@@ -20,6 +20,9 @@
 
 #include "explore_int.h"
 
+/* A node's entries failed the adjacency's check (a damaged snapshot). */
+#define DAMAGED 2
+
 struct layer {
 	uint32_t *v;
 	size_t n, cap;
@@ -57,6 +60,9 @@ static int expand(const struct ties_adj *a, int32_t *d, const int32_t *other,
 	next->n = 0;
 	for (size_t i = 0; i < cur->n; i++) {
 		uint32_t v = cur->v[i];
+
+		if (a->check && a->check(a->ctx, v) < 0)
+			return DAMAGED;
 
 		for (size_t j = a->start[v]; j < a->start[v + 1]; j++) {
 			uint32_t u = a->nbr[j];
@@ -101,12 +107,12 @@ int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 		if (max_hops > 0 && rs + rt >= max_hops)
 			break;
 		if (fs.n <= ft.n) {
-			if ((rc = expand(a, ds, dt, rs, &fs, &nx, &len)) < 0)
+			if ((rc = expand(a, ds, dt, rs, &fs, &nx, &len)) != 0)
 				goto done;
 			rs++;
 			tmp = fs, fs = nx, nx = tmp;
 		} else {
-			if ((rc = expand(a, dt, ds, rt, &ft, &nx, &len)) < 0)
+			if ((rc = expand(a, dt, ds, rt, &ft, &nx, &len)) != 0)
 				goto done;
 			rt++;
 			tmp = ft, ft = nx, nx = tmp;
@@ -134,6 +140,11 @@ int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 		qsort(fs.v, fs.n, sizeof(*fs.v), cmp_u32);
 		for (size_t i = 0; i < fs.n; i++) {
 			uint32_t v = fs.v[i];
+
+			if (a->check && a->check(a->ctx, v) < 0) {
+				rc = DAMAGED;
+				goto done;
+			}
 
 			for (size_t j = a->start[v]; j < a->start[v + 1]; j++) {
 				uint32_t u = a->nbr[j];

@@ -84,8 +84,9 @@ int ties_ex__all_shortest(const struct ties_adj *a, const struct search *s,
 			  long k, struct pathlist *l);
 /* bibfs.c: the shortest path from s to t of an unweighted adjacency,
  * searched from both ends; the path the one-sided search gives. 0 with
- * the path added to out, 1 when there is none (within max_hops > 0), or
- * an error. */
+ * the path added to out, 1 when there is none (within max_hops > 0), 2
+ * when the adjacency's check refused a node (a damaged snapshot), or an
+ * error. */
 int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 		   long max_hops, struct pathlist *out);
 /* path.c */

@@ -517,6 +517,24 @@ done:
 }
 
 /* Explain the path v[0..n) of snapshot nodes: a graph of just those. */
+/* Whether the snapshot's parts that explaining path v[0..n) reads are
+ * sound: the nodes' entries, rowids and the hops' weights. */
+static int path_sound(struct ties_snap *sn, const uint32_t *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ties_snap__node_ok(sn, v[i]) < 0 ||
+		    ties_snap__need(sn, &sn->rowid[v[i]], 8) < 0)
+			return 0;
+		for (size_t j = sn->a.start[v[i]];
+		     i + 1 < n && j < sn->a.start[v[i] + 1]; j++)
+			if (sn->a.nbr[j] == v[i + 1] &&
+			    ties_snap__need(sn, &sn->a.ew[sn->a.edge[j]], 8) <
+				    0)
+				return 0;
+	}
+	return 1;
+}
+
 static int snap_explain(ties_db *db, const struct ties_snap *sn,
 			const uint32_t *v, size_t n, ties_table *t, long max)
 {
@@ -634,14 +652,14 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 	/* One read transaction: the generation and what it stands for. */
 	if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
 		goto done;
-	if (!ties_snap__open(db, gen, &sn)) {
+	if (!ties_snap__open_lazy(db, gen, &sn)) {
 		/* None, or stale: the projection leaves the snapshot for
 		 * this question and the next ones; without it (a read-only
 		 * directory), answer from the graph. */
 		if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) <
 		    0)
 			goto done;
-		if (!ties_snap__open(db, gen, &sn)) {
+		if (!ties_snap__open_lazy(db, gen, &sn)) {
 			rc = ties_paths(db, out, g, from, to, o);
 			goto done;
 		}
@@ -653,6 +671,8 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 		goto done;
 	src = ties_snap__node(&sn, rs);
 	dst = ties_snap__node(&sn, rt);
+	if (src == -2 || dst == -2)
+		goto damaged;
 	if (src < 0 || dst < 0) {
 		rc = ties_db__seterr(db, TIES_ENOTFOUND,
 				     "no path between '%s' and '%s': '%s' is "
@@ -674,6 +694,8 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 						       : "path search failed");
 		goto done;
 	}
+	if (rc == 2 || (rc == 0 && !path_sound(&sn, l.p[0].v, l.p[0].n)))
+		goto damaged;
 	if (rc == 1) {
 		sqlite3_stmt *st = ties_db__stmt(db, ST_ENTITY_BY_ROWID);
 		char *a = NULL, *b = NULL;
@@ -709,6 +731,15 @@ int ties_path_quick(ties_db *db, ties_table **out, const char *from,
 	*out = t;
 	t = NULL;
 	rc = 0;
+	goto done;
+damaged:
+	/* Damaged where the search read: the projection, whose whole check
+	 * of the file says so and rebuilds it, answers. */
+	ties_snap__close(&sn);
+	ties_ex__pathlist_release(&l);
+	memset(&l, 0, sizeof(l));
+	if ((rc = ties_graph_build(db, &g, TIES_GRAPH_ENTITY, &none)) == 0)
+		rc = ties_paths(db, out, g, from, to, o);
 done:
 	ties_snap__end(db, own_txn);
 	ties_table_free(t);

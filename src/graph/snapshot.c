@@ -12,11 +12,15 @@
  *   ea[m], eb[m] uint32  the ties' ends, in the graph's own order
  *   ew[m]        double  the ties' weights
  *
- * so a path search reads the adjacency in place, and a graph loaded from
- * it is the projected graph bit for bit (same nodes, ties, order and
- * weights). The file is mapped, not read. It is valid only for the
- * generation it names: every transaction that writes renews the
- * generation (ties_db__commit), and the next reader projects the store
+ * then a table of checksums, one for each 16 KiB block of the body, whose
+ * own checksum is in the header. A path search reads the adjacency in
+ * place and checks each block the first time it reads from it (and each
+ * node's offsets and neighbours as it visits them), so a cold process
+ * reads the pages of the nodes it visits, not the whole file; a graph
+ * loaded whole checks every block, and is the projected graph bit for bit
+ * (same nodes, ties, order and weights). The file is mapped, not read. It is
+ * valid only for the generation it names: every transaction that writes renews
+ * the generation (ties_db__commit), and the next reader projects the store
  * again and replaces the file, atomically (a new file made by mkstemp
  * beside it, then rename). It is a cache: a file that is not whole and
  * sound (sizes, offsets, indices, weights, the checksum of its body) is
@@ -37,12 +41,13 @@
 #include "graph/snapshot.h"
 #include "ties_int.h"
 
-#define SNAP_MAGIC "TIESADJ3"
+#define SNAP_MAGIC "TIESADJ4"
+#define SNAP_BLOCK 16384
 
 struct snap_hdr {
 	char magic[8];
 	uint64_t generation, n, m2, m;
-	uint64_t sum; /* body_sum() of everything after the header */
+	uint64_t sum; /* body_sum() of the table of block checksums */
 };
 
 /* A checksum of n bytes (a multiple of 8): four lanes of a multiply-xor
@@ -74,10 +79,83 @@ static uint64_t sect(uint64_t k, uint64_t size)
 	return (k * size + 7) & ~(uint64_t)7;
 }
 
+static uint64_t body_len(uint64_t n, uint64_t m2, uint64_t m)
+{
+	return sect(n, 8) + sect(n + 1, 8) + 2 * sect(m2, 4) + 2 * sect(m, 4) +
+	       sect(m, 8);
+}
+
+static uint64_t nblocks(uint64_t body)
+{
+	return (body + SNAP_BLOCK - 1) / SNAP_BLOCK;
+}
+
 static uint64_t snap_size(uint64_t n, uint64_t m2, uint64_t m)
 {
-	return sizeof(struct snap_hdr) + sect(n, 8) + sect(n + 1, 8) +
-	       2 * sect(m2, 4) + 2 * sect(m, 4) + sect(m, 8);
+	uint64_t body = body_len(n, m2, m);
+
+	return sizeof(struct snap_hdr) + body + 8 * nblocks(body);
+}
+
+/* Check the blocks of the body that [p, p + len) touches, once each: 0,
+ * or -1 when one does not match its checksum (the snapshot is then bad). */
+int ties_snap__need(struct ties_snap *sn, const void *p, size_t len)
+{
+	const char *body = (const char *)sn->map + sizeof(struct snap_hdr);
+	size_t off, b, last;
+
+	if (sn->bad)
+		return -1;
+	if (!len)
+		return 0;
+	off = (size_t)((const char *)p - body);
+	if ((const char *)p < body || off + len > sn->body_len) {
+		sn->bad = 1;
+		return -1;
+	}
+	last = (off + len - 1) / SNAP_BLOCK;
+	for (b = off / SNAP_BLOCK; b <= last; b++) {
+		size_t lo = b * SNAP_BLOCK, n = SNAP_BLOCK;
+
+		if (sn->ok[b])
+			continue;
+		if (lo + n > sn->body_len)
+			n = sn->body_len - lo;
+		if (body_sum(body + lo, n) != sn->blocks[b]) {
+			sn->bad = 1;
+			return -1;
+		}
+		sn->ok[b] = 1;
+	}
+	return 0;
+}
+
+int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
+{
+	const size_t *st = sn->a.start;
+	size_t s0, s1;
+
+	if (v >= sn->n || ties_snap__need(sn, &st[v], 2 * sizeof(*st)) < 0)
+		return -1;
+	s0 = st[v];
+	s1 = st[v + 1];
+	if (s0 > s1 || s1 > 2 * sn->m ||
+	    ties_snap__need(sn, &sn->a.nbr[s0], (s1 - s0) * 4) < 0 ||
+	    ties_snap__need(sn, &sn->a.edge[s0], (s1 - s0) * 4) < 0) {
+		sn->bad = 1;
+		return -1;
+	}
+	for (size_t j = s0; j < s1; j++)
+		if (sn->a.nbr[j] >= sn->n || sn->a.edge[j] >= sn->m) {
+			sn->bad = 1;
+			return -1;
+		}
+	return 0;
+}
+
+static int node_check(void *ctx, uint32_t v)
+{
+	return ties_snap__node_ok(ctx, v);
 }
 
 char *ties_snap__path(ties_db *db)
@@ -95,18 +173,20 @@ void ties_snap__close(struct ties_snap *sn)
 {
 	if (sn->map)
 		munmap(sn->map, sn->len);
+	free(sn->ok);
 	memset(sn, 0, sizeof(*sn));
 }
 
-/* What is wrong with a mapped snapshot's body, or NULL: offsets monotone
- * and in range, neighbours and ties in range, the ties' ends in order,
- * weights finite and positive, rowids ascending, and the checksum. */
-static const char *check_body(const struct ties_snap *sn, uint64_t sum)
+/* What is wrong with a mapped snapshot's body, or NULL: the checksum of
+ * every block, offsets monotone and in range, neighbours and ties in
+ * range, the ties' ends in order, weights finite and positive, rowids
+ * ascending. */
+static const char *check_body(struct ties_snap *sn)
 {
 	uint64_t n = sn->n, m = sn->m;
 
-	if (body_sum((const char *)sn->map + sizeof(struct snap_hdr),
-		     sn->len - sizeof(struct snap_hdr)) != sum)
+	if (ties_snap__need(sn, (const char *)sn->map + sizeof(struct snap_hdr),
+			    sn->body_len) < 0)
 		return "its checksum does not match";
 	if (sn->a.start[0] != 0 || sn->a.start[n] != 2 * m)
 		return "its offsets do not span its entries";
@@ -139,7 +219,10 @@ static int open_regular(const char *path, struct stat *st)
 	return fd;
 }
 
-int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
+/* Open and map the snapshot of generation gen, checking its header, its
+ * sizes and its table of block checksums; the body is checked whole when
+ * `whole`, else block by block as it is read. */
+static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 {
 	struct snap_hdr h;
 	struct stat st;
@@ -181,6 +264,14 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 		return 0;
 	}
 	p = (char *)sn->map + sizeof(h);
+	sn->body_len = (size_t)body_len(h.n, h.m2, h.m);
+	sn->nblocks = (size_t)nblocks(sn->body_len);
+	sn->blocks = (const uint64_t *)(p + sn->body_len);
+	if (!(sn->ok = calloc(sn->nblocks + 1, 1))) {
+		ties_snap__close(sn);
+		free(path);
+		return 0;
+	}
 	sn->n = h.n;
 	sn->m = h.m;
 	sn->rowid = (const int64_t *)p;
@@ -197,9 +288,16 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 	sn->eb = (const uint32_t *)p;
 	p += sect(h.m, 4);
 	sn->a.ew = (const double *)p;
-	if ((bad = check_body(sn, h.sum))) {
-		ties_db__notice(db, "the snapshot '%s' was damaged (%s); "
-				    "rebuilt it",
+	sn->a.ctx = sn;
+	sn->a.check = whole ? NULL : node_check;
+	if (body_sum(sn->blocks, 8 * sn->nblocks) != h.sum)
+		bad = "its checksum does not match";
+	else
+		bad = whole ? check_body(sn) : NULL;
+	if (bad) {
+		ties_db__notice(db,
+				"the snapshot '%s' was damaged (%s); "
+				"rebuilt it",
 				path, bad);
 		ties_snap__close(sn);
 		free(path);
@@ -207,6 +305,16 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
 	}
 	free(path);
 	return 1;
+}
+
+int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn)
+{
+	return snap_open(db, gen, sn, 1);
+}
+
+int ties_snap__open_lazy(ties_db *db, uint64_t gen, struct ties_snap *sn)
+{
+	return snap_open(db, gen, sn, 0);
 }
 
 int ties_snap__begin(ties_db *db, uint64_t *gen, int *own_txn)
@@ -235,18 +343,22 @@ void ties_snap__end(ties_db *db, int own_txn)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 }
 
-long ties_snap__node(const struct ties_snap *sn, int64_t rowid)
+long ties_snap__node(struct ties_snap *sn, int64_t rowid)
 {
 	uint64_t lo = 0, hi = sn->n;
 
 	while (lo < hi) {
 		uint64_t mid = (lo + hi) / 2;
 
+		if (ties_snap__need(sn, &sn->rowid[mid], 8) < 0)
+			return -2;
 		if (sn->rowid[mid] < rowid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	if (lo < sn->n && ties_snap__need(sn, &sn->rowid[lo], 8) < 0)
+		return -2;
 	return lo < sn->n && sn->rowid[lo] == rowid ? (long)lo : -1;
 }
 
@@ -315,8 +427,7 @@ static int commit_temp(int fd, const char *tmp, const char *path, int ok)
 	return ok ? 0 : -1;
 }
 
-int ties_snap__write(ties_db *db, uint64_t gen,
-		     const struct ties_snap_graph *g)
+int ties_snap__write(ties_db *db, uint64_t gen, const struct ties_snap_graph *g)
 {
 	const struct ties_adj *a = g->a;
 	struct snap_hdr h;
@@ -347,18 +458,32 @@ int ties_snap__write(ties_db *db, uint64_t gen,
 	     write_sect(fd, g->ea, h.m, 4) == 0 &&
 	     write_sect(fd, g->eb, h.m, 4) == 0 &&
 	     write_sect(fd, g->ew, h.m, 8) == 0;
-	/* The checksum of the body as written, then the header again. */
+	/* The checksums of the body's blocks as written, after it; their
+	 * own in the header, written again. */
 	if (ok) {
-		size_t len = (size_t)snap_size(h.n, h.m2, h.m);
+		size_t body = (size_t)body_len(h.n, h.m2, h.m);
+		size_t nb = (size_t)nblocks(body), len = sizeof(h) + body;
+		uint64_t *table = malloc((nb + 1) * sizeof(*table));
 
-		map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+		map = table ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0)
+			    : MAP_FAILED;
 		ok = map != MAP_FAILED;
 		if (ok) {
-			h.sum = body_sum((char *)map + sizeof(h),
-					 len - sizeof(h));
+			const char *b = (const char *)map + sizeof(h);
+
+			for (size_t i = 0; i < nb; i++) {
+				size_t lo = i * SNAP_BLOCK, k = SNAP_BLOCK;
+
+				if (lo + k > body)
+					k = body - lo;
+				table[i] = body_sum(b + lo, k);
+			}
 			munmap(map, len);
-			ok = pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h);
+			h.sum = body_sum(table, 8 * nb);
+			ok = write_all(fd, table, 8 * nb) == 0 &&
+			     pwrite(fd, &h, sizeof(h), 0) == (ssize_t)sizeof(h);
 		}
+		free(table);
 	}
 	ok = commit_temp(fd, tmp, path, ok) == 0;
 	free(tmp);

@@ -22,6 +22,10 @@ struct ties_adj {
 	uint32_t *nbr;	  /* neighbours, ascending per node */
 	uint32_t *edge;	  /* index of the entry's tie */
 	const double *ew; /* the ties' weights */
+	/* When set (a snapshot read block by block), to call before reading
+	 * node v's entries: 0, or -1 when they are damaged. */
+	int (*check)(void *ctx, uint32_t v);
+	void *ctx;
 };
 
 /* The unfiltered entity graph, mapped from DB.adj (snapshot.c). */
@@ -32,6 +36,12 @@ struct ties_snap {
 	const int64_t *rowid;	 /* node -> entity rowid, ascending */
 	struct ties_adj a;	 /* in place: never released */
 	const uint32_t *ea, *eb; /* the ties, in the graph's order */
+	/* The body's blocks: their checksums, which were checked, and
+	 * whether one did not match. */
+	size_t body_len, nblocks;
+	const uint64_t *blocks;
+	unsigned char *ok;
+	int bad;
 };
 
 /* "DB.adj" for the database's file; NULL for a memory database. */
@@ -41,10 +51,19 @@ char *ties_snap__path(ties_db *db);
  * the data until ties_snap__end(). */
 int ties_snap__begin(ties_db *db, uint64_t *gen, int *own_txn);
 void ties_snap__end(ties_db *db, int own_txn);
-/* The node of entity `rowid` in the snapshot, or -1. */
-long ties_snap__node(const struct ties_snap *sn, int64_t rowid);
-/* Map the snapshot when it is of generation `gen`: 1, else 0. */
+/* The node of entity `rowid` in the snapshot: -1 when none, -2 when the
+ * snapshot is damaged where the search reads. */
+long ties_snap__node(struct ties_snap *sn, int64_t rowid);
+/* Map the snapshot when it is of generation `gen` and sound, checked
+ * whole: 1, else 0 (a damaged one is said once). */
 int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn);
+/* The same, its body checked block by block as it is read: a.check
+ * checks a node's entries before they are read, ties_snap__need any
+ * other part; both set sn->bad on damage (then close it, and project the
+ * store: ties_snap__open says the damage and rebuilds). */
+int ties_snap__open_lazy(ties_db *db, uint64_t gen, struct ties_snap *sn);
+int ties_snap__need(struct ties_snap *sn, const void *p, size_t len);
+int ties_snap__node_ok(struct ties_snap *sn, uint32_t v);
 void ties_snap__close(struct ties_snap *sn);
 /* What the snapshot keeps of a graph: the entity rowid of each of its n
  * nodes, its m ties with their weights, and its adjacency. */

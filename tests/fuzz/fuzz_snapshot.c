@@ -34,6 +34,39 @@ static uint64_t body_sum(const unsigned char *b, size_t n)
 }
 static unsigned char gen[8];
 
+/* Bytes of k items of `size`, padded to 8. */
+static uint64_t sect(uint64_t k, uint64_t size)
+{
+	return (k * size + 7) & ~(uint64_t)7;
+}
+
+/* When the sizes in the header fit the input, the block checksums of its
+ * body and the checksum of their table, as the writer makes them. */
+static void set_sums(unsigned char *b, size_t size)
+{
+	uint64_t n, m2, m, body, nb, sum;
+
+	memcpy(&n, b + 16, 8);
+	memcpy(&m2, b + 24, 8);
+	memcpy(&m, b + 32, 8);
+	if (n > (1u << 24) || m2 > (1u << 24) || m > (1u << 24))
+		return;
+	body = sect(n, 8) + sect(n + 1, 8) + 2 * sect(m2, 4) + 2 * sect(m, 4) +
+	       sect(m, 8);
+	nb = (body + 16383) / 16384;
+	if (48 + body + 8 * nb != size)
+		return;
+	for (uint64_t i = 0; i < nb; i++) {
+		uint64_t lo = i * 16384,
+			 k = lo + 16384 > body ? body - lo : 16384;
+
+		sum = body_sum(b + 48 + lo, k);
+		memcpy(b + 48 + body + 8 * i, &sum, 8);
+	}
+	sum = body_sum(b + 48 + body, 8 * nb);
+	memcpy(b + 40, &sum, 8);
+}
+
 static ties_db *snap_db(void)
 {
 	static ties_db *db;
@@ -71,9 +104,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ties_graph *g = NULL;
 	ties_table *t = NULL;
 	ties_path_opts po = {0, 0, 0, 0, 10};
-	ties_draw_opts dopt = {"issi", 2, -1, TIES_DEGREE, TIES_CLUSTER_NONE,
-			       10, TIES_LABELS_ALL,
-				TIES_BACKBONE_AUTO, 0, 0, 0, TIES_COLOR_AUTO, 0, NULL, 0};
+	ties_draw_opts dopt = {"issi",
+			       2,
+			       -1,
+			       TIES_DEGREE,
+			       TIES_CLUSTER_NONE,
+			       10,
+			       TIES_LABELS_ALL,
+			       TIES_BACKBONE_AUTO,
+			       0,
+			       0,
+			       0,
+			       TIES_COLOR_AUTO,
+			       0,
+			       NULL,
+			       0};
 	FILE *dot;
 	unsigned char *copy = malloc(size ? size : 1);
 	FILE *f;
@@ -83,13 +128,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(copy, data, size);
 	if (size >= 16)
 		memcpy(copy + 8, gen, 8);
-	/* Half the inputs get a right checksum (header: 48 bytes, the sum
-	 * at 40), half keep theirs. */
-	if (size >= 48 && (copy[47] & 1) == 0) {
-		uint64_t sum = body_sum(copy + 48, size - 48);
-
-		memcpy(copy + 40, &sum, 8);
-	}
+	/* Half the inputs get right checksums, half keep theirs. The
+	 * header is 48 bytes (n at 16, m2 at 24, m at 32, the table's sum
+	 * at 40); the body follows, then one checksum per 16 KiB block of
+	 * it. */
+	if (size >= 48 && (copy[47] & 1) == 0)
+		set_sums(copy, size);
 	if (!(f = fopen(adjpath, "wb")))
 		abort();
 	if (size && fwrite(copy, 1, size, f) != size)
