@@ -601,9 +601,10 @@ typedef struct ties_graph ties_graph;
  * participants and R relations; memory O(N + E).
  * The entity graph without filters (a minimum weight aside) is loaded from
  * the snapshot beside the database file (FILE.adj) when it is of the data's
- * generation, and the snapshot is written when the graph was projected;
- * the two graphs are the same. Not inside a writing transaction, nor for a
- * database in memory.
+ * generation, and the snapshot is written when the graph was projected
+ * (by a thread of its own, while the caller goes on: it is in place once
+ * the graph is freed, which waits for it); the two graphs are the same.
+ * Not inside a writing transaction, nor for a database in memory.
  * The graph keeps a pointer to `db` and must be freed before it is closed.
  * Returns 0, TIES_EINVALID (bad filter), TIES_ENOTFOUND/TIES_EAMBIGUOUS (a
  * country reference), TIES_ENOMEM, TIES_EDB. The caller owns *out.

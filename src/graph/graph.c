@@ -342,6 +342,7 @@ void ties_graph_free(ties_graph *g)
 
 	if (!g)
 		return;
+	ties_gr__keep_join(g);
 	for (i = 0; i < g->n; i++) {
 		free(g->nodes[i].id);
 		free(g->nodes[i].name);

@@ -5,6 +5,7 @@
 #ifndef TIES_GRAPH_H
 #define TIES_GRAPH_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "graph/snapshot.h"
@@ -34,6 +35,10 @@ struct ties_graph {
 	size_t capboth;
 	/* Arcs: ea[i] -> eb[i] (then ea[i] < eb[i] does not hold). */
 	int directed;
+	/* The thread writing this graph as the snapshot, while `keeping`:
+	 * nothing may change the graph until it is joined. */
+	pthread_t keeper;
+	int keeping;
 	size_t m, capm;
 	/* Country projection only: per tie, the events that gather both
 	 * countries and the first and last of their dates ("" when none). */
@@ -50,6 +55,8 @@ struct ties_graph {
 /* Each node's neighbours; of a directed graph, the heads of the arcs that
  * leave it (ties_adj__build) or the tails of those that reach it
  * (ties_adj__build_in). */
+/* Wait for the thread writing g as the snapshot, if any (keep.c). */
+void ties_gr__keep_join(ties_graph *g);
 int ties_adj__build(const ties_graph *g, struct ties_adj *a);
 int ties_adj__build_in(const ties_graph *g, struct ties_adj *a);
 void ties_adj__release(struct ties_adj *a);

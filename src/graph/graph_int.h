@@ -95,6 +95,11 @@ int ties_gr__add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 		      sqlite3_int64 country_rowid);
 const char *ties_gr__keep(ties_graph *g, const char *s);
 int ties_gr__keep_filter(ties_graph *g, const ties_filter *f);
+/* keep.c: write g as the snapshot of generation gen, in a thread of its
+ * own when `async` (joined by ties_gr__keep_join, which freeing the graph
+ * calls), else now. No snapshot (a read-only directory) only costs time. */
+void ties_gr__keep_snapshot(ties_db *db, uint64_t gen, ties_graph *g,
+			    int async);
 /* project.c: add to b->members the node(s) entity e stands for over
  * [lo, hi]. */
 int ties_gr__collect(struct build *b, sqlite3_int64 e, const char *lo,

@@ -827,25 +827,6 @@ static int project(struct build *b)
 	return ties_store__scan_relations(db, on_relation, b);
 }
 
-/* Keep the projected graph as the snapshot of generation gen. No snapshot
- * (a read-only directory) only costs time. */
-static void keep_snapshot(ties_db *db, uint64_t gen, const ties_graph *g)
-{
-	struct ties_adj a;
-	int64_t *rowid = malloc((g->n + 1) * sizeof(*rowid));
-
-	if (rowid && ties_adj__build(g, &a) == 0) {
-		struct ties_snap_graph sg = {g->n,  g->m,  rowid, g->ea,
-					     g->eb, g->ew, &a};
-
-		for (size_t v = 0; v < g->n; v++)
-			rowid[v] = g->nodes[v].rowid;
-		ties_snap__write(db, gen, &sg);
-		ties_adj__release(&a);
-	}
-	free(rowid);
-}
-
 /* Build graph p; with shares asked for, `divide` makes the weights shares
  * (else they stay counts beside their denominators, g->both, for the
  * country projection to sum). */
@@ -942,8 +923,10 @@ static int build_graph(ties_db *db, ties_graph **out, enum ties_projection p,
 	}
 	if ((rc = project(&b)) != 0)
 		goto fail;
+	/* Written beside the computation that follows, unless pruning the
+	 * ties (a minimum weight) is about to change them. */
 	if (snap)
-		keep_snapshot(db, gen, g);
+		ties_gr__keep_snapshot(db, gen, g, b.f->min_weight <= 0);
 finish:
 	if (divide) {
 		ties_gr__share(g);

@@ -231,6 +231,7 @@ static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 	int fd;
 
 	memset(sn, 0, sizeof(*sn));
+	ties_snap__wait_writers();
 	if (sizeof(size_t) != 8 || !(path = ties_snap__path(db)))
 		return 0;
 	if ((fd = open_regular(path, &st)) < 0) {
@@ -429,19 +430,27 @@ static int commit_temp(int fd, const char *tmp, const char *path, int ok)
 
 int ties_snap__write(ties_db *db, uint64_t gen, const struct ties_snap_graph *g)
 {
+	char *path = ties_snap__path(db);
+	int rc = path ? ties_snap__write_to(path, gen, g) : -1;
+
+	free(path);
+	return rc;
+}
+
+int ties_snap__write_to(const char *path, uint64_t gen,
+			const struct ties_snap_graph *g)
+{
 	const struct ties_adj *a = g->a;
 	struct snap_hdr h;
-	char *path, *tmp = NULL;
+	char *tmp = NULL;
 	void *map;
 	int fd, ok = 0;
 
 	assert(a->n == g->n);
-	if (sizeof(size_t) != 8 || g->m > UINT32_MAX ||
-	    !(path = ties_snap__path(db)))
+	if (sizeof(size_t) != 8 || g->m > UINT32_MAX)
 		return -1;
 	if ((fd = temp_beside(path, &tmp)) < 0) {
 		free(tmp);
-		free(path);
 		return -1;
 	}
 	memset(&h, 0, sizeof(h));
@@ -487,7 +496,6 @@ int ties_snap__write(ties_db *db, uint64_t gen, const struct ties_snap_graph *g)
 	}
 	ok = commit_temp(fd, tmp, path, ok) == 0;
 	free(tmp);
-	free(path);
 	return ok ? 0 : -1;
 }
 

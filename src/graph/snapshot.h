@@ -80,6 +80,11 @@ struct ties_snap_graph {
  * read-only directory, a full disk): there is then none. */
 int ties_snap__write(ties_db *db, uint64_t gen,
 		     const struct ties_snap_graph *sg);
+/* The same to `path`, touching no database handle (for a thread). */
+int ties_snap__write_to(const char *path, uint64_t gen,
+			const struct ties_snap_graph *sg);
+/* Wait until no thread of the process is writing a snapshot (keep.c). */
+void ties_snap__wait_writers(void);
 
 /* A measure of every node of the snapshot's graph of generation `gen`,
  * kept beside the snapshot as DB.adj.NAME: 1 when read, else 0. Writing
