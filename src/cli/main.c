@@ -83,7 +83,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_FORMAT | CLI_OPT_HELP, "list entities, by kind or country",
 	 cmd_list_usage},
 	{"neighbors", cmd_neighbors, CLI_NEEDS_DB,
-	 CLI_OPT_ANALYSIS | CLI_OPT_HELP,
+	 CLI_OPT_ANALYSIS | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "the ego network of an entity", cmd_neighbors_usage},
 	{"path", cmd_path, CLI_NEEDS_DB,
 	 CLI_OPT_ANALYSIS | CLI_OPT_DIRECTED | CLI_OPT_HELP,

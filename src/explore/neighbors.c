@@ -57,7 +57,8 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 {
 	static const char *const cols[] = {"id",      "name",	  "kind",
 					   "country", "distance", "via"};
-	struct ties_adj a;
+	struct ties_adj a, in = {0};
+	const struct ties_adj *back;
 	long *dist = NULL;
 	uint32_t *queue = NULL;
 	size_t head = 0, tail = 0, i, j, *order = NULL, n;
@@ -82,8 +83,15 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 				       "'%s' is not in the graph (see the "
 				       "filters)",
 				       ref);
+	/* Of a directed graph: the entities its arcs reach; each one's
+	 * "via" from the arcs that reach it. */
 	if ((rc = ties_adj__build(g, &a)) < 0)
 		return ties_db__seterr(db, rc, "out of memory");
+	if (g->directed && (rc = ties_adj__build_in(g, &in)) < 0) {
+		ties_adj__release(&a);
+		return ties_db__seterr(db, rc, "out of memory");
+	}
+	back = g->directed ? &in : &a;
 	dist = malloc((g->n + 1) * sizeof(*dist));
 	queue = malloc((g->n + 1) * sizeof(*queue));
 	order = malloc((g->n + 1) * sizeof(*order));
@@ -127,11 +135,12 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 		ties_buf kinds = TIES_BUF_INIT, via = TIES_BUF_INIT;
 		struct kinds_ctx kc = {&g->filter, &kinds};
 
-		for (j = a.start[v]; rc == 0 && j < a.start[v + 1]; j++)
-			if (dist[a.nbr[j]] == dist[v] - 1)
+		for (j = back->start[v]; rc == 0 && j < back->start[v + 1];
+		     j++)
+			if (dist[back->nbr[j]] == dist[v] - 1)
 				rc = ties_store__pair_evidence(
-					db, g->nodes[a.nbr[j]].rowid, nd->rowid,
-					on_kind, &kc);
+					db, g->nodes[back->nbr[j]].rowid,
+					nd->rowid, on_kind, &kc);
 		join_kinds(&kinds, &via);
 		if (rc == 0 &&
 		    (ties_table__add_row(t) < 0 ||
@@ -158,6 +167,7 @@ int ties_neighbors(ties_db *db, ties_table **out, const ties_graph *g,
 done:
 	ties_table_free(t);
 	ties_adj__release(&a);
+	ties_adj__release(&in);
 	free(dist);
 	free(queue);
 	free(order);

@@ -97,3 +97,10 @@ $TIES --db "$DB" components --format csv | cut -d, -f1,2
 # The report of the directed graph says so.
 $TIES --db "$DB" report --directed -o "$WORK/r.md" 2>/dev/null; echo "report exit $?"
 grep -c 'directed entity graph' "$WORK/r.md"
+# The ego network of a directed graph: the entities its arcs reach (the
+# Red Cross's 12 arcs out, as relations.csv lists them), each "via" the
+# arcs that reach it.
+$TIES --db "$DB" neighbors --directed o8 --format csv | tail -n +3 | cut -d, -f1 | sort | tr '\n' ' '; echo
+python3 -c "
+import csv
+print(' '.join(sorted(r['target'] for r in csv.DictReader(open('graphs/emon-texas/relations.csv')) if r['source'] == 'o8')))"
