@@ -50,6 +50,17 @@ static int cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* The entries a layer's expansion reads: the sum of its nodes' degrees
+ * (a heuristic: the offsets are read unchecked, and only compared). */
+static size_t cost(const struct ties_adj *a, const struct layer *l)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		c += a->start[l->v[i] + 1] - a->start[l->v[i]];
+	return c;
+}
+
 /* Expand layer `cur` of one side (distances in d, stored + 1) into `next`;
  * the smallest sum with the other side's distances where they meet, in
  * *meet (0 none). */
@@ -106,7 +117,7 @@ int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 	while (!len && fs.n && ft.n) {
 		if (max_hops > 0 && rs + rt >= max_hops)
 			break;
-		if (fs.n <= ft.n) {
+		if (cost(a, &fs) <= cost(a, &ft)) {
 			if ((rc = expand(a, ds, dt, rs, &fs, &nx, &len)) != 0)
 				goto done;
 			rs++;
