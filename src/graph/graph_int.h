@@ -95,6 +95,14 @@ int ties_gr__add_node(ties_graph *g, sqlite3_int64 rowid, int is_event,
 		      sqlite3_int64 country_rowid);
 const char *ties_gr__keep(ties_graph *g, const char *s);
 int ties_gr__keep_filter(ties_graph *g, const ties_filter *f);
+/* project.c: build graph p; with shares or means asked for, `divide`
+ * makes the weights shares (else counts beside their denominators,
+ * g->both, for the country projection to sum). */
+int ties_gr__build(ties_db *db, ties_graph **out, enum ties_projection p,
+		   const ties_filter *filter, int divide);
+/* country.c: the country projection of b, and its nodes' names. */
+int ties_gr__project_countries(struct build *b);
+int ties_gr__country_names(ties_db *db, ties_graph *g);
 /* keep.c: write g as the snapshot of generation gen, in a thread of its
  * own when `async` (joined by ties_gr__keep_join, which freeing the graph
  * calls), else now. No snapshot (a read-only directory) only costs time. */
