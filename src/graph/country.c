@@ -259,22 +259,14 @@ static int on_country_name(void *ctx, sqlite3_int64 rowid, const char *id,
 			   const char *country_name, int used)
 {
 	ties_graph *g = ctx;
-	size_t lo = 0, hi = g->n;
+	long lo = ties_graph__node_of(g, rowid);
 
 	(void)kind;
 	(void)country;
 	(void)country_id;
 	(void)country_name;
 	(void)used;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (g->nodes[mid].rowid < rowid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < g->n && g->nodes[lo].rowid == rowid) {
+	if (lo >= 0) {
 		char *i = strdup(id), *n = strdup(name);
 
 		if (!i || !n) {
