@@ -49,7 +49,8 @@ typedef struct ties_draw_opts {
 	const char *focus; /* draw only the ego network of this entity */
 	long depth;	   /* its radius (default 1) */
 	int layout;	   /* ties_layout_parse(), or -1: fdp, and sfdp
-			      with overlap removal past 2,000 nodes */
+			      with overlap removal past 150 drawn nodes
+			      or 6 drawn ties a node */
 	enum ties_measure size_by; /* node size (default pagerank) */
 	enum ties_cluster_by cluster_by;
 	long top; /* keep the N most central nodes; 0: all */
@@ -68,6 +69,11 @@ typedef struct ties_draw_opts {
 			      clique (0: 10; negative: never; at most 20
 			      such events a diagram) */
 } ties_draw_opts;
+
+/* The options of `ties draw` without options: depth 1, the default
+ * layout, sized by pagerank, clustered by country, the top labels, the
+ * automatic backbone and colours, no focus, no title. */
+void ties_draw_opts_init(ties_draw_opts *o);
 
 /* Layout by name (dot, neato, fdp, sfdp, circo, twopi); -1 when
  * unknown. */

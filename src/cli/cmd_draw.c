@@ -135,24 +135,12 @@ int cmd_draw(int argc, char **argv, struct cli_ctx *ctx)
 	};
 	struct cli_graph gopt;
 	struct cli_parse p;
-	ties_draw_opts o = {NULL,
-			    1,
-			    -1,
-			    TIES_PAGERANK,
-			    TIES_CLUSTER_COUNTRY,
-			    0,
-			    TIES_LABELS_TOP,
-			    TIES_BACKBONE_AUTO,
-			    0,
-			    0,
-			    0,
-			    TIES_COLOR_AUTO,
-			    0,
-			    NULL, 0};
+	ties_draw_opts o;
 	const char *out = NULL;
 	unsigned warnings = 0;
 	int opt, rc, m;
 
+	ties_draw_opts_init(&o);
 	cli_parse_init(&p, ctx, argc, argv, ":ho:", own, &gopt, NULL);
 	while ((opt = cli_parse_next(&p)) != -1) {
 		if (opt == CLI_STOP)

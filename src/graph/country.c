@@ -140,19 +140,7 @@ static int on_country_participant(void *ctx, sqlite3_int64 event,
 /* With shares: add w to the denominator of g's last tie. */
 static int add_both(ties_graph *g, double w)
 {
-	if (!TIES_DIVIDED(&g->filter))
-		return 0;
-	if (g->capboth < g->capm) {
-		double *p = realloc(g->both, g->capm * sizeof(*p));
-
-		if (!p)
-			return TIES_ENOMEM;
-		memset(p + g->capboth, 0, (g->capm - g->capboth) * sizeof(*p));
-		g->both = p;
-		g->capboth = g->capm;
-	}
-	g->both[g->last_tie] += w;
-	return 0;
+	return TIES_DIVIDED(&g->filter) ? ties_gr__both_add(g, w) : 0;
 }
 
 /* The entity graph, then each tie between entities of different home

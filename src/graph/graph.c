@@ -247,6 +247,21 @@ int ties_gr__add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 	return 0;
 }
 
+int ties_gr__both_add(ties_graph *g, double w)
+{
+	if (g->capboth < g->capm) {
+		double *p = realloc(g->both, g->capm * sizeof(*p));
+
+		if (!p)
+			return TIES_ENOMEM;
+		memset(p + g->capboth, 0, (g->capm - g->capboth) * sizeof(*p));
+		g->both = p;
+		g->capboth = g->capm;
+	}
+	g->both[g->last_tie] += w;
+	return 0;
+}
+
 /* With dates kept, widen the last tie's [first, last] to [lo, hi]. */
 int ties_gr__tie_dates(ties_graph *g, const char *lo, const char *hi)
 {

@@ -86,6 +86,9 @@ void ties_gr__edgemap_release(edgemap *m);
 int ties_gr__add_tie(ties_graph *g, edgemap *m, uint32_t a, uint32_t b,
 		     double w);
 int ties_gr__tie_dates(ties_graph *g, const char *lo, const char *hi);
+/* Add w to the denominator of the last tie (g->both, grown with the
+ * ties). */
+int ties_gr__both_add(ties_graph *g, double w);
 long ties_gr__find_tie(const edgemap *m, uint32_t a, uint32_t b);
 /* The arc a -> b of a directed graph, or -1. */
 long ties_gr__find_arc(const edgemap *m, uint32_t a, uint32_t b);

@@ -43,33 +43,19 @@ static int cmp_role_node(const void *x, const void *y)
 	return a->node < c->node ? -1 : a->node > c->node;
 }
 
-/* The per-tie arrays kept beside g's ties (both, the stamps) as long as
- * g's own. */
+/* The stamps kept beside g's ties, as long as g's own. */
 static int grow(struct build *b)
 {
-	ties_graph *g = b->g;
-	size_t cap = g->capm, old = b->role.cap;
+	size_t cap = b->g->capm, old = b->role.cap;
+	sqlite3_int64 *s;
 
 	if (old >= cap)
 		return 0;
-	if (TIES_DIVIDED(b->f)) {
-		double *p = realloc(g->both, cap * sizeof(*p));
-
-		if (!p)
-			return TIES_ENOMEM;
-		g->both = p;
-		g->capboth = cap;
-		memset(g->both + old, 0, (cap - old) * sizeof(*p));
-	}
-	{
-		sqlite3_int64 *s = realloc(b->role.stamp, cap * sizeof(*s));
-
-		if (!s)
-			return TIES_ENOMEM;
-		b->role.stamp = s;
-		for (size_t i = old; i < cap; i++)
-			s[i] = -1;
-	}
+	if (!(s = realloc(b->role.stamp, cap * sizeof(*s))))
+		return TIES_ENOMEM;
+	b->role.stamp = s;
+	for (size_t i = old; i < cap; i++)
+		s[i] = -1;
 	b->role.cap = cap;
 	return 0;
 }
@@ -86,14 +72,9 @@ static int apart(const struct build *b, const struct role_entry *x,
 int ties_gr__piece(struct build *b, double w)
 {
 	ties_graph *g = b->g;
-	size_t e = g->last_tie;
 
-	if (grow(b) < 0)
-		return TIES_ENOMEM;
-	g->ew[e] += b->f->weight == TIES_WEIGHT_EVIDENCE ? 1 : w;
-	if (b->f->weight == TIES_WEIGHT_MEAN)
-		g->both[e] += 1;
-	return 0;
+	g->ew[g->last_tie] += b->f->weight == TIES_WEIGHT_EVIDENCE ? 1 : w;
+	return b->f->weight == TIES_WEIGHT_MEAN ? ties_gr__both_add(g, 1) : 0;
 }
 
 /* Tie x and y by the current event: one piece of evidence an event,
@@ -202,9 +183,8 @@ static int count_both(struct build *b, const struct role_entry *x,
 	for (int way = 0; way < 1 + g->directed; way++) {
 		if (ties_gr__add_tie(g, &b->map, way ? y->node : x->node,
 				     way ? x->node : y->node, 0) < 0 ||
-		    grow(b) < 0)
+		    ties_gr__both_add(g, 1) < 0)
 			return TIES_ENOMEM;
-		g->both[g->last_tie] += 1;
 	}
 	return 0;
 }

@@ -24,8 +24,27 @@ struct edge_ev {
 	ties_buf tip;
 };
 
-/* An event as the drawn ties see it: its class (1 MoU, 2 meeting, 0
- * other) and "kind date" for tooltips. */
+/* The kinds of evidence that style a line. */
+enum { OTHER_KIND, MOU, MEETING, MEMBER };
+
+static int kind_class(const char *kind)
+{
+	return !kind			    ? OTHER_KIND
+	       : !strcmp(kind, "mou")	    ? MOU
+	       : !strcmp(kind, "meeting")   ? MEETING
+	       : !strcmp(kind, "member_of") ? MEMBER
+					    : OTHER_KIND;
+}
+
+/* A piece of evidence in a tooltip: "kind date". */
+static void put_tip(ties_buf *b, const char *kind, const char *date)
+{
+	ties_buf__printf(b, "%s%s%s", kind ? kind : "",
+			 date && *date ? " " : "", date ? date : "");
+}
+
+/* An event as the drawn ties see it: its kind_class() and "kind date" for
+ * tooltips. */
 struct ev {
 	sqlite3_int64 rowid;
 	int cls;
@@ -66,14 +85,11 @@ static int on_set_event(void *ctx, size_t i, sqlite3_int64 event,
 			es->v = v;
 			es->cap = cap;
 		}
-		ties_buf__printf(&b, "%s%s%s", kind ? kind : "",
-				 date && *date ? " " : "", date ? date : "");
+		put_tip(&b, kind, date);
 		if (b.oom || !(es->v[es->n].tip = ties_buf__detach(&b)))
 			goto nomem;
 		es->v[es->n].rowid = event;
-		es->v[es->n].cls = kind && !strcmp(kind, "mou")	      ? 1
-				   : kind && !strcmp(kind, "meeting") ? 2
-								      : 0;
+		es->v[es->n].cls = kind_class(kind);
 		es->n++;
 	}
 	/* Once an event however many roles. */
@@ -107,15 +123,12 @@ static void events_release(struct events *es, size_t nslots)
 }
 
 /* Count one piece of evidence; the first five go into the tooltip. */
-static void count(struct edge_ev *e, const char *kind, const char *tip)
+static void count(struct edge_ev *e, int cls, const char *tip)
 {
 	e->total++;
-	if (!strcmp(kind, "mou"))
-		e->mou++;
-	else if (!strcmp(kind, "meeting"))
-		e->meeting++;
-	else if (!strcmp(kind, "member_of"))
-		e->member++;
+	e->mou += cls == MOU;
+	e->meeting += cls == MEETING;
+	e->member += cls == MEMBER;
 	if (e->total <= 5) {
 		if (e->tip.len)
 			ties_buf__puts(&e->tip, "; ");
@@ -129,7 +142,6 @@ static void count(struct edge_ev *e, const char *kind, const char *tip)
 static void common_events(const struct events *es, const struct evlist *x,
 			  const struct evlist *y, struct edge_ev *e)
 {
-	static const char *const kinds[] = {"", "mou", "meeting"};
 	size_t i = 0, j = 0;
 
 	while (i < x->n && j < y->n) {
@@ -140,7 +152,7 @@ static void common_events(const struct events *es, const struct evlist *x,
 		} else {
 			const struct ev *v = &es->v[x->ix[i]];
 
-			count(e, kinds[v->cls], v->tip);
+			count(e, v->cls, v->tip);
 			i++;
 			j++;
 		}
@@ -158,10 +170,8 @@ static int on_relation(void *ctx, const ties_evidence *ev)
 		e->more = 1;
 		return 1;
 	}
-	ties_buf__printf(&b, "%s%s%s", ev->kind,
-			 ev->date && *ev->date ? " " : "",
-			 ev->date ? ev->date : "");
-	count(e, ev->kind, ties_buf__str(&b));
+	put_tip(&b, ev->kind, ev->date);
+	count(e, kind_class(ev->kind), ties_buf__str(&b));
 	ties_buf__release(&b);
 	return 0;
 }

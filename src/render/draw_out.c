@@ -151,6 +151,18 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	}
 }
 
+void ties_draw_opts_init(ties_draw_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->depth = 1;
+	o->layout = -1;
+	o->size_by = TIES_PAGERANK;
+	o->cluster_by = TIES_CLUSTER_COUNTRY;
+	o->labels = TIES_LABELS_TOP;
+	o->backbone = TIES_BACKBONE_AUTO;
+	o->color_by = TIES_COLOR_AUTO;
+}
+
 int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	      const char *path, FILE *out, unsigned *warnings)
 {

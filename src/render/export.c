@@ -375,22 +375,10 @@ int ties_export(ties_db *db, enum ties_export_format fmt, const char *path,
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			write_edgelist(g, file);
 	} else if (fmt == TIES_EXPORT_DOT) {
-		ties_draw_opts o = {NULL,
-				    1,
-				    -1,
-				    TIES_PAGERANK,
-				    TIES_CLUSTER_COUNTRY,
-				    0,
-				    TIES_LABELS_ALL,
-				    TIES_BACKBONE_AUTO,
-				    0,
-				    0,
-				    0,
-				    TIES_COLOR_AUTO,
-				    0,
-				    NULL,
-				    0};
+		ties_draw_opts o;
 
+		ties_draw_opts_init(&o);
+		o.labels = TIES_LABELS_ALL;
 		if ((rc = ties_graph_build(db, &g, p, filter)) == 0)
 			rc = ties_draw(db, g, &o, NULL, file, NULL);
 	} else {

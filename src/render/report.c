@@ -270,20 +270,7 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 	ties_graph *g = NULL, *cg = NULL;
 	ties_rank_opts ro = {TIES_DEGREE, 0, 0, 0, 10};
 	ties_community_opts co = {TIES_LEIDEN, 1.0, 1, 10, 1};
-	ties_draw_opts dopt = {NULL,
-			       1,
-			       -1,
-			       TIES_PAGERANK,
-			       TIES_CLUSTER_COUNTRY,
-			       0,
-			       TIES_LABELS_ALL,
-			       TIES_BACKBONE_AUTO,
-			       0,
-			       0,
-			       0,
-			       TIES_COLOR_AUTO,
-			       0,
-			       NULL, 0};
+	ties_draw_opts dopt;
 	ties_table *t = NULL;
 	size_t i;
 	int rc;
@@ -342,7 +329,10 @@ static int gather(ties_db *db, const ties_filter *f, struct parts *p)
 		ties_buf__printf(&title, "%s — %s", a, b);
 		p->pair_title[i] = ties_buf__detach(&title);
 	}
-	/* The diagram: the 150 most central when the network is big. */
+	/* The diagram: the 150 most central when the network is big, all
+	 * the labels when it is small. */
+	ties_draw_opts_init(&dopt);
+	dopt.labels = TIES_LABELS_ALL;
 	if (p->nnodes > 150)
 		dopt.top = 150;
 	if (p->nnodes > 60)

@@ -1,7 +1,7 @@
 /*
  * kinds.c — direction: which relation kinds are directed and which role
- * pairs make an event's tie directed (schema 4), declared and listed, and
- * read by the directed projections.
+ * pairs make an event's tie directed (schema 4), declared, and read by the
+ * directed projections (query.c lists them).
  */
 #include <assert.h>
 #include <string.h>
@@ -78,38 +78,6 @@ int ties_kind_roles(ties_db *db, const char *from, const char *to, int directed)
 			       : "DELETE FROM role_pair WHERE from_role = ?1 "
 				 "AND to_role = ?2",
 		      from, to);
-}
-
-int ties_kinds(ties_db *db, ties_table **out)
-{
-	static const char *const cols[] = {"what", "kind", "directed"};
-	sqlite3_stmt *st = NULL;
-	ties_table *t;
-	int rc;
-
-	assert(db && out);
-	*out = NULL;
-	if (!(t = ties_table__new(3, cols)))
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	if ((rc = prepare(db,
-			  "SELECT 'relation', kind, CASE WHEN directed THEN "
-			  "'yes' ELSE 'no' END FROM relation_kind UNION ALL "
-			  "SELECT 'roles', from_role || ' -> ' || to_role, "
-			  "'yes' FROM role_pair ORDER BY 1, 2",
-			  &st)) < 0) {
-		ties_table_free(t);
-		return rc;
-	}
-	rc = ties_table__fill(t, st);
-	sqlite3_finalize(st);
-	if (rc < 0) {
-		ties_table_free(t);
-		return rc == TIES_EDB
-			       ? ties_db__sqlerr(db)
-			       : ties_db__seterr(db, rc, "out of memory");
-	}
-	*out = t;
-	return 0;
 }
 
 int ties_store__directed(ties_db *db, ties_strmap *kinds, ties_strmap *pairs)

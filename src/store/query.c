@@ -300,6 +300,26 @@ int ties_stats(ties_db *db, ties_table **out)
 	return rc;
 }
 
+int ties_kinds(ties_db *db, ties_table **out)
+{
+	static const char *const cols[] = {"what", "kind", "directed"};
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	assert(db && out);
+	*out = NULL;
+	if ((rc = prepare(db,
+			  "SELECT 'relation', kind, CASE WHEN directed THEN "
+			  "'yes' ELSE 'no' END FROM relation_kind UNION ALL "
+			  "SELECT 'roles', from_role || ' -> ' || to_role, "
+			  "'yes' FROM role_pair ORDER BY 1, 2",
+			  &st)) < 0)
+		return rc;
+	rc = query_table(db, st, 3, cols, out);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* --------------------------------------------------------------- card --- */
 
 void ties_card_free(ties_card *c)
