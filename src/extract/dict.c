@@ -18,6 +18,7 @@ static const char *const dict_names[D_COUNT] = {
 	"modality.txt",	    "roles.txt",     "participation.txt",
 	"topics.txt",	    "demonyms.txt",  "countries.txt",
 	"places.txt",	    "not-names.txt", "organizations.txt",
+	"portfolios.txt",  "person-verbs.txt",
 };
 
 /* Fields: for these files the phrase is the second field. */

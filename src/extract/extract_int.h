@@ -78,6 +78,8 @@ enum {
 	D_PLACE,
 	D_NOTNAME,
 	D_ORG,
+	D_PORTFOLIO,
+	D_PVERB,
 	D_COUNT
 };
 

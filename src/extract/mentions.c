@@ -130,18 +130,82 @@ int ties_xt__name_word(const struct scan *c, size_t i)
 			      NULL) >= 0 ||
 	    ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, i, c->b,
 			      NULL) >= 0 ||
+	    ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i, c->b,
+			      NULL) >= 0 ||
 	    ties_xt__month_of(c->T->v[i].low))
 		return 0;
 	return 1;
 }
 
-/* Up to four name words at i. */
+/* A name word in capitals, as family names are written in some house
+ * styles ("MOTEGI Toshimitsu", "Christopher LLEWELLYN SMITH"): four letters
+ * or more, and nothing the dictionaries or the database know. */
+static int caps_name_word(const struct scan *c, size_t i)
+{
+	const struct tok *t;
+	const char *cc;
+	int adj;
+
+	if (i >= c->b)
+		return 0;
+	t = &c->T->v[i];
+	if (!(t->f & T_ALLCAPS) || (t->f & T_NUM) || strlen(t->low) < 4)
+		return 0;
+	for (const char *p = t->low; *p; p++)
+		if (*p == '.' || *p == '&' || (*p >= '0' && *p <= '9'))
+			return 0;
+	return ties_xt__match_at(ties_xt__words(c, D_ORG), c->T, i, c->b,
+				 NULL) < 0 &&
+	       ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
+				 NULL) < 0 &&
+	       ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i,
+				 c->b, NULL) < 0 &&
+	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,
+				 NULL) < 0 &&
+	       !inst_head(c, i, NULL) && !ties_xt__at_country(c, i, &cc, &adj) &&
+	       ties_xt__ent_lookup(c->d, t->low) < 0;
+}
+
+/* A lower-case particle inside a name: "António Manuel de Oliveira
+ * Guterres", "Ludwig van Beethoven", "Faisal bin Ahmed". */
+static int name_particle(const char *w)
+{
+	static const char *const p[] = {"de",  "da",  "do",    "dos", "das",
+					"del", "della", "di",  "van", "von",
+					"der", "den", "bin",   "binti", "bint",
+					"ibn", "al",  "el",    "la",  "le"};
+
+	for (size_t k = 0; k < sizeof(p) / sizeof(*p); k++)
+		if (!strcmp(w, p[k]))
+			return 1;
+	return 0;
+}
+
+/* Up to four name words at i, with particles between them; a word in
+ * capitals counts when a name word in mixed case is next to it. */
 size_t ties_xt__name_at(const struct scan *c, size_t i)
 {
-	size_t j = i;
+	size_t j = i, words = 0;
+	int mixed = 0;
 
-	while (j < c->b && j - i < 4 && ties_xt__name_word(c, j)) {
+	while (j < c->b && words < 4) {
+		if (ties_xt__name_word(c, j)) {
+			mixed = 1;
+		} else if (caps_name_word(c, j) &&
+			   (mixed || ties_xt__name_word(c, j + 1) ||
+			    (caps_name_word(c, j + 1) &&
+			     ties_xt__name_word(c, j + 2)))) {
+			;
+		} else if (words && name_particle(c->T->v[j].low) &&
+			   !(c->T->v[j].f & T_CAP) &&
+			   ties_xt__name_word(c, j + 1)) {
+			j++;
+			continue;
+		} else {
+			break;
+		}
 		j++;
+		words++;
 		if (c->T->v[j - 1].f & T_POSS)
 			break;
 	}
@@ -530,27 +594,42 @@ static long by_surname(struct scan *c, size_t i)
  * start and returns its length, or 0. */
 static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
 {
-	const struct toks *T = c->T;
-	size_t words = 0, take;
+	size_t words = 0, k = *ce, take = 0;
 
-	for (size_t k = cs; k < *ce; k++)
-		words += ties_xt__is_cap(c, k);
-	take = words >= 3 ? 2 : words == 2 ? 1 : 0;
 	if (*ce < c->b &&
 	    (ties_xt__word_is(c, *ce, "of") ||
 	     ties_xt__word_is(c, *ce, "for") ||
 	     ties_xt__word_is(c, *ce, "the") || ties_xt__word_is(c, *ce, "(")))
-		take = 0;
-	if (take &&
-	    (ties_xt__name_word(c, *ce - 1) ||
-	     (words >= 4 && ties_xt__is_cap(c, *ce - 1) &&
-	      !(T->v[*ce - 1].f & T_ALLCAPS))) &&
-	    (take == 1 || ties_xt__name_word(c, *ce - 2) ||
-	     ties_xt__is_cap(c, *ce - 2))) {
-		*ce -= take;
-		return take;
+		return 0;
+	for (size_t q = cs; q < *ce; q++)
+		words += ties_xt__is_cap(c, q);
+	/* The name words that end the run, leaving at least one word of the
+	 * complement before them: "of Education and Training Pham Vu Luan". */
+	while (k > cs + 1 && take < 4 &&
+	       (ties_xt__name_word(c, k - 1) || caps_name_word(c, k - 1))) {
+		k--;
+		take++;
 	}
-	return 0;
+	/* Beyond two words, only short ones, as the syllables of Vietnamese
+	 * or Chinese names are ("Pham Vu Luan", "Vo Thi Anh Xuan"); a long
+	 * one belongs to the complement ("the Western Hemisphere Juan
+	 * Gonzalez"). */
+	while (take > 2 && strlen(c->T->v[k].low) > 5) {
+		k++;
+		take--;
+	}
+	/* A name whose last word is also a word of institutions: "Special
+	 * Envoy for Critical and Emerging Technologies Seth Center". */
+	if (take < 2 && words >= 4 && ties_xt__is_cap(c, *ce - 1) &&
+	    !(c->T->v[*ce - 1].f & T_ALLCAPS) &&
+	    (ties_xt__name_word(c, *ce - 2) || ties_xt__is_cap(c, *ce - 2))) {
+		k = *ce - 2;
+		take = 2;
+	}
+	if (take == 0 || (take == 1 && words != 2))
+		return 0;
+	*ce = k;
+	return take;
 }
 
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
