@@ -166,7 +166,8 @@ static int doc_mentions(struct docstate *st)
 			sent_scan(st, (k + (size_t)x->body_from) % x->nsent);
 
 		if (ties_xt__scan_mentions(&c) < 0 ||
-		    ties_xt__bare_names(&c) < 0)
+		    ties_xt__bare_names(&c) < 0 ||
+		    ties_xt__named_subjects(&c) < 0)
 			return -1;
 	}
 	return 0;

@@ -291,6 +291,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m);
 /* sentence.c */
 int ties_xt__scan_mentions(struct scan *c);
 int ties_xt__bare_names(struct scan *c);
+int ties_xt__named_subjects(struct scan *c);
 const char *ties_xt__role_of(const struct scan *c, const struct ment *m,
 			     double *conf);
 int ties_xt__add_part(ties_draft *d, struct xevent *ev, long ent,

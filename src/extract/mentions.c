@@ -44,6 +44,20 @@ size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 			       &n1);
 	k2 = ties_xt__match_at(ties_xt__words(c, D_DEMONYM), c->T, i, c->b,
 			       &n2);
+	/* A code ("VU", "IN", "USA") counts only written in capitals: "Pham
+	 * Vu Luan" is no Vanuatu, "In" no India. */
+	if (k1 >= 0 && n1 == 1 && strlen(c->T->v[i].low) <= 3 &&
+	    !(c->T->v[i].f & T_ALLCAPS) &&
+	    ties_xt__words(c, D_COUNTRY)->v[k1].text &&
+	    strlen(ties_xt__words(c, D_COUNTRY)->v[k1].text) <= 3) {
+		int upper = 1;
+
+		for (const char *p = ties_xt__words(c, D_COUNTRY)->v[k1].text;
+		     *p; p++)
+			upper &= !(*p >= 'a' && *p <= 'z');
+		if (upper)
+			k1 = -1;
+	}
 	if (k1 < 0 && k2 < 0)
 		return 0;
 	if (k1 >= 0 && n1 >= n2) {
@@ -263,9 +277,12 @@ static size_t capseq(const struct scan *c, size_t i)
 		    (ties_xt__is_cap(c, j + 1) ||
 		     (ties_xt__word_is(c, j + 1, "the") &&
 		      ties_xt__is_cap(c, j + 2)))) {
+			/* "NSF and the Russian Ministry of Education": "and
+			 * the" starts a second name. */
 			if (!strcmp(c->T->v[j].low, "and") &&
 			    (inst_head(c, j - 1, NULL) ||
 			     inst_head(c, j + 1, NULL) ||
+			     ties_xt__word_is(c, j + 1, "the") ||
 			     person_starts(c, j + 1)))
 				break;
 			j++;
@@ -432,6 +449,20 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	*e = -1;
 	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
 		return 0;
+	/* "The President of the CERN Council" is a person's title; "the
+	 * Government of Mongolia" is the country. */
+	{
+		size_t g = i + ties_xt__word_is(c, i, "the");
+		const char *cc;
+		int adj;
+
+		if (g > i && at_title(c, g))
+			return 0;
+		if (ties_xt__word_is(c, g, "government") &&
+		    ties_xt__word_is(c, g + 1, "of") &&
+		    ties_xt__at_country(c, g + 2, &cc, &adj))
+			return 0;
+	}
 	if (at_title(c, i) ||
 	    (!ties_xt__word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
 	     ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,

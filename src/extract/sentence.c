@@ -140,6 +140,25 @@ static int covered(const struct scan *c, size_t i)
 	return 0;
 }
 
+/* The person named by tokens [i, i + n), without a title. */
+static int add_name(struct scan *c, size_t i, size_t n, double conf,
+		    const char *why)
+{
+	struct ment m;
+
+	memset(&m, 0, sizeof(m));
+	m.type = M_PERSON;
+	m.a = i;
+	m.b = i + n;
+	m.org = -1;
+	m.ent = ties_xt__ent_get(c->d, "person",
+				 ties_xt__tok_text(c->d, c->x, i, i + n), conf,
+				 why, c->doc, c->s);
+	if (m.ent < 0)
+		return -1;
+	return ties_xt__add_ment(c, &m);
+}
+
 /* Names without a title in a list of people: "including Asadullah Khan,
  * Ms. Mahrukh Khan, Taimur Khan, and ...". */
 int ties_xt__bare_names(struct scan *c)
@@ -159,7 +178,6 @@ int ties_xt__bare_names(struct scan *c)
 	for (size_t i = c->a + 1; i < c->b; i++) {
 		size_t n;
 		const char *p = c->T->v[i - 1].low;
-		struct ment m;
 
 		if (covered(c, i) || !ties_xt__name_word(c, i))
 			continue;
@@ -177,17 +195,34 @@ int ties_xt__bare_names(struct scan *c)
 			    strcmp(nx, ".") && strcmp(nx, ";"))
 				continue;
 		}
-		memset(&m, 0, sizeof(m));
-		m.type = M_PERSON;
-		m.a = i;
-		m.b = i + n;
-		m.org = -1;
-		m.ent = ties_xt__ent_get(
-			c->d, "person", ties_xt__tok_text(c->d, c->x, i, i + n),
-			0.6, "a name in a list of people", c->doc, c->s);
-		if (m.ent < 0)
+		if (add_name(c, i, n, 0.6, "a name in a list of people") < 0)
 			return -1;
-		if (ties_xt__add_ment(c, &m) < 0)
+		i += n;
+	}
+	return 0;
+}
+
+/* A name without a title as the subject of a verb of person-verbs.txt:
+ * "Vladimir Putin held a meeting", "Deputy Colm Burke asked": two to four
+ * name words after a word that is not capitalised (or at the start of the
+ * sentence), right before the verb. */
+int ties_xt__named_subjects(struct scan *c)
+{
+	for (size_t i = c->a; i < c->b; i++) {
+		size_t n;
+
+		if (covered(c, i) || !ties_xt__name_word(c, i) ||
+		    (i > c->a && (c->T->v[i - 1].f & T_CAP) &&
+		     !ties_xt__word_is(c, i - 1, ",")))
+			continue;
+		n = ties_xt__name_at(c, i);
+		if (n < 2 || i + n >= c->b || covered(c, i + n - 1) ||
+		    (c->T->v[i + n - 1].f & T_POSS) ||
+		    ties_xt__match_at(ties_xt__words(c, D_PVERB), c->T, i + n,
+				      c->b, NULL) < 0)
+			continue;
+		if (add_name(c, i, n, 0.7, "a name before a verb of persons") <
+		    0)
 			return -1;
 		i += n;
 	}
