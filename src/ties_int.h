@@ -17,6 +17,10 @@
 #define TIES_PRINTF(f, a)
 #endif
 
+/* Grow array *vp (of *cap elements of size sz) to hold n + 1; -1 when
+ * memory runs out. */
+int ties__grow(void *vp, size_t *cap, size_t n, size_t sz);
+
 /* A growable byte buffer; always NUL-terminated once anything was added. */
 typedef struct ties_buf {
 	char *ptr;

@@ -30,15 +30,8 @@ struct layer {
 
 static int push(struct layer *l, uint32_t v)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		uint32_t *p = realloc(l->v, cap * sizeof(*p));
-
-		if (!p)
-			return TIES_ENOMEM;
-		l->v = p;
-		l->cap = cap;
-	}
+	if (ties__grow(&l->v, &l->cap, l->n, sizeof(*l->v)) < 0)
+		return TIES_ENOMEM;
 	l->v[l->n++] = v;
 	return 0;
 }

@@ -49,7 +49,7 @@ int ties_xt__plist_add(struct pool *p, struct plist *l, const char *text,
 	ph.val = val ? ties_xt__pool_strdup(p, val) : NULL;
 	ph.after = after;
 	free(t.v);
-	if (ties_xt__grow(&l->v, &l->cap, l->n, sizeof(ph)) < 0)
+	if (ties__grow(&l->v, &l->cap, l->n, sizeof(ph)) < 0)
 		return -1;
 	l->v[l->n++] = ph;
 	return 0;

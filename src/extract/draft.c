@@ -68,7 +68,7 @@ int ties_xt__fact(ties_draft *d, double conf, const char *type, int doc,
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	if (!ties_xt__pool_keep(&d->P, s) ||
-	    ties_xt__grow(&d->f, &d->fcap, d->nf, sizeof(f)) < 0)
+	    ties__grow(&d->f, &d->fcap, d->nf, sizeof(f)) < 0)
 		return ties_xt__oom(d);
 	f.conf = conf;
 	f.type = type;
@@ -207,7 +207,7 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		    ties_xt__is_person_kind(kind))
 			return e;
 	}
-	if (ties_xt__grow(&d->e, &d->ecap, d->ne, sizeof(*x)) < 0)
+	if (ties__grow(&d->e, &d->ecap, d->ne, sizeof(*x)) < 0)
 		return ties_xt__oom(d), -1;
 	e = (long)d->ne;
 	x = &d->e[e];
@@ -350,7 +350,7 @@ int ties_xt__add_member(ties_draft *d, long person, long org, const char *role,
 			d->m[i] = m;
 			return 0;
 		}
-	if (ties_xt__grow(&d->m, &d->mcap, d->nm, sizeof(m)) < 0)
+	if (ties__grow(&d->m, &d->mcap, d->nm, sizeof(m)) < 0)
 		return ties_xt__oom(d);
 	d->m[d->nm++] = m;
 	return 0;

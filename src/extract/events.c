@@ -27,7 +27,7 @@ static long new_event(ties_draft *d, const char *kind, int doc, int sent)
 {
 	struct xevent *ev;
 
-	if (ties_xt__grow(&d->ev, &d->evcap, d->nev, sizeof(*ev)) < 0)
+	if (ties__grow(&d->ev, &d->evcap, d->nev, sizeof(*ev)) < 0)
 		return ties_xt__oom(d), -1;
 	ev = &d->ev[d->nev];
 	memset(ev, 0, sizeof(*ev));

@@ -231,7 +231,6 @@ char *ties_xt__pool_strdup(struct pool *p, const char *s);
 char *ties_xt__pool_printf(struct pool *p, const char *fmt, ...)
 	TIES_PRINTF(2, 3);
 void ties_xt__pool_release(struct pool *p);
-int ties_xt__grow(void *vp, size_t *cap, size_t n, size_t sz);
 int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		      const int *lines, struct toks *out);
 int ties_xt__read_doc(ties_draft *d, const char *path);

@@ -10,7 +10,7 @@
 
 int ties_xt__add_ment(struct scan *c, const struct ment *m)
 {
-	if (ties_xt__grow(&c->S->m, &c->S->cap, c->S->n, sizeof(*m)) < 0)
+	if (ties__grow(&c->S->m, &c->S->cap, c->S->n, sizeof(*m)) < 0)
 		return ties_xt__oom(c->d);
 	c->S->m[c->S->n++] = *m;
 	return 0;

@@ -306,7 +306,7 @@ int ties_xt__add_part(ties_draft *d, struct xevent *ev, long ent,
 				ev->p[i] = p;
 			return 0;
 		}
-	if (ties_xt__grow(&ev->p, &ev->cap, ev->np, sizeof(p)) < 0)
+	if (ties__grow(&ev->p, &ev->cap, ev->np, sizeof(p)) < 0)
 		return ties_xt__oom(d);
 	ev->p[ev->np++] = p;
 	return 0;

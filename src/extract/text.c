@@ -68,23 +68,6 @@ void ties_xt__pool_release(struct pool *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Grow array *v of *cap elements of size sz to hold n + 1. */
-int ties_xt__grow(void *vp, size_t *cap, size_t n, size_t sz)
-{
-	void **v = vp;
-	void *nv;
-	size_t nc;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap ? 2 * *cap : 16;
-	if (!(nv = realloc(*v, nc * sz)))
-		return -1;
-	*v = nv;
-	*cap = nc;
-	return 0;
-}
-
 static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	utf8proc_int32_t c;
@@ -285,7 +268,7 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		t.line = lines ? lines[t.s] : 0;
 		if (!(t.low = fold_word(p, text + t.s, t.e - t.s)))
 			return -1;
-		if (ties_xt__grow(&out->v, &out->cap, out->n, sizeof(t)) < 0)
+		if (ties__grow(&out->v, &out->cap, out->n, sizeof(t)) < 0)
 			return -1;
 		out->v[out->n++] = t;
 	}
@@ -630,7 +613,7 @@ static int add_sent(struct xdoc *x, size_t a, size_t b)
 {
 	if (a >= b)
 		return 0;
-	if (ties_xt__grow(&x->sent, &x->scap, x->nsent, sizeof(*x->sent)) < 0)
+	if (ties__grow(&x->sent, &x->scap, x->nsent, sizeof(*x->sent)) < 0)
 		return -1;
 	x->sent[x->nsent][0] = a;
 	x->sent[x->nsent][1] = b;
@@ -694,7 +677,7 @@ int ties_xt__read_doc(ties_draft *d, const char *path)
 	int bodyline, line, rc, markdown;
 	ties_buf b = TIES_BUF_INIT;
 
-	if (ties_xt__grow(&d->docs, &d->dcap, d->ndocs, sizeof(*x)) < 0)
+	if (ties__grow(&d->docs, &d->dcap, d->ndocs, sizeof(*x)) < 0)
 		return ties_xt__oom(d);
 	x = &d->docs[d->ndocs];
 	memset(x, 0, sizeof(*x));

@@ -122,6 +122,9 @@ int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
  * weight by the filter's mode, and a count for means. */
 int ties_gr__piece(struct build *b, double w);
 int ties_gr__role_flush(struct build *b);
+int ties_gr__next_participation(struct build *b, sqlite3_int64 event,
+				sqlite3_int64 entity,
+				int (*flush)(struct build *b));
 void ties_gr__role_release(struct build *b);
 /* Weights over g->both, which goes. */
 void ties_gr__share(ties_graph *g);

@@ -260,18 +260,34 @@ static int flush_event(struct build *b)
 	return 0;
 }
 
+/*
+ * A participation of the scan, which comes event by event: flushes the event
+ * before it with `flush` when `event` is a new one. 1 when the participation
+ * counts (its event accepted by the filters, its entity known), 0 when not,
+ * an error code (set on the database) when flushing failed.
+ */
+int ties_gr__next_participation(struct build *b, sqlite3_int64 event,
+				sqlite3_int64 entity,
+				int (*flush)(struct build *b))
+{
+	int rc;
+
+	if (event != b->cur_event) {
+		if ((rc = flush(b)) < 0)
+			return ties_db__seterr(b->db, rc, "out of memory");
+		b->cur_event = event;
+	}
+	return event <= b->maxev && b->accepted[event] && entity <= b->maxent;
+}
+
 static int on_participant(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
 {
 	struct build *b = ctx;
 	int rc;
 
-	if (event != b->cur_event) {
-		if ((rc = flush_event(b)) < 0)
-			return ties_db__seterr(b->db, rc, "out of memory");
-		b->cur_event = event;
-	}
-	if (event > b->maxev || !b->accepted[event] || entity > b->maxent)
-		return 0;
+	if ((rc = ties_gr__next_participation(b, event, entity,
+					      flush_event)) <= 0)
+		return rc;
 	if (b->p == TIES_GRAPH_COUNTRY) {
 		/* Collected as entity rowids; mapped to countries later. */
 		return 0;

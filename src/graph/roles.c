@@ -295,13 +295,9 @@ int ties_gr__on_role(void *ctx, sqlite3_int64 event, sqlite3_int64 entity,
 	long id;
 	int ok, rc;
 
-	if (event != b->cur_event) {
-		if ((rc = ties_gr__role_flush(b)) < 0)
-			return ties_db__seterr(b->db, rc, "out of memory");
-		b->cur_event = event;
-	}
-	if (event > b->maxev || !b->accepted[event] || entity > b->maxent)
-		return 0;
+	if ((rc = ties_gr__next_participation(b, event, entity,
+					      ties_gr__role_flush)) <= 0)
+		return rc;
 	ok = ties_gr__in_list(role, b->f->roles, b->f->nroles);
 	if ((rc = ties_strmap__put(&b->role.ids, role ? role : "",
 				   (long)b->role.ids.n, &id)) < 0)

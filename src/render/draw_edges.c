@@ -76,15 +76,8 @@ static int on_set_event(void *ctx, size_t i, sqlite3_int64 event,
 		return 0;
 	/* Rows of one event come together: a new rowid is a new event. */
 	if (!es->n || es->v[es->n - 1].rowid != event) {
-		if (es->n == es->cap) {
-			size_t cap = es->cap ? 2 * es->cap : 256;
-			struct ev *v = realloc(es->v, cap * sizeof(*v));
-
-			if (!v)
-				goto nomem;
-			es->v = v;
-			es->cap = cap;
-		}
+		if (ties__grow(&es->v, &es->cap, es->n, sizeof(*es->v)) < 0)
+			goto nomem;
 		put_tip(&b, kind, date);
 		if (b.oom || !(es->v[es->n].tip = ties_buf__detach(&b)))
 			goto nomem;
@@ -95,15 +88,8 @@ static int on_set_event(void *ctx, size_t i, sqlite3_int64 event,
 	/* Once an event however many roles. */
 	if (l->n && l->ix[l->n - 1] == es->n - 1)
 		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		uint32_t *ix = realloc(l->ix, cap * sizeof(*ix));
-
-		if (!ix)
-			goto nomem;
-		l->ix = ix;
-		l->cap = cap;
-	}
+	if (ties__grow(&l->ix, &l->cap, l->n, sizeof(*l->ix)) < 0)
+		goto nomem;
 	l->ix[l->n++] = (uint32_t)(es->n - 1);
 	return 0;
 nomem:

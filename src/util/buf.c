@@ -3,6 +3,7 @@
  * (open addressing, FNV-1a).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,24 @@ static int buf_grow(ties_buf *b, size_t extra)
 	}
 	b->ptr = p;
 	b->cap = cap;
+	return 0;
+}
+
+/* Grow array *vp of *cap elements of size sz to hold n + 1 (doubling, from
+ * 16); 0, or -1 when memory runs out (the array is left as it was). */
+int ties__grow(void *vp, size_t *cap, size_t n, size_t sz)
+{
+	void **v = vp;
+	void *nv;
+	size_t nc;
+
+	if (n < *cap)
+		return 0;
+	nc = *cap ? 2 * *cap : 16;
+	if (nc > SIZE_MAX / sz || !(nv = realloc(*v, nc * sz)))
+		return -1;
+	*v = nv;
+	*cap = nc;
 	return 0;
 }
 
