@@ -389,6 +389,9 @@ typedef struct ties_extract_opts {
 	const char *publisher;	/* their publisher */
 	const char *const *dict_dirs; /* more dictionaries (see ties(1)) */
 	size_t ndict_dirs;
+	/* Facts less sure than this go to review.txt only, not to the
+	 * draft's tables (0 keeps all). */
+	double min_confidence;
 } ties_extract_opts;
 
 /* Read the files (plain text or Markdown, with or without a YAML front
@@ -402,6 +405,14 @@ int ties_draft_write(ties_draft *d, const char *dir);
 /* The five CSV paths ties_draft_write() writes in `dir` (malloc'ed array
  * of malloc'ed strings); returns their number or TIES_ENOMEM. */
 int ties_draft_paths(const ties_draft *d, const char *dir, char ***out);
+/* What the draft holds: its tables' rows by kind, the database's entities
+ * it refers to, and its facts, of which review_only are below
+ * min_confidence (in review.txt, not in the tables). */
+typedef struct ties_draft_summary {
+	size_t releases, people, institutions, events, participations;
+	size_t relations, known, facts, review_only;
+} ties_draft_summary;
+int ties_draft_summarize(ties_draft *d, ties_draft_summary *out);
 /* The review: every fact with its confidence and sentence, weakest first. */
 int ties_draft_review(const ties_draft *d, FILE *f);
 /* The facts as a table: confidence, type, fact, where (FILE:LINE). */

@@ -141,6 +141,10 @@ int cli_usage_error(struct cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
 int cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "ties: " and the handle's message; returns 1. */
 int cli_db_error(struct cli_ctx *ctx);
+/* Open ctx->db_path into ctx->db as a command with `flags` (CLI_CREATES:
+ * create and seed it when missing, and set ctx->created); 0 or the exit
+ * status after an error was printed. */
+int cli_open_db(struct cli_ctx *ctx, unsigned flags);
 /* Print the command's help to stdout; returns 0. */
 int cli_help(struct cli_ctx *ctx);
 /* Parse --format; returns 0 or the usage error's status. */

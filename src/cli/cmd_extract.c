@@ -25,15 +25,22 @@ const char cmd_extract_usage[] =
 	"a known entity is reused; new ones get ids made from their names.\n"
 	"Every fact cites its release as the source.\n"
 	"\n"
-	"The facts are printed (confidence, type, fact, FILE:LINE), weakest\n"
-	"first. With -o, the draft is written to DIR as the CSV files that\n"
-	"'ties import DIR' reads, with review.txt: every fact, its confidence\n"
-	"and its sentence. With --apply, the draft is imported in one\n"
-	"transaction. The words the rules use are dictionaries (see --dict).\n"
+	"Without -o or --apply, the facts are printed (confidence, type,\n"
+	"fact, FILE:LINE), weakest first, and nothing is written. With -o,\n"
+	"the draft is written to DIR as the CSV files that 'ties import DIR'\n"
+	"reads, with review.txt: every fact, its confidence and its\n"
+	"sentence; a short summary is printed. A fact less sure than\n"
+	"--min-confidence goes to review.txt only, not to the CSV files.\n"
+	"With --apply, the draft is imported in one transaction (the only\n"
+	"way extract writes to the database, or creates it; without it a\n"
+	"missing database is not made). The words the rules use are\n"
+	"dictionaries (see --dict).\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output DIR   write the draft and review.txt into DIR\n"
 	"  --apply            import the draft into the database\n"
+	"  --min-confidence C keep in the draft only facts at least this\n"
+	"                     sure, 0 to 1 (default 0.50)\n"
 	"  --date DATE        publication date (YYYY-MM-DD) when a file has\n"
 	"                     none; resolves 'today' and 'yesterday'\n"
 	"  --source-url URL   the releases' address\n"
@@ -41,7 +48,7 @@ const char cmd_extract_usage[] =
 	"  --dict DIR         add the dictionaries in DIR (files named as in\n"
 	"                     share/ties/extract: titles.txt, events.txt, ...)\n"
 	"  --format F         table, csv, tsv or json\n"
-	"  -q, --quiet        print no facts\n";
+	"  -q, --quiet        print no facts and no summary\n";
 
 enum {
 	OPT_APPLY = OPT_FIRST_FREE,
@@ -49,7 +56,12 @@ enum {
 	OPT_URL,
 	OPT_PUBLISHER,
 	OPT_DICT,
+	OPT_MIN_CONF,
 };
+
+/* The default --min-confidence (see docs/extract.md for how it was
+ * chosen). */
+#define MIN_CONFIDENCE 0.50
 
 static void remove_draft(char **paths, int n, const char *dir)
 {
@@ -62,6 +74,64 @@ static void remove_draft(char **paths, int n, const char *dir)
 	rmdir(dir);
 }
 
+/*
+ * The database the mentions are resolved against: the one named, created
+ * only to --apply the draft; else read-only, or when there is none (or an
+ * empty file) one in memory with the world's countries, so that nothing
+ * is written.
+ */
+static int open_db(struct cli_ctx *ctx, int apply)
+{
+	ties_db *db = NULL;
+	int rc;
+
+	if (apply)
+		return cli_open_db(ctx, CLI_CREATES);
+	if (access(ctx->db_path, F_OK) == 0) {
+		rc = ties_db_open(&ctx->db, ctx->db_path, TIES_OPEN_READONLY);
+		if (rc != TIES_ENOTFOUND)
+			return rc < 0 ? cli_db_error(ctx) : 0;
+		ties_db_close(ctx->db);
+		ctx->db = NULL;
+	}
+	rc = ties_db_open(&db, ":memory:", TIES_OPEN_CREATE);
+	if (rc == 0)
+		rc = ties_db_init(db, NULL, NULL);
+	ctx->db = db;
+	return rc < 0 ? cli_db_error(ctx) : 0;
+}
+
+static int print_summary(struct cli_ctx *ctx, ties_draft *d,
+			 const ties_extract_opts *o, const char *outdir)
+{
+	ties_draft_summary s;
+
+	(void)ctx;
+	if (ties_draft_summarize(d, &s) < 0)
+		return -1;
+	printf("%zu release%s: %zu %s, %zu institution%s, %zu event%s with "
+	       "%zu participation%s, %zu relation%s",
+	       s.releases, s.releases == 1 ? "" : "s", s.people,
+	       s.people == 1 ? "person" : "people", s.institutions,
+	       s.institutions == 1 ? "" : "s", s.events,
+	       s.events == 1 ? "" : "s", s.participations,
+	       s.participations == 1 ? "" : "s", s.relations,
+	       s.relations == 1 ? "" : "s");
+	if (s.known)
+		printf("; %zu known entit%s reused", s.known,
+		       s.known == 1 ? "y" : "ies");
+	printf("\n%zu fact%s", s.facts, s.facts == 1 ? "" : "s");
+	if (s.review_only)
+		printf(", of which %zu below %.2f are in review.txt only",
+		       s.review_only, o->min_confidence);
+	printf("\n");
+	if (outdir)
+		printf("draft in %s: check review.txt, edit the CSV files, then "
+		       "'ties import %s'\n",
+		       outdir, outdir);
+	return 0;
+}
+
 int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 {
 	static const struct option own[] = {
@@ -71,11 +141,12 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 		{"source-url", required_argument, NULL, OPT_URL},
 		{"publisher", required_argument, NULL, OPT_PUBLISHER},
 		{"dict", required_argument, NULL, OPT_DICT},
+		{"min-confidence", required_argument, NULL, OPT_MIN_CONF},
 		{"quiet", no_argument, NULL, 'q'},
 		{NULL, 0, NULL, 0},
 	};
 	struct cli_parse p;
-	ties_extract_opts o = {0};
+	ties_extract_opts o = {.min_confidence = MIN_CONFIDENCE};
 	const char *dicts[32], *outdir = NULL;
 	char tmpdir[] = "/tmp/ties-extract-XXXXXX";
 	ties_draft *d = NULL;
@@ -114,6 +185,17 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 						       "too many --dict options");
 			dicts[ndicts++] = optarg;
 			break;
+		case OPT_MIN_CONF:
+			if ((rc = cli_double(ctx, "--min-confidence", optarg, 0,
+					     &o.min_confidence)) != 0)
+				return rc;
+			if (o.min_confidence > 1)
+				return cli_usage_error(
+					ctx, "--min-confidence wants a number "
+					     "from 0 to 1, not '%s'",
+					optarg);
+			rc = 1;
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -125,10 +207,13 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 		return cli_usage_error(ctx, "no file to read");
 	o.dict_dirs = dicts;
 	o.ndict_dirs = ndicts;
+	if ((rc = open_db(ctx, apply)) != 0)
+		return rc;
+	rc = 1;
 	if (ties_extract(ctx->db, &d, (const char *const *)argv + optind,
 			 (size_t)(argc - optind), &o) < 0)
 		return cli_db_error(ctx);
-	if (!quiet) {
+	if (!quiet && !outdir && !apply) {
 		if (ties_draft_facts(d, &facts) < 0)
 			goto dberr;
 		if (ties_table_write(facts, stdout, (enum ties_format)fmt) < 0 ||
@@ -150,9 +235,8 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 
 		if (ties_draft_write(d, dir) < 0)
 			goto dberr;
-		if (outdir)
-			fprintf(stderr, "wrote the draft and review.txt to %s\n",
-				outdir);
+		if (!quiet && print_summary(ctx, d, &o, outdir) < 0)
+			goto dberr;
 		if (apply) {
 			ties_import_stats st;
 

@@ -61,7 +61,7 @@ static const struct cli_cmd commands[] = {
 	 CLI_OPT_GRAPH_ALL | CLI_OPT_DIRECTED | CLI_OPT_HELP,
 	 "GraphML, GEXF, DOT, CSV or JSON for other tools",
 	 cmd_export_usage},
-	{"extract", cmd_extract, CLI_NEEDS_DB | CLI_CREATES,
+	{"extract", cmd_extract, 0,
 	 CLI_OPT_FORMAT | CLI_OPT_HELP,
 	 "draft entities and events from press releases", cmd_extract_usage},
 	{"find", cmd_find, CLI_NEEDS_DB,
@@ -247,13 +247,13 @@ static void remove_created(struct cli_ctx *ctx)
 	unlink(path);
 }
 
-static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
+int cli_open_db(struct cli_ctx *ctx, unsigned flags)
 {
 	struct stat sb;
 	int exists = stat(ctx->db_path, &sb) == 0;
 	int rc;
 
-	if (!exists && !(c->flags & CLI_CREATES))
+	if (!exists && !(flags & CLI_CREATES))
 		return cli_error("no database '%s'; create one with 'ties "
 				 "init' or 'ties import'",
 				 ctx->db_path);
@@ -262,7 +262,7 @@ static int open_db(struct cli_ctx *ctx, const struct cli_cmd *c)
 		/* An empty file, or an SQLite file with nothing in it (a
 		 * database whose making was cut short): a command that creates
 		 * makes it anew; any other says so. */
-		if (rc == TIES_ENOTFOUND && (c->flags & CLI_CREATES)) {
+		if (rc == TIES_ENOTFOUND && (flags & CLI_CREATES)) {
 			ties_db_close(ctx->db);
 			ctx->db = NULL;
 			exists = 0;
@@ -351,7 +351,7 @@ int main(int argc, char **argv)
 	if ((c->flags & CLI_NEEDS_DB) &&
 	    !(argc > 1 &&
 	      (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))) {
-		if ((rc = open_db(&ctx, c)) != 0) {
+		if ((rc = cli_open_db(&ctx, c->flags)) != 0) {
 			if (ctx.created)
 				remove_created(&ctx);
 			ties_db_close(ctx.db);

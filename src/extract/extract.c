@@ -496,7 +496,19 @@ void ties_draft_free(ties_draft *d)
 	free(d);
 }
 
-/* The tables of the draft, in the importer's layout. */
+static double min_conf(const ties_draft *d)
+{
+	return d->opts ? d->opts->min_confidence : 0;
+}
+
+/* An entity the draft keeps: one of the database's, or sure enough. */
+static int kept(const ties_draft *d, long e)
+{
+	return e >= 0 && (d->e[e].known || d->e[e].conf >= min_conf(d));
+}
+
+/* The tables of the draft, in the importer's layout: what is at least as
+ * sure as --min-confidence (the rest is in review.txt only). */
 static int draft_tables(ties_draft *d, ties_table *t[5])
 {
 	static const char *const ecols[] = {"id",	"kind",	   "name",
@@ -540,7 +552,8 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 		const struct xent *x = &d->e[e];
 		ties_buf al = TIES_BUF_INIT;
 
-		if (x->known || !strcmp(x->kind, "country"))
+		if (x->known || !strcmp(x->kind, "country") ||
+		    !kept(d, (long)e))
 			continue;
 		for (size_t i = 0; i < x->nalias; i++) {
 			if (i)
@@ -551,14 +564,17 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 		      ties_table__set_text(t[0], 0, x->id) == 0 &&
 		      ties_table__set_text(t[0], 1, x->kind) == 0 &&
 		      ties_table__set_text(t[0], 2, x->name) == 0 &&
-		      ties_table__set_text(t[0], 3, x->country) == 0 &&
+		      ties_table__set_text(t[0], 3,
+					   x->ccf >= min_conf(d) ? x->country
+								 : NULL) == 0 &&
 		      ties_table__set_text(t[0], 4, al.len ? al.ptr : NULL) ==
 			      0 &&
 		      ties_table__set_text(t[0], 5, x->honorific) == 0 &&
 		      ties_table__set_text(t[0], 6,
 					   d->docs[x->doc].source_id) == 0;
 		ties_buf__release(&al);
-		if (x->parent >= 0 && !x->known)
+		if (x->parent >= 0 && !x->known && kept(d, x->parent) &&
+		    x->pcf >= min_conf(d))
 			ok &= ties_table__add_row(t[1]) == 0 &&
 			      ties_table__set_text(t[1], 0, x->id) == 0 &&
 			      ties_table__set_text(t[1], 1,
@@ -567,7 +583,10 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 			      ties_table__set_text(
 				      t[1], 6, d->docs[x->pdoc].source_id) == 0;
 	}
-	for (size_t i = 0; i < d->nm; i++)
+	for (size_t i = 0; i < d->nm; i++) {
+		if (d->m[i].conf < min_conf(d) || !kept(d, d->m[i].person) ||
+		    !kept(d, d->m[i].org))
+			continue;
 		ok &= ties_table__add_row(t[1]) == 0 &&
 		      ties_table__set_text(t[1], 0, d->e[d->m[i].person].id) ==
 			      0 &&
@@ -577,17 +596,25 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 		      ties_table__set_text(t[1], 3, d->m[i].role) == 0 &&
 		      ties_table__set_text(t[1], 6,
 					   d->docs[d->m[i].doc].source_id) == 0;
+	}
 	for (size_t k = 0; k < d->nev; k++) {
 		const struct xevent *ev = &d->ev[k];
+
+		if (ev->conf < min_conf(d))
+			continue;
 
 		ok &= ties_table__add_row(t[2]) == 0 &&
 		      ties_table__set_text(t[2], 0, ev->id) == 0 &&
 		      ties_table__set_text(t[2], 1, ev->kind) == 0 &&
-		      ties_table__set_text(t[2], 2, ev->date) == 0 &&
+		      ties_table__set_text(t[2], 2,
+					   ev->dconf >= min_conf(d) ? ev->date
+								    : NULL) ==
+			      0 &&
 		      ties_table__set_text(t[2], 3, ev->title) == 0 &&
 		      ties_table__set_text(t[2], 4,
-					   ev->place >= 0 ? d->e[ev->place].id
-							  : NULL) == 0 &&
+					   kept(d, ev->place)
+						   ? d->e[ev->place].id
+						   : NULL) == 0 &&
 		      ties_table__set_text(t[2], 5,
 					   d->docs[ev->doc].source_id) == 0 &&
 		      ties_table__set_text(t[2], 6,
@@ -596,13 +623,17 @@ static int draft_tables(ties_draft *d, ties_table *t[5])
 		      ties_table__set_text(t[2], 7,
 					   ev->domains.len ? ev->domains.ptr
 							   : NULL) == 0;
-		for (size_t q = 0; q < ev->np; q++)
+		for (size_t q = 0; q < ev->np; q++) {
+			if (ev->p[q].conf < min_conf(d) ||
+			    !kept(d, ev->p[q].ent))
+				continue;
 			ok &= ties_table__add_row(t[3]) == 0 &&
 			      ties_table__set_text(t[3], 0, ev->id) == 0 &&
 			      ties_table__set_text(
 				      t[3], 1, d->e[ev->p[q].ent].id) == 0 &&
 			      ties_table__set_text(
 				      t[3], 2, role_word(ev->p[q].role)) == 0;
+		}
 	}
 	return ok ? 0 : ties_xt__oom(d);
 }
@@ -653,6 +684,37 @@ done:
 	return rc;
 }
 
+int ties_draft_summarize(ties_draft *d, ties_draft_summary *out)
+{
+	ties_table *t[5] = {0};
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = draft_tables(d, t)) == 0) {
+		for (size_t r = 0; r < ties_table_nrows(t[0]); r++) {
+			const char *k = ties_table_text(t[0], r, 1);
+
+			if (ties_xt__is_person_kind(k))
+				out->people++;
+			else
+				out->institutions++;
+		}
+		out->relations = ties_table_nrows(t[1]);
+		out->events = ties_table_nrows(t[2]);
+		out->participations = ties_table_nrows(t[3]);
+		out->releases = d->ndocs;
+		for (size_t e = 0; e < d->ne; e++)
+			out->known += d->e[e].known &&
+				      strcmp(d->e[e].kind, "country") != 0;
+		out->facts = d->nf;
+		for (size_t i = 0; i < d->nf; i++)
+			out->review_only += d->f[i].conf < min_conf(d);
+	}
+	for (int i = 0; i < 5; i++)
+		ties_table_free(t[i]);
+	return rc;
+}
+
 int ties_draft_paths(const ties_draft *d, const char *dir, char ***out)
 {
 	char **v = calloc(6, sizeof(*v));
@@ -677,11 +739,21 @@ int ties_draft_paths(const ties_draft *d, const char *dir, char ***out)
 
 int ties_draft_review(const ties_draft *d, FILE *f)
 {
+	size_t below = 0;
+
+	for (size_t i = 0; i < d->nf; i++)
+		below += d->f[i].conf < min_conf(d);
 	fprintf(f,
 		"# ties extract: %zu facts, weakest first. Each names the "
-		"sentence it came from.\n# Edit the CSV files beside this "
-		"one, then: ties import DIR\n",
+		"sentence it came from.\n",
 		d->nf);
+	if (below)
+		fprintf(f,
+			"# The %zu below %.2f (--min-confidence) are here "
+			"only, marked 'review only': not in the draft.\n",
+			below, min_conf(d));
+	fprintf(f, "# Edit the CSV files beside this one, then: ties import "
+		   "DIR\n");
 	for (size_t i = 0; i < d->nf; i++) {
 		const struct xfact *x = &d->f[i];
 		const struct xdoc *doc = &d->docs[x->doc];
@@ -689,7 +761,8 @@ int ties_draft_review(const ties_draft *d, FILE *f)
 				   ? doc->T.v[doc->sent[x->sent][0]].line
 				   : 0;
 
-		fprintf(f, "\n%.2f  %-10s %s\n", x->conf, x->type, x->text);
+		fprintf(f, "\n%.2f  %-10s %s%s\n", x->conf, x->type, x->text,
+			x->conf < min_conf(d) ? "  (review only)" : "");
 		if (x->sent >= 0)
 			fprintf(f, "      %s:%d: %s\n", doc->path, line,
 				ties_xt__sent_text((ties_draft *)d, x->doc,

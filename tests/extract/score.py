@@ -3,7 +3,7 @@
 
     python3 tests/extract/score.py TIES [--verbose] [--by-source]
                                         [--set whitehouse|world]
-                                        [--check FLOORS]
+                                        [--check FLOORS] [--min-confidence C]
 
 Runs TIES on each release (a fresh database each time), reads the draft it
 writes, and compares its facts with the release's annotation (see
@@ -94,13 +94,16 @@ def read_gold(path):
     return facts
 
 
+EXTRA = []  # more options for ties extract (--min-confidence C)
+
+
 def draft(ties, path, tmp):
     db = os.path.join(tmp, "x.db")
     out = os.path.join(tmp, "draft")
     for p in (db, db + "-wal", db + "-shm"):
         if os.path.exists(p):
             os.remove(p)
-    subprocess.run([ties, "--db", db, "extract", "-q", "-o", out, path],
+    subprocess.run([ties, "--db", db, "extract", "-q", "-o", out] + EXTRA + [path],
                    check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
 
@@ -196,6 +199,9 @@ def main():
     verbose = "--verbose" in args
     by_source = "--by-source" in args
     only = args[args.index("--set") + 1] if "--set" in args else None
+    if "--min-confidence" in args:
+        EXTRA.extend(["--min-confidence",
+                      args[args.index("--min-confidence") + 1]])
     floors = None
     if "--check" in args:
         floors = {}
