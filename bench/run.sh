@@ -28,19 +28,22 @@
 #                then one BFS); peer: Kuzu's SHORTEST, a cold process
 #   draw         ties draw --focus A --depth 2 --top 300 to SVG, PageRank
 #                computed, then with the scores kept ("ties-kept")
+#   extract      ties extract of the 30 world releases as one text, and of
+#                16 copies of it (once, not per size; the ratio is ~16 when
+#                the time is linear in the text)
 #
 # Peers run where installed: `sh scripts/deps.sh --bench` installs NetworkX
 # and python-igraph from Debian; Kuzu comes from npm into build/bench/kuzu
 # (this script installs it when npm is there). NetworkX's Louvain runs at S
 # only (it takes minutes at M) unless NX_LOUVAIN=1; NetworkX does not run
 # at L (4.5 GB at M). TASKS (default "import
-# pagerank communities path draw") times only those; the data are loaded
+# pagerank communities path draw extract") times only those; the data are loaded
 # once, untimed, when import is not among them.
 set -eu
 cd "$(dirname "$0")/.."
 SIZES=${1-S M}
 RUNS=${2:-5}
-TASKS=${TASKS:-import pagerank communities path draw}
+TASKS=${TASKS:-import pagerank communities path draw extract}
 want() { case " $TASKS " in *" $1 "*) return 0 ;; esac; return 1; }
 TIES=${TIES:-./ties}
 B=build/bench
@@ -227,6 +230,21 @@ SQL
 	echo "focus $top, scores read" >"$d/dr-kept.out"
 	row draw ties-kept dr-kept dr-ties
 done
+
+# --- extract: the 30 world releases of tests/extract as one text (78 KB),
+# and the same text 16 times (1.25 MB); linear time gives a ratio near 16
+if want extract; then
+	size=text d="$work/text"
+	mkdir -p "$d"
+	cat tests/extract/world/[0-9]*.md >"$d/x1.txt"
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do cat "$d/x1.txt"; done >"$d/x16.txt"
+	run ex-1 "$RUNS" "$TIES" --db "$d/none.db" extract -q "$d/x1.txt"
+	echo "$(wc -c <"$d/x1.txt") bytes" >"$d/ex-1.out"
+	run ex-16 "$RUNS" "$TIES" --db "$d/none.db" extract -q "$d/x16.txt"
+	echo "$(wc -c <"$d/x16.txt") bytes, linear: 16x" >"$d/ex-16.out"
+	row extract ties-1x ex-1 ex-1
+	row extract ties-16x ex-16 ex-1
+fi
 
 # --- real data: REAL=DIR holding unv.db and/or ror.db, made from the UN
 # votes and the ROR registry as docs/real-data.md shows. The diagrams of

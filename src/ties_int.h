@@ -64,6 +64,7 @@ void ties_strmap__release(ties_strmap *m);
 enum ties_stmt {
 	ST_KEY_LOOKUP,
 	ST_ID_LOOKUP,
+	ST_MATCH_NAME,
 	ST_COUNTRY_BY_ID,
 	ST_ENTITY_BY_ROWID,
 	ST_ENTITY_UPSERT,

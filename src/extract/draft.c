@@ -163,23 +163,29 @@ char *ties_xt__slug(ties_draft *d, const char *s)
 	return ties_xt__pool_keep(&d->P, ties_buf__detach(&b));
 }
 
-static int id_taken(ties_draft *d, const char *id)
+int ties_xt__id_claim(ties_draft *d, const char *id, long e)
 {
-	for (size_t i = 0; i < d->ne; i++)
-		if (d->e[i].id && !strcmp(d->e[i].id, id))
-			return 1;
-	for (size_t i = 0; i < d->nev; i++)
-		if (d->ev[i].id && !strcmp(d->ev[i].id, id))
-			return 1;
-	return ties_store__id_exists(d->db, id) == 1;
+	return ties_strmap__put(&d->ids, id, e, &(long){0}) < 0
+		       ? ties_xt__oom(d)
+		       : 0;
 }
 
+static int id_taken(ties_draft *d, const char *id)
+{
+	return ties_strmap__get(&d->ids, id, &(long){0}) ||
+	       ties_store__id_exists(d->db, id) == 1;
+}
+
+/* An id made from `base` that neither the draft nor the database uses;
+ * the draft keeps it as used. */
 const char *ties_xt__unique_id(ties_draft *d, const char *base)
 {
 	const char *id = base;
 
 	for (int n = 2; id && id_taken(d, id); n++)
 		id = ties_xt__pool_printf(&d->P, "%s-%d", base, n);
+	if (id && ties_xt__id_claim(d, id, -1) < 0)
+		return NULL;
 	return id;
 }
 
@@ -197,7 +203,7 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 {
 	struct xent *x;
 	ties_match m;
-	long e = ties_xt__ent_lookup(d, name);
+	long e = ties_xt__ent_lookup(d, name), old;
 	int n;
 
 	if (!name)
@@ -236,12 +242,12 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		x->conf = 1;
 		ties_match__release(&m);
 		/* The same entity may already be in the draft by its id. */
-		for (size_t i = 0; i < d->ne; i++)
-			if (d->e[i].id && !strcmp(d->e[i].id, x->id)) {
-				if (ties_xt__ent_key(d, (long)i, name) < 0)
-					return -1;
-				return (long)i;
-			}
+		if (!x->id)
+			return ties_xt__oom(d), -1;
+		if (ties_strmap__get(&d->ids, x->id, &old) && old >= 0)
+			return ties_xt__ent_key(d, old, name) < 0 ? -1 : old;
+		if (ties_xt__id_claim(d, x->id, e) < 0)
+			return -1;
 	} else if (n >= 1) {
 		ties_match__release(&m);
 	}
@@ -258,10 +264,9 @@ long ties_xt__country_ent(ties_draft *d, const char *cc)
 	long e;
 	int n;
 
-	for (size_t i = 0; i < d->ne; i++)
-		if (!strcmp(d->e[i].kind, "country") && d->e[i].id &&
-		    !strcmp(d->e[i].id, cc))
-			return (long)i;
+	if (ties_strmap__get(&d->ids, cc, &e) && e >= 0 &&
+	    !strcmp(d->e[e].kind, "country"))
+		return e;
 	n = ties_store__match_name(d->db, cc, &m);
 	if (n != 1)
 		return -1;

@@ -166,9 +166,7 @@ static int finish(ties_draft *d)
 				return r;
 			if (r != 1)
 				continue;
-			for (size_t k = 0; k < d->ne; k++)
-				taken |=
-					d->e[k].id && !strcmp(d->e[k].id, m.id);
+			taken = ties_strmap__get(&d->ids, m.id, &(long){0});
 			if (!taken &&
 			    ties_xt__is_person_kind(m.kind) ==
 				    ties_xt__is_person_kind(x->kind) &&
@@ -177,6 +175,11 @@ static int finish(ties_draft *d)
 				x->name = ties_xt__pool_strdup(&d->P, m.name);
 				x->kind = ties_xt__pool_strdup(&d->P, m.kind);
 				x->known = 1;
+				if (!x->id ||
+				    ties_xt__id_claim(d, x->id, (long)e) < 0) {
+					ties_match__release(&m);
+					return ties_xt__oom(d);
+				}
 			}
 			ties_match__release(&m);
 		}
@@ -492,6 +495,7 @@ void ties_draft_free(ties_draft *d)
 	free(d->f);
 	ties_xt__dicts_release(&d->D);
 	ties_strmap__release(&d->names);
+	ties_strmap__release(&d->ids);
 	ties_xt__pool_release(&d->P);
 	free(d);
 }

@@ -160,6 +160,7 @@ struct ties_draft {
 	struct pool P;
 	struct dicts D;
 	ties_strmap names; /* folded name or alias -> entity */
+	ties_strmap ids;   /* every id the draft uses -> entity, or -1 */
 	struct xent *e;
 	size_t ne, ecap;
 	struct xmember *m;
@@ -262,6 +263,7 @@ int ties_xt__ent_key(ties_draft *d, long e, const char *text);
 int ties_xt__ent_alias(ties_draft *d, long e, const char *alias);
 char *ties_xt__slug(ties_draft *d, const char *s);
 const char *ties_xt__unique_id(ties_draft *d, const char *base);
+int ties_xt__id_claim(ties_draft *d, const char *id, long e);
 int ties_xt__is_person_kind(const char *k);
 long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		      double conf, const char *why, int doc, int sent);

@@ -25,6 +25,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_KEY_LOOKUP] = "SELECT DISTINCT entity FROM name_key WHERE key = ?1 "
 			  "ORDER BY entity LIMIT 11",
 	[ST_ID_LOOKUP] = "SELECT rowid FROM entity WHERE id = ?1",
+	[ST_MATCH_NAME] =
+		"SELECT DISTINCT e.id, e.kind, e.name, c.id FROM entity e "
+		"LEFT JOIN entity c ON c.rowid = e.country WHERE e.id = ?1 OR "
+		"e.rowid IN (SELECT entity FROM name_key WHERE key = ?2) "
+		"LIMIT 3",
 	[ST_COUNTRY_BY_ID] = "SELECT rowid FROM entity WHERE id = ?1 AND "
 			     "kind = 'country'",
 	[ST_ENTITY_BY_ROWID] = "SELECT id, kind, name FROM entity WHERE rowid "

@@ -502,20 +502,17 @@ fail:
 
 int ties_store__match_name(ties_db *db, const char *text, ties_match *out)
 {
-	static const char sql[] =
-		"SELECT DISTINCT e.id, e.kind, e.name, c.id FROM entity e "
-		"LEFT JOIN entity c ON c.rowid = e.country WHERE e.id = ?1 OR "
-		"e.rowid IN (SELECT entity FROM name_key WHERE key = ?2) "
-		"LIMIT 3";
 	ties_buf key = TIES_BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	int rc, n = 0;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = ties_fold__buf(&key, text)) < 0)
 		return rc;
-	if ((rc = prepare(db, sql, &st)) < 0)
-		goto done;
+	if (!(st = ties_db__stmt(db, ST_MATCH_NAME))) {
+		ties_buf__release(&key);
+		return TIES_EDB;
+	}
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ties_buf__str(&key), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -532,7 +529,8 @@ int ties_store__match_name(ties_db *db, const char *text, ties_match *out)
 	}
 	rc = rc == SQLITE_DONE ? n : ties_db__sqlerr(db);
 done:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	ties_buf__release(&key);
 	if (rc != 1)
 		ties_match__release(out);
