@@ -329,6 +329,8 @@ int ties_store__match_name(ties_db *db, const char *text, ties_match *out);
 void ties_match__release(ties_match *m);
 /* 1 when an entity has this id, 0 when not. */
 int ties_store__id_exists(ties_db *db, const char *id);
+/* 1 when the database holds an entity that is not a country, else 0. */
+int ties_store__has_others(ties_db *db);
 /* The generation of the data: it moves on with every transaction that
  * writes (0 for a database never written through libties). */
 int ties_store__generation(ties_db *db, sqlite3_int64 *gen);

@@ -140,6 +140,12 @@ if [ -z "$VALGRIND" ]; then
 			fail "extract: precision and recall on tests/extract (see above)"
 		fi
 		cat "$work/extract.log"
+		if python3 tests/extract/ror/check.py "$TIES" --check 0.95 0.95 >"$work/ror.log" 2>&1; then
+			passed=$((passed + 1))
+		else
+			fail "extract: links to an imported ROR subset (see above)"
+		fi
+		cat "$work/ror.log"
 	else
 		echo "extract: skipped, python3 is not installed"
 		skipped=$((skipped + 1))

@@ -194,6 +194,42 @@ int ties_xt__is_person_kind(const char *k)
 	return k && !strcmp(k, "person");
 }
 
+/* A word of `l` on its own ("Ministry", "Education"). */
+static int one_word_of(const struct plist *l, const char *w)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].n == 1 && !strcmp(l->v[i].w[0], w))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether `name`, found in the database as an institution of country `cc`,
+ * may be that one here. A name of only head words, portfolios and
+ * connectors ("Ministry of Education") is borne by many countries' bodies:
+ * it is the database's only where the release names its country.
+ */
+int ties_xt__may_be_known(ties_draft *d, int doc, const char *name,
+			  const char *cc)
+{
+	const char *k = fold_key(d, name), *cn;
+	char *w, *save = NULL, *copy;
+	int generic = 1;
+
+	if (!k || !(copy = strdup(k)))
+		return 1;
+	for (w = strtok_r(copy, " ,", &save); w && generic;
+	     w = strtok_r(NULL, " ,", &save))
+		generic = ties_xt__connector(w) ||
+			  one_word_of(&d->D.l[D_INST], w) ||
+			  one_word_of(&d->D.l[D_PORTFOLIO], w);
+	free(copy);
+	if (!generic)
+		return 1;
+	cn = cc ? ties_xt__country_name(d, cc) : NULL;
+	return cn && strcmp(cn, cc) && strstr(d->docs[doc].text, cn);
+}
+
 /*
  * The entity named `name`: the draft's, else the database's (an exact id,
  * name or alias of a compatible kind), else a new one.
@@ -232,7 +268,9 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 	if (n == 1 &&
 	    ties_xt__is_person_kind(m.kind) == ties_xt__is_person_kind(kind) &&
 	    (strcmp(m.kind, "country") != 0) ==
-		    (strcmp(kind, "country") != 0)) {
+		    (strcmp(kind, "country") != 0) &&
+	    (!strcmp(kind, "country") ||
+	     ties_xt__may_be_known(d, doc, name, m.country))) {
 		x->id = ties_xt__pool_strdup(&d->P, m.id);
 		x->kind = ties_xt__pool_strdup(&d->P, m.kind);
 		x->name = ties_xt__pool_strdup(&d->P, m.name);
@@ -367,4 +405,52 @@ long ties_xt__member_org(ties_draft *d, long person)
 		if (d->m[i].person == person)
 			return d->m[i].org;
 	return -1;
+}
+
+/*
+ * The database as gazetteer: the longest span at i, of at least `min`
+ * words (two or more) and longer than the draft's `best`, that names one
+ * institution of the database; its length, with *e, or 0. A generic name
+ * is the database's only where the release names its country.
+ */
+int ties_xt__known_span(struct scan *c, size_t i, size_t best, size_t min,
+		      long *e)
+{
+	size_t end = i;
+
+	if (min < 2)
+		min = 2;
+	while (end < c->b && end - i < 8 &&
+	       (ties_xt__is_cap(c, end) || (c->T->v[end].f & T_ALLCAPS) ||
+		(end > i && ties_xt__connector(c->T->v[end].low)))) {
+		end++;
+		if (c->T->v[end - 1].f & T_POSS)
+			break;
+	}
+	for (size_t j = end; j >= i + min && j > i + best; j--) {
+		ties_match m;
+		const char *t;
+		int r;
+
+		if (ties_xt__connector(c->T->v[j - 1].low))
+			continue;
+		if (!(t = ties_xt__tok_text(c->d, c->x, i, j)) ||
+		    (r = ties_store__match_name(c->d->db, t, &m)) < 0)
+			return 0;
+		if (r != 1)
+			continue;
+		if (ties_xt__is_person_kind(m.kind) ||
+		    !strcmp(m.kind, "country") ||
+		    !ties_xt__may_be_known(c->d, c->doc, t, m.country)) {
+			ties_match__release(&m);
+			continue;
+		}
+		*e = ties_xt__ent_get(c->d, m.kind, m.name, 1, "known", c->doc,
+				      c->s);
+		ties_match__release(&m);
+		if (*e < 0 || ties_xt__ent_key(c->d, *e, t) < 0)
+			return 0;
+		return (int)(j - i);
+	}
+	return 0;
 }

@@ -170,7 +170,10 @@ static int finish(ties_draft *d)
 			if (!taken &&
 			    ties_xt__is_person_kind(m.kind) ==
 				    ties_xt__is_person_kind(x->kind) &&
-			    strcmp(m.kind, "country")) {
+			    strcmp(m.kind, "country") &&
+			    ties_xt__may_be_known(d, x->doc,
+						  a ? x->alias[a - 1] : x->name,
+						  m.country)) {
 				x->id = ties_xt__pool_strdup(&d->P, m.id);
 				x->name = ties_xt__pool_strdup(&d->P, m.name);
 				x->kind = ties_xt__pool_strdup(&d->P, m.kind);
@@ -353,8 +356,16 @@ static int review_facts(ties_draft *d)
 	for (size_t e = 0; e < d->ne; e++) {
 		const struct xent *x = &d->e[e];
 
-		if (x->known || !strcmp(x->kind, "country"))
+		if (!strcmp(x->kind, "country"))
 			continue;
+		/* The database's: referred to by its id, not written. */
+		if (x->known) {
+			if (ties_xt__fact(d, 1, x->kind, x->doc, x->sent,
+					  "%s [%s] (in the database)", x->name,
+					  x->id) < 0)
+				return -1;
+			continue;
+		}
 		if (ties_xt__fact(d, x->conf, x->kind, x->doc, x->sent,
 				  "%s [%s] (%s)", x->name, x->id,
 				  x->why ? x->why : "") < 0)
@@ -450,6 +461,9 @@ int ties_extract(ties_db *db, ties_draft **out, const char *const *paths,
 				      opts ? opts->dict_dirs : NULL,
 				      opts ? opts->ndict_dirs : 0)) < 0)
 		goto fail;
+	if ((rc = ties_store__has_others(db)) < 0)
+		goto fail;
+	d->db_others = rc;
 	/* The database's names of countries join the dictionary. */
 	if ((rc = ties_store__country_names(db, country_name_cb, d)) < 0)
 		goto fail;

@@ -173,6 +173,7 @@ struct ties_draft {
 	size_t ndocs, dcap;
 	const ties_extract_opts *opts;
 	size_t seq;
+	int db_others; /* the database knows more than the countries */
 };
 
 enum { M_PERSON = 1, M_ORG, M_COUNTRY, M_PLACE };
@@ -264,6 +265,10 @@ int ties_xt__ent_alias(ties_draft *d, long e, const char *alias);
 char *ties_xt__slug(ties_draft *d, const char *s);
 const char *ties_xt__unique_id(ties_draft *d, const char *base);
 int ties_xt__id_claim(ties_draft *d, const char *id, long e);
+int ties_xt__may_be_known(ties_draft *d, int doc, const char *name,
+			  const char *cc);
+int ties_xt__known_span(struct scan *c, size_t i, size_t best, size_t min,
+			long *e);
 int ties_xt__is_person_kind(const char *k);
 long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		      double conf, const char *why, int doc, int sent);

@@ -441,6 +441,22 @@ static long org_from_name(struct scan *c, const char *full, const char *as)
 
 /* An institution at i: a known name or acronym, or a run of capitalised
  * words with a head word. Tokens used; the entity in *e. */
+/* A body's name follows at i, without a connector: "UN Security Council",
+ * "CERN Council" name an organ of the organisation before them. */
+static int organ_follows(const struct scan *c, size_t i)
+{
+	size_t n;
+
+	if (i >= c->b || !ties_xt__is_cap(c, i) ||
+	    (c->T->v[i - 1].f & T_POSS))
+		return 0;
+	n = capseq(c, i);
+	for (size_t k = i; k < i + n; k++)
+		if (inst_head(c, k, NULL))
+			return 1;
+	return 0;
+}
+
 size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 {
 	size_t n, best = 0;
@@ -471,7 +487,7 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	/* A well-known organisation ("NATO", "World Bank"). */
 	if ((k0 = ties_xt__match_at(ties_xt__words(c, D_ORG), c->T, i, c->b,
 				    &n)) >= 0 &&
-	    (c->T->v[i].f & (T_CAP | T_ALLCAPS))) {
+	    (c->T->v[i].f & (T_CAP | T_ALLCAPS)) && !organ_follows(c, i + n)) {
 		const char *name = ties_xt__span(c, i, i + n);
 		const char *full = ties_xt__words(c, D_ORG)->v[k0].val;
 
@@ -503,6 +519,8 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	n = capseq(c, i);
 	for (size_t k = i; k < i + n; k++)
 		head |= inst_head(c, k, NULL);
+	if (c->d->db_others && (k0 = ties_xt__known_span(c, i, best, head ? n : 2, e)))
+		return (size_t)k0;
 	if (best && best >= n)
 		return best;
 	/* "Strategic Consultative Group", "Space Forum": an event's name. */

@@ -561,6 +561,22 @@ int ties_store__id_exists(ties_db *db, const char *id)
 	return rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
 }
 
+int ties_store__has_others(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT 1 FROM entity WHERE kind <> 'country' "
+			  "LIMIT 1",
+			  &st)) < 0)
+		return rc;
+	rc = sqlite3_step(st);
+	rc = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ties_db__sqlerr(db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int ties_store__country_names(ties_db *db, ties_name_fn fn, void *ctx)
 {
 	static const char sql[] =
