@@ -2,6 +2,7 @@
  * date.c — ties extract, dates: "8th Apr, 2025", "April 8, 2025",
  * "December 13", today and yesterday, as ISO dates.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,18 +70,97 @@ int ties_xt__month_of(const char *w)
 	return 0;
 }
 
-/* 1..31 with an optional st/nd/rd/th. */
+/* 1..31 with an optional st/nd/rd/th; a range of days ("10-12",
+ * "10–12") is its first day. */
 static int day_of(const char *w)
 {
 	char *end;
 	long v = strtol(w, &end, 10);
 
-	if (end == w || v < 1 || v > 31)
+	if (end == w || end - w > 2 || v < 1 || v > 31)
 		return 0;
+	if (*end == '-' || !strncmp(end, "\xe2\x80\x93", 3)) {
+		const char *r = end + (*end == '-' ? 1 : 3);
+
+		return *r >= '0' && *r <= '9' && day_of(r) > v ? (int)v : 0;
+	}
 	if (*end && strcmp(end, "st") && strcmp(end, "nd") &&
 	    strcmp(end, "rd") && strcmp(end, "th"))
 		return 0;
 	return (int)v;
+}
+
+/* Monday 1 .. Sunday 7, by name or three-letter abbreviation. */
+int ties_xt__weekday_of(const char *w)
+{
+	static const char *const names[] = {"monday", "tuesday", "wednesday",
+					    "thursday", "friday", "saturday",
+					    "sunday"};
+	size_t n = strlen(w);
+
+	if (n && w[n - 1] == '.')
+		n--;
+	for (int i = 0; i < 7; i++)
+		if ((n == 3 || n == strlen(names[i])) &&
+		    !strncmp(names[i], w, n))
+			return i + 1;
+	return 0;
+}
+
+/* Days since 1970-01-01 of "YYYY-MM-DD", or LONG_MIN. */
+static long days_of(const char *date)
+{
+	if (!date || strlen(date) != 10)
+		return LONG_MIN;
+	return ties_xt__days_from_civil(atol(date), (unsigned)atoi(date + 5),
+					(unsigned)atoi(date + 8));
+}
+
+const char *ties_xt__weekday_date(ties_draft *d, const char *ref, int wd,
+				  int after)
+{
+	long z = days_of(ref);
+	int y, m, dd;
+
+	if (z == LONG_MIN || wd < 1 || wd > 7)
+		return NULL;
+	/* 1970-01-01 was a Thursday (4). */
+	if (after) {
+		do
+			z++;
+		while ((z % 7 + 7 + 3) % 7 + 1 != wd);
+	} else {
+		while ((z % 7 + 7 + 3) % 7 + 1 != wd)
+			z--;
+	}
+	civil_from_days(z, &y, &m, &dd);
+	return ties_xt__pool_printf(&d->P, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* A day and month without a year: the year that puts it nearest `ref`
+ * ("13 December" in a release of January 2024 is 2023-12-13). */
+static int nearest_year(const char *ref, int m, int dd)
+{
+	long z = days_of(ref), best = LONG_MAX;
+	int ry = ref ? atoi(ref) : 0, y = ry;
+
+	if (z == LONG_MIN)
+		return ry;
+	for (int c = ry - 1; c <= ry + 1; c++) {
+		long dz = labs(ties_xt__days_from_civil(c, (unsigned)m,
+							 (unsigned)dd) -
+			       z);
+
+		if (dz < best)
+			best = dz, y = c;
+	}
+	return y;
+}
+
+static int range_word(const char *w)
+{
+	return !strcmp(w, "and") || !strcmp(w, "to") || !strcmp(w, "-") ||
+	       !strcmp(w, "\xe2\x80\x93");
 }
 
 static int year_of(const char *w)
@@ -105,6 +185,17 @@ size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 	size_t j = i;
 
 	*out = NULL;
+	/* "Friday 28 February", "Thursday, December 14, 2017". */
+	if (ties_xt__weekday_of(T->v[i].low) && T->v[i].f & T_CAP) {
+		size_t k = i + 1, n;
+
+		if (k < end && !strcmp(T->v[k].low, ","))
+			k++;
+		if (k < end && !ties_xt__weekday_of(T->v[k].low) &&
+		    (n = ties_xt__parse_date(d, T, k, end, ref, out)))
+			return k - i + n;
+		return 0;
+	}
 	if (T->v[i].f & T_NUM && strlen(T->v[i].low) == 10 &&
 	    ties_date_check(T->v[i].low) == 0) {
 		*out = ties_xt__pool_strdup(&d->P, T->v[i].low);
@@ -113,6 +204,11 @@ size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 	if ((dd = day_of(T->v[j].low)) && j + 1 < end &&
 	    (m = ties_xt__month_of(T->v[j + 1].low)) && T->v[j + 1].f & T_CAP) {
 		j += 2;
+	} else if (dd && j + 3 < end && range_word(T->v[j + 1].low) &&
+		   day_of(T->v[j + 2].low) > dd &&
+		   (m = ties_xt__month_of(T->v[j + 3].low)) &&
+		   T->v[j + 3].f & T_CAP) {
+		j += 4; /* "8th and 9th April": the first day */
 	} else if ((m = ties_xt__month_of(T->v[j].low)) && T->v[j].f & T_CAP &&
 		   strcmp(T->v[j].low, "may") != 0 && j + 1 < end &&
 		   (dd = day_of(T->v[j + 1].low))) {
@@ -140,7 +236,7 @@ size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 	else {
 		while (j > i && !strcmp(T->v[j - 1].low, ","))
 			j--;
-		y = ry;
+		y = nearest_year(ref, m, dd);
 	}
 	if (!y)
 		return 0;

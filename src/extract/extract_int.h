@@ -250,6 +250,11 @@ long ties_xt__find_in(const struct plist *l, const struct toks *T, size_t s,
 long ties_xt__days_from_civil(long y, unsigned m, unsigned dd);
 const char *ties_xt__date_shift(ties_draft *d, const char *date, int by);
 int ties_xt__month_of(const char *w);
+int ties_xt__weekday_of(const char *w);
+/* The weekday `wd` (1 Monday .. 7 Sunday) on or before `ref`, or with
+ * `after` the first after it; NULL without a reference date. */
+const char *ties_xt__weekday_date(ties_draft *d, const char *ref, int wd,
+				  int after);
 size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 			   size_t end, const char *ref, const char **out);
 /* draft.c */
