@@ -115,6 +115,44 @@ int ties_xt__ent_key(ties_draft *d, long e, const char *text)
 							   : 0;
 }
 
+static const char *tail_key(ties_draft *d, int doc, const char *text)
+{
+	const char *k = text ? fold_key(d, text) : NULL;
+
+	return k ? ties_xt__pool_printf(&d->P, "%d:%s", doc, k) : NULL;
+}
+
+long ties_xt__tail_lookup(ties_draft *d, int doc, const char *text)
+{
+	const char *k = tail_key(d, doc, text);
+	long v;
+
+	if (!k || !ties_strmap__get(&d->tails, k, &v))
+		return -1;
+	/* Two names share the tail: it names neither. */
+	return ties_strmap__get(&d->tails, ties_xt__pool_printf(&d->P, "!%s", k),
+				&(long){0})
+		       ? -1
+		       : v;
+}
+
+int ties_xt__tail_add(ties_draft *d, int doc, const char *text, long e)
+{
+	const char *k = tail_key(d, doc, text);
+	long old;
+	int r;
+
+	if (!k)
+		return ties_xt__oom(d);
+	if ((r = ties_strmap__put(&d->tails, k, e, &old)) < 0)
+		return ties_xt__oom(d);
+	if (r == 1 && old != e &&
+	    (!(k = ties_xt__pool_printf(&d->P, "!%s", k)) ||
+	     ties_strmap__put(&d->tails, k, e, &old) < 0))
+		return ties_xt__oom(d);
+	return 0;
+}
+
 int ties_xt__ent_alias(ties_draft *d, long e, const char *alias)
 {
 	struct xent *x = &d->e[e];

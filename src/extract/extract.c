@@ -510,6 +510,9 @@ void ties_draft_free(ties_draft *d)
 	ties_xt__dicts_release(&d->D);
 	ties_strmap__release(&d->names);
 	ties_strmap__release(&d->ids);
+	ties_strmap__release(&d->tails);
+	ties_strmap__release(&d->acr);
+	free(d->acr_uses);
 	ties_xt__pool_release(&d->P);
 	free(d);
 }

@@ -161,6 +161,8 @@ struct ties_draft {
 	struct dicts D;
 	ties_strmap names; /* folded name or alias -> entity */
 	ties_strmap ids;   /* every id the draft uses -> entity, or -1 */
+	ties_strmap tails; /* "DOC:tail of a name from a head word" ->
+			    * entity, or -1 when two share it */
 	struct xent *e;
 	size_t ne, ecap;
 	struct xmember *m;
@@ -174,6 +176,10 @@ struct ties_draft {
 	const ties_extract_opts *opts;
 	size_t seq;
 	int db_others; /* the database knows more than the countries */
+	ties_strmap acr; /* the acronyms of document acr_doc - 1 -> slot */
+	long *acr_uses;	 /* per slot: how often the document uses it */
+	size_t acr_n, acr_cap;
+	int acr_doc;
 };
 
 enum { M_PERSON = 1, M_ORG, M_COUNTRY, M_PLACE };
@@ -266,6 +272,11 @@ int ties_xt__fact(ties_draft *d, double conf, const char *type, int doc,
 		  int sent, const char *fmt, ...) TIES_PRINTF(6, 7);
 long ties_xt__ent_lookup(ties_draft *d, const char *text);
 int ties_xt__ent_key(ties_draft *d, long e, const char *text);
+/* The institution of document `doc` whose name ends with `text`, a tail
+ * from a head word ("the Commission", "the Academy of Sciences"), or -1;
+ * ties_xt__tail_add() registers the tails of a name. */
+long ties_xt__tail_lookup(ties_draft *d, int doc, const char *text);
+int ties_xt__tail_add(ties_draft *d, int doc, const char *text, long e);
 int ties_xt__ent_alias(ties_draft *d, long e, const char *alias);
 char *ties_xt__slug(ties_draft *d, const char *s);
 const char *ties_xt__unique_id(ties_draft *d, const char *base);
@@ -274,6 +285,12 @@ int ties_xt__may_be_known(ties_draft *d, int doc, const char *name,
 			  const char *cc);
 int ties_xt__known_span(struct scan *c, size_t i, size_t best, size_t min,
 			long *e);
+/* acronym.c: an acronym the release uses at least twice as a name, not a
+ * word of the dictionaries ("CERN and ESA signed"): its entity, or -1. */
+long ties_xt__release_acronym(struct scan *c, size_t i);
+/* Acronym `acr` ("ICCA RAS") fits the initials of tokens [a, b). */
+int ties_xt__acronym_fits(const struct scan *c, size_t a, size_t b,
+			  const char *acr);
 int ties_xt__is_person_kind(const char *k);
 long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		      double conf, const char *why, int doc, int sent);

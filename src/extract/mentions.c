@@ -245,6 +245,27 @@ static int person_starts(const struct scan *c, size_t i)
 	return 0;
 }
 
+/* ", Culture and Science", ", Economic, Scientific and Technical": single
+ * capitalised words, no head words or countries, listed inside a name at
+ * the comma j; the tokens up to the "and", or 0. */
+static size_t inner_list(const struct scan *c, size_t j)
+{
+	size_t k = j;
+	const char *cc;
+	int adj;
+
+	while (k + 2 < c->b && ties_xt__word_is(c, k, ",") &&
+	       ties_xt__is_cap(c, k + 1) && !inst_head(c, k + 1, NULL) &&
+	       !ties_xt__at_country(c, k + 1, &cc, &adj)) {
+		k += 2;
+		if (ties_xt__word_is(c, k, "and") && k + 1 < c->b &&
+		    ties_xt__is_cap(c, k + 1) &&
+		    !ties_xt__at_country(c, k + 1, &cc, &adj))
+			return k - j;
+	}
+	return 0;
+}
+
 /* A run of capitalised words and connectors at i (no leading "the"); it
  * stops before an honorific, before a title once it has a head word, and
  * before an "and" that joins two institutions or starts a person; tokens
@@ -280,12 +301,17 @@ static size_t capseq(const struct scan *c, size_t i)
 			/* "NSF and the Russian Ministry of Education": "and
 			 * the" starts a second name. */
 			if (!strcmp(c->T->v[j].low, "and") &&
-			    (inst_head(c, j - 1, NULL) ||
+			    ((j == i + 1 && (c->T->v[i].f & T_ALLCAPS)) ||
+			     inst_head(c, j - 1, NULL) ||
 			     inst_head(c, j + 1, NULL) ||
 			     ties_xt__word_is(c, j + 1, "the") ||
 			     person_starts(c, j + 1)))
 				break;
 			j++;
+			continue;
+		}
+		if (j > i && (n = inner_list(c, j))) {
+			j += n;
 			continue;
 		}
 		break;
@@ -294,8 +320,8 @@ static size_t capseq(const struct scan *c, size_t i)
 }
 
 /* Acronym `acr` ("ICCA RAS") fits the initials of `name`. */
-static int acronym_fits(const struct scan *c, size_t a, size_t b,
-			const char *acr)
+int ties_xt__acronym_fits(const struct scan *c, size_t a, size_t b,
+			  const char *acr)
 {
 	char letters[64];
 	size_t n = 0, k = 0;
@@ -352,7 +378,7 @@ static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
 	if (j == i + 1 || !ties_xt__word_is(c, j, ")"))
 		return 0;
 	acr = ties_xt__tok_text(c->d, c->x, i + 1, j);
-	if (!acr || !acronym_fits(c, a, b, acr))
+	if (!acr || !ties_xt__acronym_fits(c, a, b, acr))
 		return 0;
 	if (e >= 0) {
 		struct xent *x = &c->d->e[e];
@@ -412,12 +438,23 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 	if ((e = ties_xt__ent_lookup(c->d, name)) >= 0 &&
 	    !ties_xt__is_person_kind(c->d->e[e].kind))
 		return e;
+	/* "the Commission" after "the European Commission". */
+	if (inst_head(c, a, NULL) &&
+	    (e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0)
+		return e;
 	for (size_t i = a; i < b && !kind; i++)
 		inst_head(c, i, &kind);
 	if (!kind)
 		kind = "institution";
 	e = ties_xt__ent_get(c->d, kind, name, conf, why, c->doc, c->s);
-	if (e < 0 || c->d->e[e].known)
+	if (e < 0)
+		return e;
+	for (size_t i = a + 1; i < b; i++)
+		if (inst_head(c, i, NULL) &&
+		    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, i, b), e) <
+			    0)
+			return -1;
+	if (c->d->e[e].known)
 		return e;
 	parent = parent_split(c, a, b, &cut);
 	if (parent >= 0)
@@ -439,8 +476,6 @@ static long org_from_name(struct scan *c, const char *full, const char *as)
 	return e;
 }
 
-/* An institution at i: a known name or acronym, or a run of capitalised
- * words with a head word. Tokens used; the entity in *e. */
 /* A body's name follows at i, without a connector: "UN Security Council",
  * "CERN Council" name an organ of the organisation before them. */
 static int organ_follows(const struct scan *c, size_t i)
@@ -457,6 +492,8 @@ static int organ_follows(const struct scan *c, size_t i)
 	return 0;
 }
 
+/* An institution at i: a known name or acronym, or a run of capitalised
+ * words with a head word. Tokens used; the entity in *e. */
 size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 {
 	size_t n, best = 0;
@@ -558,6 +595,8 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 				}
 				ties_match__release(&m);
 			}
+			if (n == 1 && (*e = ties_xt__release_acronym(c, i)) >= 0)
+				return 1;
 		}
 		return best;
 	}
