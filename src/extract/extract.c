@@ -110,6 +110,27 @@ static int finish(ties_draft *d)
 					"named on its side", x->doc, x->sent);
 		}
 	}
+	/* An official named with a title or honorific and nothing else that
+	 * places them, in a release of a government ("Ministry of Foreign
+	 * Affairs of Japan", "Press Information Bureau, Government of
+	 * India"): that government's country, weakly. */
+	for (size_t e = 0; e < d->ne; e++) {
+		struct xent *x = &d->e[e];
+		const char *cc;
+
+		if (x->known || x->country ||
+		    !ties_xt__is_person_kind(x->kind) || !x->why ||
+		    (strcmp(x->why, "named with a title") &&
+		     strcmp(x->why, "named with an honorific")) ||
+		    ties_xt__member_org(d, (long)e) >= 0 ||
+		    !d->docs[x->doc].publisher ||
+		    !(cc = country_in_name(d, d->docs[x->doc].publisher)))
+			continue;
+		ties_xt__set_country(d, (long)e, cc, 0.6,
+				     "the country of the government that "
+				     "published the release",
+				     x->doc, x->sent);
+	}
 	/* Units take their parent's name; kinds of units without a parent
 	 * are institutions. Then the ids. */
 	for (size_t e = 0; e < d->ne; e++) {
@@ -464,6 +485,7 @@ int ties_extract(ties_db *db, ties_draft **out, const char *const *paths,
 	if ((rc = ties_store__has_others(db)) < 0)
 		goto fail;
 	d->db_others = rc;
+	d->country_words = d->D.l[D_COUNTRY].n;
 	/* The database's names of countries join the dictionary. */
 	if ((rc = ties_store__country_names(db, country_name_cb, d)) < 0)
 		goto fail;

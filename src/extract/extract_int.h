@@ -176,6 +176,8 @@ struct ties_draft {
 	const ties_extract_opts *opts;
 	size_t seq;
 	int db_others; /* the database knows more than the countries */
+	size_t country_words; /* D_COUNTRY's entries from countries.txt; the
+			       * database's names and codes follow */
 	ties_strmap acr; /* the acronyms of document acr_doc - 1 -> slot */
 	long *acr_uses;	 /* per slot: how often the document uses it */
 	size_t acr_n, acr_cap;

@@ -58,6 +58,17 @@ size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 		if (upper)
 			k1 = -1;
 	}
+	/* A code of the database ("EC", "AU") is an acronym of something
+	 * else unless the release names that country too; countries.txt's
+	 * ("US", "UK") stand on their own. */
+	if (k1 >= 0 && n1 == 1 && (size_t)k1 >= c->d->country_words &&
+	    (c->T->v[i].f & T_ALLCAPS) && strlen(c->T->v[i].low) <= 3) {
+		const char *name = ties_xt__country_name(
+			c->d, ties_xt__words(c, D_COUNTRY)->v[k1].val);
+
+		if (!name || strlen(name) <= 3 || !strstr(c->x->text, name))
+			k1 = -1;
+	}
 	if (k1 < 0 && k2 < 0)
 		return 0;
 	if (k1 >= 0 && n1 >= n2) {
@@ -294,6 +305,15 @@ static size_t capseq(const struct scan *c, size_t i)
 				break;
 			continue;
 		}
+		/* "in" joins a post to its city ("Embassy in Tashkent"),
+		 * not a body to where it met ("AU Commission in Tokyo"). */
+		if (ties_xt__word_is(c, j, "in") &&
+		    !(ties_xt__word_is(c, j - 1, "embassy") ||
+		      ties_xt__word_is(c, j - 1, "consulate") ||
+		      ties_xt__word_is(c, j - 1, "consulate-general") ||
+		      ties_xt__word_is(c, j - 1, "mission") ||
+		      ties_xt__word_is(c, j - 1, "office")))
+			break;
 		if (j > i && ties_xt__connector(c->T->v[j].low) &&
 		    (ties_xt__is_cap(c, j + 1) ||
 		     (ties_xt__word_is(c, j + 1, "the") &&
