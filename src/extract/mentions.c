@@ -458,10 +458,34 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 	if ((e = ties_xt__ent_lookup(c->d, name)) >= 0 &&
 	    !ties_xt__is_person_kind(c->d->e[e].kind))
 		return e;
-	/* "the Commission" after "the European Commission". */
+	/* "the Commission" after "the European Commission"; "the Ministry
+	 * of Culture" after "the Ministry of Culture of Mongolia". */
 	if (inst_head(c, a, NULL) &&
-	    (e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0)
+	    ((e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0 ||
+	     (e = ties_xt__tail_lookup(
+		      c->d, c->doc,
+		      ties_xt__pool_printf(&c->d->P, "of %s", name))) >= 0))
 		return e;
+	/* "the U.S. Department of State" after "the Department of State":
+	 * the same, its country said. */
+	{
+		const char *cc;
+		int adj;
+		size_t n = ties_xt__at_country(c, a, &cc, &adj);
+		const char *rest = n && a + n < b ? ties_xt__span(c, a + n, b)
+						  : NULL;
+
+		if (rest && inst_head(c, a + n, NULL) &&
+		    (e = ties_xt__ent_lookup(c->d, rest)) >= 0 &&
+		    !ties_xt__is_person_kind(c->d->e[e].kind) &&
+		    c->d->e[e].doc == c->doc) {
+			if (ties_xt__ent_alias(c->d, e, name) < 0)
+				return -1;
+			ties_xt__set_country(c->d, e, cc, 0.7,
+					     "its name says so", c->doc, c->s);
+			return e;
+		}
+	}
 	for (size_t i = a; i < b && !kind; i++)
 		inst_head(c, i, &kind);
 	if (!kind)
@@ -474,6 +498,21 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, i, b), e) <
 			    0)
 			return -1;
+	/* "X of [the] <country>": X names it too (registered as "of X"). */
+	for (size_t i = a + 1; i + 1 < b; i++) {
+		const char *cc;
+		int adj;
+		size_t k = i + 1 + ties_xt__word_is(c, i + 1, "the");
+
+		if (ties_xt__word_is(c, i, "of") && k < b &&
+		    ties_xt__at_country(c, k, &cc, &adj) == b - k && !adj &&
+		    ties_xt__tail_add(
+			    c->d, c->doc,
+			    ties_xt__pool_printf(&c->d->P, "of %s",
+						 ties_xt__span(c, a, i)),
+			    e) < 0)
+			return -1;
+	}
 	if (c->d->e[e].known)
 		return e;
 	parent = parent_split(c, a, b, &cut);
