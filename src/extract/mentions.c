@@ -256,6 +256,18 @@ static int person_starts(const struct scan *c, size_t i)
 	return 0;
 }
 
+/* Two or three name words at i that end a run of capitalised words. */
+static int trailing_name(const struct scan *c, size_t i)
+{
+	size_t k = i;
+
+	while (k < c->b && k - i < 4 && ties_xt__name_word(c, k))
+		k++;
+	return k - i >= 2 && k - i <= 3 &&
+	       (k >= c->b || !(ties_xt__is_cap(c, k) ||
+			       (c->T->v[k].f & T_ALLCAPS)));
+}
+
 /* ", Culture and Science", ", Economic, Scientific and Technical": single
  * capitalised words, no head words or countries, listed inside a name at
  * the comma j; the tokens up to the "and", or 0. */
@@ -297,6 +309,12 @@ static size_t capseq(const struct scan *c, size_t i)
 			    !ties_xt__word_is(c, j - 1, "of") &&
 			    !(j >= i + 2 && ties_xt__word_is(c, j - 1, "the") &&
 			      ties_xt__word_is(c, j - 2, "of")))
+				break;
+			/* "… Development Office Catherine West said": a
+			 * person's name after the head word is not the
+			 * institution's. */
+			if (j > i && head && inst_head(c, j - 1, NULL) &&
+			    trailing_name(c, j))
 				break;
 			head |= inst_head(c, j, NULL);
 			j++;
@@ -535,6 +553,32 @@ static long org_from_name(struct scan *c, const char *full, const char *as)
 	return e;
 }
 
+/* People in the plural at i or i + 1 ("Heads of Government of the Union",
+ * "Foreign Ministers of the European Union"): a title word ends in the
+ * singular, so the run names people, not an institution. */
+static int collective(const struct scan *c, size_t i)
+{
+	const struct plist *l = ties_xt__words(c, D_TITLE);
+
+	for (size_t k = i; k < i + 2 && k < c->b; k++) {
+		const char *w = c->T->v[k].low;
+		size_t n = strlen(w);
+		char one[64];
+
+		if (!ties_xt__is_cap(c, k) || n < 4 || n >= sizeof(one) ||
+		    w[n - 1] != 's')
+			continue;
+		if (n > 4 && !strcmp(w + n - 3, "ies"))
+			snprintf(one, sizeof(one), "%.*sy", (int)(n - 3), w);
+		else
+			snprintf(one, sizeof(one), "%.*s", (int)(n - 1), w);
+		for (size_t q = 0; q < l->n; q++)
+			if (!strcmp(l->v[q].w[l->v[q].n - 1], one))
+				return 1;
+	}
+	return 0;
+}
+
 /* A body's name follows at i, without a connector: "UN Security Council",
  * "CERN Council" name an organ of the organisation before them. */
 static int organ_follows(const struct scan *c, size_t i)
@@ -568,7 +612,7 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 		const char *cc;
 		int adj;
 
-		if (g > i && at_title(c, g))
+		if ((g > i && at_title(c, g)) || collective(c, g))
 			return 0;
 		if (ties_xt__word_is(c, g, "government") &&
 		    ties_xt__word_is(c, g + 1, "of") &&
