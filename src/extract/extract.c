@@ -27,13 +27,15 @@
 
 #include "extract_int.h"
 
-/* The country a name says: the last country, demonym or place in it. */
+/* The country a name says: the last country, demonym or place in it; for
+ * a diplomatic post, the country before the post word ("the British
+ * Embassy in Tashkent" is the United Kingdom's). */
 static const char *country_in_name(ties_draft *d, const char *name)
 {
 	struct toks T = {0};
 	struct xdoc x = {0};
 	struct scan c = {0};
-	const char *cc = NULL;
+	const char *cc = NULL, *first = NULL;
 
 	if (ties_xt__tokenize(&d->P, name, strlen(name), NULL, &T) < 0) {
 		free(T.v);
@@ -51,9 +53,19 @@ static const char *country_in_name(ties_draft *d, const char *name)
 		int adj, p;
 		size_t n;
 
-		if (ties_xt__at_country(&c, i, &k, &adj))
+		if (first && (ties_xt__word_is(&c, i, "embassy") ||
+			      ties_xt__word_is(&c, i, "consulate") ||
+			      ties_xt__word_is(&c, i, "consulate-general") ||
+			      ties_xt__word_is(&c, i, "mission") ||
+			      ties_xt__word_is(&c, i, "delegation"))) {
+			cc = first;
+			break;
+		}
+		if (ties_xt__at_country(&c, i, &k, &adj)) {
+			if (!first)
+				first = k;
 			cc = k;
-		else if (ties_xt__is_cap(&c, i) &&
+		} else if (ties_xt__is_cap(&c, i) &&
 			 (p = ties_xt__match_at(ties_xt__words(&c, D_PLACE), &T,
 						i, T.n, &n)) >= 0)
 			cc = ties_xt__words(&c, D_PLACE)->v[p].val;

@@ -310,10 +310,13 @@ static size_t capseq(const struct scan *c, size_t i)
 			    !(j >= i + 2 && ties_xt__word_is(c, j - 1, "the") &&
 			      ties_xt__word_is(c, j - 2, "of")))
 				break;
-			/* "… Development Office Catherine West said": a
-			 * person's name after the head word is not the
+			/* "… Development Office Catherine West said", "the
+			 * Academy of Sciences Anna Nowak": a person's name
+			 * after the head word or its "of" word is not the
 			 * institution's. */
-			if (j > i && head && inst_head(c, j - 1, NULL) &&
+			if (j > i && head &&
+			    (inst_head(c, j - 1, NULL) ||
+			     (j >= i + 2 && ties_xt__word_is(c, j - 2, "of"))) &&
 			    trailing_name(c, j))
 				break;
 			head |= inst_head(c, j, NULL);
@@ -990,12 +993,15 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	}
 	if (nn == 0 && ce > cs && j == ce && (nn = name_ends_run(c, cs, &ce)))
 		ns = ce;
-	if (nn == 0 && ce > cs) {
-		/* "Administrator of the ... (NASA), Bill Nelson". */
-		size_t k = ce + skip_parens(c, ce);
+	if (nn == 0 && (ce > cs || (te > ts && !has_honor))) {
+		/* "Administrator of the ... (NASA), Bill Nelson"; "The
+		 * Japanese Foreign Minister, Taro Aso, said". */
+		size_t k = ce > cs ? ce + skip_parens(c, ce) : te;
 
 		if (ties_xt__word_is(c, k, ",") &&
-		    (n = ties_xt__name_at(c, k + 1)) >= 2) {
+		    (n = ties_xt__name_at(c, k + 1)) >= 2 &&
+		    (ce > cs || ties_xt__word_is(c, k + 1 + n, ",") ||
+		     ties_xt__word_is(c, k + 1 + n, "."))) {
 			ns = k + 1;
 			nn = n;
 		}
@@ -1024,6 +1030,19 @@ named:
 				acronym_def(c, org, cs, ce, ce);
 		} else {
 			title = ties_xt__tok_text(c->d, c->x, ts, ce);
+			/* "Deputy Minister of Foreign Affairs of the Russian
+			 * Federation": the country that ends the portfolio. */
+			for (size_t k = cs; !cc && k + 1 < ce; k++) {
+				size_t q = k + 1 + ties_xt__word_is(c, k + 1,
+								    "the");
+				const char *kc;
+
+				if (ties_xt__word_is(c, k, "of") &&
+				    ties_xt__at_country(c, q, &kc, &adj) ==
+					    ce - q &&
+				    !adj)
+					cc = kc;
+			}
 		}
 	}
 	{
