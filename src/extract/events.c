@@ -415,9 +415,23 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 			by = i;
 			break;
 		}
+	size_t btw = 0, btw_end = 0;
+
 	for (size_t i = c->a; i < vv; i++)
 		if (ties_xt__word_is(c, i, ";"))
 			from = i + 1;
+	/* "... approved the signing of an MoU between A, B and C to ...":
+	 * the parties are A, B and C, not the subject. */
+	for (size_t i = vv + 1; i < c->b && !btw; i++)
+		if (ties_xt__word_is(c, i, "between"))
+			btw = i;
+	for (btw_end = btw + 1; btw && btw_end < c->b; btw_end++) {
+		const struct tok *t = &c->T->v[btw_end];
+
+		if (!(t->f & (T_CAP | T_ALLCAPS | T_PUNCT | T_NUM)) &&
+		    !ties_xt__connector(t->low) && strcmp(t->low, "s.a.") != 0)
+			break;
+	}
 	if (by && (ties_xt__word_is(c, vv + 1, "by") ||
 		   ties_xt__word_is(c, vv, "signing"))) {
 		from = by + 1;
@@ -432,10 +446,21 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 		int behalf = m->a >= 2 && ties_xt__word_is(c, m->a - 1, "of") &&
 			     ties_xt__word_is(c, m->a - 2, "behalf");
 		int in = m->a >= from && m->a < to;
+		int among = btw && m->a > btw && m->a < btw_end;
 		long e = m->ent;
 
 		if (m->compound || m->adjective)
 			continue;
+		/* "X approved the signing of an MoU between A and B": X
+		 * signed nothing. */
+		if (btw && m->type == M_PERSON &&
+		    ties_xt__word_is(c, vv, "signing"))
+			continue;
+		if (btw && m->type != M_PERSON)
+			in = among &&
+			     /* "GRANTECAN, S.A. (GTC), Spain": where it is. */
+			     !(m->type == M_COUNTRY && m->a >= 1 &&
+			       ties_xt__word_is(c, m->a - 1, ","));
 		if (m->type == M_COUNTRY)
 			e = ties_xt__country_ent(d, m->cc);
 		if (behalf && m->type == M_COUNTRY)
@@ -470,6 +495,8 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 					       with	? "signed with"
 					       : behalf ? "signed on its "
 							  "behalf"
+					       : among	? "named after "
+							  "'between'"
 							: "the subject of "
 							  "the signing",
 					       (int)s);
