@@ -136,6 +136,27 @@ static int inst_head(const struct scan *c, size_t i, const char **kind)
 	return 1;
 }
 
+/* The plural of a title's last word ("Ministers", "Generals",
+ * "Secretaries"). */
+static int plural_title(const struct scan *c, size_t k)
+{
+	const struct plist *l = ties_xt__words(c, D_TITLE);
+	const char *w = c->T->v[k].low;
+	size_t n = strlen(w);
+	char one[64];
+
+	if (n < 4 || n >= sizeof(one) || w[n - 1] != 's')
+		return 0;
+	if (n > 4 && !strcmp(w + n - 3, "ies"))
+		snprintf(one, sizeof(one), "%.*sy", (int)(n - 3), w);
+	else
+		snprintf(one, sizeof(one), "%.*s", (int)(n - 1), w);
+	for (size_t q = 0; q < l->n; q++)
+		if (!strcmp(l->v[q].w[l->v[q].n - 1], one))
+			return 1;
+	return 0;
+}
+
 /* A word that can be part of a person's name. */
 int ties_xt__name_word(const struct scan *c, size_t i)
 {
@@ -157,7 +178,7 @@ int ties_xt__name_word(const struct scan *c, size_t i)
 			      NULL) >= 0 ||
 	    ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i, c->b,
 			      NULL) >= 0 ||
-	    ties_xt__month_of(c->T->v[i].low))
+	    ties_xt__month_of(c->T->v[i].low) || plural_title(c, i))
 		return 0;
 	return 1;
 }
@@ -557,28 +578,13 @@ static long org_from_name(struct scan *c, const char *full, const char *as)
 }
 
 /* People in the plural at i or i + 1 ("Heads of Government of the Union",
- * "Foreign Ministers of the European Union"): a title word ends in the
- * singular, so the run names people, not an institution. */
+ * "Foreign Ministers of the European Union"): the run names people, not an
+ * institution. */
 static int collective(const struct scan *c, size_t i)
 {
-	const struct plist *l = ties_xt__words(c, D_TITLE);
-
-	for (size_t k = i; k < i + 2 && k < c->b; k++) {
-		const char *w = c->T->v[k].low;
-		size_t n = strlen(w);
-		char one[64];
-
-		if (!ties_xt__is_cap(c, k) || n < 4 || n >= sizeof(one) ||
-		    w[n - 1] != 's')
-			continue;
-		if (n > 4 && !strcmp(w + n - 3, "ies"))
-			snprintf(one, sizeof(one), "%.*sy", (int)(n - 3), w);
-		else
-			snprintf(one, sizeof(one), "%.*s", (int)(n - 1), w);
-		for (size_t q = 0; q < l->n; q++)
-			if (!strcmp(l->v[q].w[l->v[q].n - 1], one))
-				return 1;
-	}
+	for (size_t k = i; k < i + 2 && k < c->b; k++)
+		if (ties_xt__is_cap(c, k) && plural_title(c, k))
+			return 1;
 	return 0;
 }
 
@@ -863,7 +869,7 @@ static long unit_in_title(struct scan *c, size_t os, size_t oe)
  * Director of ICCA RAS", ", Researcher at the Center ...", ", Chairman BOG
  * ISSI", ", Director CSP". Extends m, and sets *title and *orgp when found. */
 static void title_after(struct scan *c, struct ment *m, size_t j,
-			const char **title, long *orgp)
+			const char **title, long *orgp, const char **ccp)
 {
 	const struct toks *T = c->T;
 	long org = *orgp;
@@ -903,8 +909,22 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 				/* An unknown unit: "CSP", "BOG ISSI". */
 				org = unit_in_title(c, os, oe);
 			} else {
-				/* A portfolio: part of the title. */
+				/* A portfolio: part of the title, and the
+				 * country it ends with ("Ambassador
+				 * Extraordinary and Plenipotentiary of Egypt
+				 * to Russia"). */
 				t2 = ties_xt__tok_text(c->d, c->x, j + 1, oe);
+				for (size_t q = os; !*ccp && q + 1 < oe; q++) {
+					const char *kc;
+					int adj;
+
+					if (ties_xt__word_is(c, q, "of") &&
+					    ties_xt__at_country(c, q + 1, &kc,
+								&adj) ==
+						    oe - q - 1 &&
+					    !adj)
+						*ccp = kc;
+				}
 			}
 			if (org >= 0 || (!head && !(T->v[os].f & T_ALLCAPS)))
 				m->b = oe + skip_parens(c, oe);
@@ -935,12 +955,16 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	m->ent = m->org = -1;
 	/* "Czech Prime Minister", "U.S. Deputy ...". */
 	if ((n = ties_xt__at_country(c, j, &cc, &adj)) &&
-	    (at_title(c, j + n) || is_honor(c, j + n, NULL)))
+	    (at_title(c, j + n) || is_honor(c, j + n, NULL) ||
+	     (adj && ties_xt__word_is(c, j + n, "counterpart"))))
 		j += n;
 	else
 		cc = NULL;
 	ts = te = j;
-	if ((n = at_title(c, j)) && !is_honor(c, j, NULL)) {
+	/* "his Chinese counterpart Wang Yi": a title in lower case. */
+	if (!(n = at_title(c, j)) && cc && ties_xt__word_is(c, j, "counterpart"))
+		n = 1;
+	if (n && !is_honor(c, j, NULL)) {
 		j += n;
 		te = j;
 		if ((ties_xt__word_is(c, j, "of") ||
@@ -979,6 +1003,23 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	}
 	ns = j;
 	nn = ties_xt__name_at(c, j);
+	/* After an honorific or title, a short word that is otherwise no
+	 * name starts one when name words follow ("Dr. He Wei"). */
+	if (nn == 0 && ties_xt__is_cap(c, j) && !(T->v[j].f & T_ALLCAPS) &&
+	    strlen(T->v[j].low) <= 3 && (n = ties_xt__name_at(c, j + 1)) >= 1 &&
+	    n <= 2)
+		nn = n + 1;
+	/* A one-word title or honorific inside a name after an honorific
+	 * ("Dato' Lim King Hock,"): kept when a name word follows and ends
+	 * the run. */
+	if (nn >= 1 && has_honor &&
+	    (at_title(c, j + nn) == 1 ||
+	     (is_honor(c, j + nn, &n) && n == 1))) {
+		size_t k = ties_xt__name_at(c, j + nn + 1);
+
+		if (k >= 1 && k <= 2 && !ties_xt__is_cap(c, j + nn + 1 + k))
+			nn += 1 + k;
+	}
 	if (c->s < c->x->body_from) {
 		/* Title case: "Adrienne Watson Welcoming the Agreement". */
 		for (size_t k = 0; k < nn; k++) {
@@ -1066,13 +1107,19 @@ named:
 			c->d->e[e].honorific = honor;
 	}
 	j = m->b;
-	/* "... of Sweden". */
-	if (ties_xt__word_is(c, j, "of") &&
-	    (n = ties_xt__at_country(c, j + 1, &cc, &adj)) && !adj) {
-		j += 1 + n;
-		m->b = j;
+	/* "... of Sweden", "... of the Czech Republic". */
+	{
+		size_t q = j + 1 + ties_xt__word_is(c, j + 1, "the");
+		const char *kc;
+
+		if (ties_xt__word_is(c, j, "of") &&
+		    (n = ties_xt__at_country(c, q, &kc, &adj)) && !adj) {
+			cc = kc;
+			j = q + n;
+			m->b = j;
+		}
 	}
-	title_after(c, m, j, &title, &org);
+	title_after(c, m, j, &title, &org, &cc);
 	m->title = title;
 	m->org = org;
 	m->cc = cc;

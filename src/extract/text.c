@@ -125,7 +125,9 @@ static int abbrev(const char *s, size_t n)
 		"No",	"Inc",	"Ltd",	  "Co",	  "Corp", "Mt",	 "Adm",
 		"Capt", "Gov",	"Amb",	  "vs",	  "etc",  "Hon", "Messrs",
 		"Mmes", "Dept", "Univ",	  "Assn", "Bros", "Maj", "Sgt",
-		"Ft",	"Ave",	"approx", NULL};
+		"Ft",	"Ave",	"approx", "Jan",  "Feb",  "Mar", "Apr",
+		"Jun",	"Jul",	"Aug",	  "Sep",  "Sept", "Oct", "Nov",
+		"Dec",	NULL};
 
 	for (size_t i = 0; list[i]; i++)
 		if (strlen(list[i]) == n && !memcmp(list[i], s, n))
@@ -657,7 +659,10 @@ static int split_sentences(struct xdoc *x, size_t title_toks)
 				return -1;
 			a = i;
 		}
+		/* "EXAMPLE.COM": a full stop with no space after it ends
+		 * nothing. */
 		if ((!strcmp(w, ".") || !strcmp(w, "!") || !strcmp(w, "?")) &&
+		    !(i + 1 < T->n && T->v[i + 1].s == T->v[i].e) &&
 		    (i + 1 == T->n ||
 		     T->v[i + 1].f & (T_CAP | T_NUM | T_PARA) ||
 		     T->v[i + 1].f & T_PUNCT)) {

@@ -1,0 +1,20 @@
+# Names and titles of many house styles: a month abbreviated with a full
+# stop, a domain in a dateline, an ambassador's own country, a counterpart
+# named by demonym, short given names that are English words ("He"), a
+# title inside a Malay name, a plural title that is no name.
+i=0
+while IFS= read -r t; do
+	i=$((i + 1))
+	printf -- '---\ndate: 2024-01-25\n---\n%s\n' "$t" >"$WORK/c$i.md"
+	echo "$t"
+	$TIES --db "$DB" extract --format tsv "$WORK/c$i.md" |
+		awk -F'\t' '$2 == "person" || $2 == "country" || $2 == "date" { print "  " $2 ": " $3 }'
+done <<'TEXTS'
+Assoc.Prof.Dr. Nguyen Thi Lan of Hanoi University met the delegation on Nov. 2, 2023.
+EXAMPLE.COM - The Minister of Education Ali Khan met the delegation.
+H.E. Mr. Ahmed Hassan, Ambassador Extraordinary and Plenipotentiary of Egypt to Russia, visited the Institute.
+Minister Kim Min-jun met his Chinese counterpart Wang Yi in Seoul.
+Dr. He Wei of Peking University and Sheikh Faisal bin Ahmed Al-Thani signed the agreement.
+Dato' Lim King Hock, Director of the Malaysian Institute, visited Tokyo.
+The Director Generals of CSIS and ISSI held a meeting in Jakarta.
+TEXTS
