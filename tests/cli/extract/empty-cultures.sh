@@ -2,14 +2,8 @@
 # stop, a domain in a dateline, an ambassador's own country, a counterpart
 # named by demonym, short given names that are English words ("He"), a
 # title inside a Malay name, a plural title that is no name.
-i=0
-while IFS= read -r t; do
-	i=$((i + 1))
-	printf -- '---\ndate: 2024-01-25\n---\n%s\n' "$t" >"$WORK/c$i.md"
-	echo "$t"
-	$TIES --db "$DB" extract --format tsv "$WORK/c$i.md" |
-		awk -F'\t' '$2 == "person" || $2 == "country" || $2 == "date" { print "  " $2 ": " $3 }'
-done <<'TEXTS'
+. tests/cli/lib.inc
+extract_each person country date <<'TEXTS'
 Assoc.Prof.Dr. Nguyen Thi Lan of Hanoi University met the delegation on Nov. 2, 2023.
 EXAMPLE.COM - The Minister of Education Ali Khan met the delegation.
 H.E. Mr. Ahmed Hassan, Ambassador Extraordinary and Plenipotentiary of Egypt to Russia, visited the Institute.

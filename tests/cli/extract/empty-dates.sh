@@ -2,13 +2,8 @@
 # forward after "will"), ranges by their first day, a day without a year in
 # the year nearest the publication, a date in a later sentence, a release
 # number that is not a day.
-i=0
-while IFS= read -r t; do
-	i=$((i + 1))
-	printf -- '---\ndate: 2024-01-25\n---\n%s\n' "$t" >"$WORK/d$i.md"
-	printf '%s\n  => ' "$t"
-	$TIES --db "$DB" extract --format tsv "$WORK/d$i.md" | awk -F'\t' '$2 == "date" { print $3 }'
-done <<'TEXTS'
+. tests/cli/lib.inc
+extract_each date <<'TEXTS'
 The ministers held a meeting on Wednesday.
 The ministers will hold a meeting on Wednesday.
 The ministers met on Thursday, 25 January.
