@@ -256,6 +256,21 @@ static int doc_mentions(struct docstate *st)
 
 /* The event words of sentence s: candidates for the meeting-like event, and
  * agreements an intention refuses (`modal`, the modal phrase w). */
+/* Words of a building or room after a trigger word ("Conference Hall",
+ * "Summit Room"). */
+static int venue_word(const char *w)
+{
+	static const char *const v[] = {
+		"hall",	    "room",   "auditorium", "chamber",	"centre",
+		"center",   "building", "venue",    "suite",	"house",
+		"complex",  "palace", "pavilion",   "lounge",	NULL};
+
+	for (size_t i = 0; v[i]; i++)
+		if (!strcmp(w, v[i]))
+			return 1;
+	return 0;
+}
+
 static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		       int w)
 {
@@ -290,6 +305,10 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 			continue;
 		}
 		if (modal)
+			continue;
+		/* A room is no event: "the Senate Conference Hall". */
+		if (c->T->v[i].f & T_CAP && i + n < c->b &&
+		    ties_xt__is_cap(c, i + n) && venue_word(c->T->v[i + n].low))
 			continue;
 		/* A named event: "High-Level Security Dialogue". */
 		if (c->T->v[i].f & T_CAP && i > c->a &&
