@@ -229,6 +229,19 @@ static int name_particle(const char *w)
 
 /* Up to four name words at i, with particles between them; a word in
  * capitals counts when a name word in mixed case is next to it. */
+/* An initial inside a name: "G", "G." ("Ian G Campbell", "G D Sharma");
+ * "A" and "I" only with their full stop. */
+static int initial(const struct scan *c, size_t i)
+{
+	const char *w = c->T->v[i].low;
+
+	if (i >= c->b || !(c->T->v[i].f & T_CAP) || w[0] < 'a' || w[0] > 'z')
+		return 0;
+	if (w[1] == '.' && w[2] == '\0')
+		return 1;
+	return w[1] == '\0' && w[0] != 'a' && w[0] != 'i';
+}
+
 size_t ties_xt__name_at(const struct scan *c, size_t i)
 {
 	size_t j = i, words = 0;
@@ -237,6 +250,10 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 	while (j < c->b && words < 4) {
 		if (ties_xt__name_word(c, j)) {
 			mixed = 1;
+		} else if (initial(c, j) && j + 1 < c->b &&
+			   (ties_xt__name_word(c, j + 1) ||
+			    (initial(c, j + 1) && ties_xt__name_word(c, j + 2)))) {
+			;
 		} else if (caps_name_word(c, j) &&
 			   (mixed || ties_xt__name_word(c, j + 1) ||
 			    (caps_name_word(c, j + 1) &&
@@ -398,23 +415,58 @@ int ties_xt__acronym_fits(const struct scan *c, size_t a, size_t b,
 		a++;
 	/* Each letter is the initial of a word (or of a part after '-'), in
 	 * order; the first letter that of the first word. */
-	for (size_t i = a; i < b && k < n; i++) {
+	for (size_t i = a; i < b && k < n && k != (size_t)-1; i++) {
 		const char *w = c->x->text + c->T->v[i].s;
 		size_t wl = c->T->v[i].e - c->T->v[i].s;
 
 		for (size_t j = 0; j < wl && k < n; j++) {
 			if (j > 0 && w[j - 1] != '-')
 				continue;
-			if ((w[j] & ~0x20) == letters[k])
+			if ((w[j] & ~0x20) == letters[k]) {
 				k++;
-			else if (i == a && k == 0)
-				return 0;
+			} else if (i == a && k == 0) {
+				k = (size_t)-1; /* not in order */
+				break;
+			}
 		}
 	}
-	return k == n;
+	if (k == n)
+		return 1;
+	/* The acronym of the name in another language, its words in
+	 * another order ("International University of Libreville (UIL)"):
+	 * the same initials of the capitalised words, in any order. */
+	{
+		int want[26] = {0}, have = 0, got[26] = {0};
+
+		for (size_t q = 0; q < n; q++)
+			want[letters[q] - 'A']++;
+		for (size_t i = a; i < b; i++) {
+			char l = c->x->text[c->T->v[i].s];
+
+			if (l >= 'A' && l <= 'Z') {
+				got[l - 'A']++;
+				have++;
+			}
+		}
+		if ((size_t)have != n)
+			return 0;
+		for (int q = 0; q < 26; q++)
+			if (want[q] != got[q])
+				return 0;
+		return 1;
+	}
 }
 
 /* Text of tokens [a, b) without a leading "the". */
+/* Token i is "<place>-based". */
+static int based_at(const struct scan *c, size_t i)
+{
+	const char *w = c->T->v[i].low;
+	size_t n = strlen(w);
+
+	return n > 6 && !strcmp(w + n - 6, "-based");
+}
+
 const char *ties_xt__span(struct scan *c, size_t a, size_t b)
 {
 	if (a < b && ties_xt__word_is(c, a, "the"))
@@ -535,6 +587,21 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 	e = ties_xt__ent_get(c->d, kind, name, conf, why, c->doc, c->s);
 	if (e < 0)
 		return e;
+	if (a > 0 && based_at(c, a - 1)) {
+		const struct tok *t = &c->T->v[a - 1];
+		const char *where = ties_xt__pool_strndup(
+			&c->d->P, c->x->text + t->s, t->e - t->s - 6);
+		ties_match m;
+
+		if (where && ties_store__match_name(c->d->db, where, &m) == 1) {
+			if (!strcmp(m.kind, "country"))
+				ties_xt__set_country(
+					c->d, e,
+					ties_xt__pool_strdup(&c->d->P, m.id),
+					0.8, "based there", c->doc, c->s);
+			ties_match__release(&m);
+		}
+	}
 	for (size_t i = a + 1; i < b; i++)
 		if (inst_head(c, i, NULL) &&
 		    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, i, b), e) <
@@ -613,6 +680,11 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 
 	*e = -1;
 	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
+		return 0;
+	/* "Gabon-based International University": where it is, not its
+	 * name (org_from reads the country). */
+	if (based_at(c, i) ||
+	    (ties_xt__word_is(c, i, "the") && i + 1 < c->b && based_at(c, i + 1)))
 		return 0;
 	/* "The President of the CERN Council" is a person's title; "the
 	 * Government of Mongolia" is the country. */
