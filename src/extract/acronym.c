@@ -142,18 +142,25 @@ static const char *defined_as(struct scan *c, size_t i)
 	all.a = 0;
 	all.b = T->n;
 	for (size_t j = 2; j + 1 < T->n; j++) {
-		size_t p = j - 1, s = p;
+		size_t p = j - 1, s = p, fit = p;
 
 		if (strcmp(T->v[j].low, c->T->v[i].low) ||
 		    strcmp(T->v[p].low, "(") || strcmp(T->v[j + 1].low, ")"))
 			continue;
+		/* "Institute of Strategic Studies, Islamabad (ISSI)": the
+		 * name before the place, whose initial may be in it. */
+		if (s > 2 && !strcmp(T->v[s - 2].low, ",") &&
+		    ties_xt__match_at(ties_xt__words(c, D_PLACE), T, s - 1, s,
+				      NULL) >= 0)
+			s -= 2, p -= 2;
 		while (s > 0 && p - s < 10 &&
 		       ((T->v[s - 1].f & (T_CAP | T_ALLCAPS)) ||
 			ties_xt__connector(T->v[s - 1].low)))
 			s--;
 		for (; s + 1 < p; s++)
 			if ((T->v[s].f & T_CAP) &&
-			    ties_xt__acronym_fits(&all, s, p, T->v[j].low))
+			    (ties_xt__acronym_fits(&all, s, p, T->v[j].low) ||
+			     ties_xt__acronym_fits(&all, s, fit, T->v[j].low)))
 				return ties_xt__tok_text(c->d, c->x, s, p);
 	}
 	return NULL;

@@ -690,6 +690,10 @@ static int member_units(struct docstate *st, const struct scan *c, size_t s)
 			    !ties_xt__word_is(c, u, "including");
 		     u++)
 			;
+		/* The unit's words end at "including"; "members of the ISSI
+		 * delegation included Ms. ..." names none. */
+		if (u > j && !ties_xt__word_is(c, u, "including"))
+			continue;
 		unit = org;
 		if (u > j) {
 			const char *words = ties_xt__tok_text(d, x, j, u);

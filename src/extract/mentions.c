@@ -480,9 +480,17 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 /* Read "(ACR)" at i for entity e named by [a, b): tokens used. */
 static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
 {
-	size_t j = i + 1;
+	size_t j, skip = 0;
 	const char *acr;
 
+	/* "the Institute of Strategic Studies, Islamabad (ISSI)". */
+	if (ties_xt__word_is(c, i, ",") && i + 2 < c->b &&
+	    ties_xt__is_cap(c, i + 1) && ties_xt__word_is(c, i + 2, "(") &&
+	    ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, i + 1, i + 2,
+			      NULL) >= 0)
+		skip = 2;
+	i += skip;
+	j = i + 1;
 	if (!ties_xt__word_is(c, i, "("))
 		return 0;
 	while (j < c->b && j - i < 5 &&
@@ -492,7 +500,9 @@ static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
 	if (j == i + 1 || !ties_xt__word_is(c, j, ")"))
 		return 0;
 	acr = ties_xt__tok_text(c->d, c->x, i + 1, j);
-	if (!acr || !ties_xt__acronym_fits(c, a, b, acr))
+	/* The place may give a letter: "Islamabad (ISSI)". */
+	if (!acr || !(ties_xt__acronym_fits(c, a, b, acr) ||
+		      (skip && ties_xt__acronym_fits(c, a, i, acr))))
 		return 0;
 	if (e >= 0) {
 		struct xent *x = &c->d->e[e];
@@ -507,7 +517,7 @@ static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
 			ties_xt__ent_alias(c->d, x->parent, last);
 		}
 	}
-	return j + 1 - i;
+	return j + 1 - i + skip;
 }
 
 /* Split "X of the Y" where both X and Y have a head word: Y is the parent. */
@@ -893,8 +903,8 @@ static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
 	/* A name whose last word is also a word of institutions: "Special
 	 * Envoy for Critical and Emerging Technologies Seth Center". */
 	if (take < 2 && words >= 4 && ties_xt__is_cap(c, *ce - 1) &&
-	    !(c->T->v[*ce - 1].f & T_ALLCAPS) &&
-	    (ties_xt__name_word(c, *ce - 2) || ties_xt__is_cap(c, *ce - 2))) {
+	    !(c->T->v[*ce - 1].f & T_ALLCAPS) && inst_head(c, *ce - 1, NULL) &&
+	    ties_xt__name_word(c, *ce - 2)) {
 		k = *ce - 2;
 		take = 2;
 	}
