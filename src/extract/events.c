@@ -415,6 +415,22 @@ static void agreement_title(struct docstate *st, size_t s)
 	}
 }
 
+/* A country named as a title's complement ("under the aegis of the
+ * President of Azerbaijan") is no party of what is signed. */
+static int title_of(const struct scan *c, const struct ment *m)
+{
+	size_t of = m->a - 1 -
+		    (m->a >= 2 && ties_xt__word_is(c, m->a - 1, "the"));
+
+	if (m->type != M_COUNTRY || m->a < 2 || of <= c->a ||
+	    !ties_xt__word_is(c, of, "of"))
+		return 0;
+	for (size_t k = of > c->a + 4 ? of - 4 : c->a; k < of; k++)
+		if (ties_xt__at_title(c, k) == of - k)
+			return 1;
+	return 0;
+}
+
 /* Who signed in sentence s, whose signing verb is at v: signatories and
  * parties. */
 static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
@@ -468,7 +484,7 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 		int among = btw && m->a > btw && m->a < btw_end;
 		long e = m->ent;
 
-		if (m->compound || m->adjective)
+		if (m->compound || m->adjective || title_of(c, m))
 			continue;
 		/* "X approved the signing of an MoU between A and B": X
 		 * signed nothing. */

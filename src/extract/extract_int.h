@@ -313,6 +313,8 @@ int ties_xt__is_cap(const struct scan *c, size_t i);
 size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 			   int *adjective);
 int ties_xt__connector(const char *w);
+/* The tokens of a person's title at i ("Deputy Foreign Minister"), or 0. */
+size_t ties_xt__at_title(const struct scan *c, size_t i);
 int ties_xt__name_word(const struct scan *c, size_t i);
 size_t ties_xt__name_at(const struct scan *c, size_t i);
 const char *ties_xt__span(struct scan *c, size_t a, size_t b);

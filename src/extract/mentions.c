@@ -277,6 +277,11 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 
 static size_t at_title(const struct scan *c, size_t i);
 
+size_t ties_xt__at_title(const struct scan *c, size_t i)
+{
+	return at_title(c, i);
+}
+
 /* A person's pattern starts at i: a title, an honorific before a name, or
  * a demonym before either. */
 static int person_starts(const struct scan *c, size_t i)
