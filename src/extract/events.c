@@ -306,6 +306,18 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		}
 		if (modal)
 			continue;
+		/* A country's institution is no event: "US Congress". */
+		if (c->T->v[i].f & T_CAP && i > c->a && n == 1 &&
+		    ties_xt__match_at(ties_xt__words(c, D_INST), c->T, i, i + 1,
+				      NULL) >= 0) {
+			const char *cc;
+			int adj;
+
+			if (ties_xt__at_country(c, i - 1, &cc, &adj) == 1 ||
+			    (i > c->a + 1 &&
+			     ties_xt__at_country(c, i - 2, &cc, &adj) == 2))
+				continue;
+		}
 		/* A room is no event: "the Senate Conference Hall". */
 		if (c->T->v[i].f & T_CAP && i + n < c->b &&
 		    ties_xt__is_cap(c, i + n) && venue_word(c->T->v[i + n].low))
