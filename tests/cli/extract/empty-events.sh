@@ -1,6 +1,6 @@
 # Events: a room is none, nor a list of activities; attending a signing
-# signs nothing; political consultations and a transitive "met" are
-# meetings.
+# signs nothing; political consultations, a transitive "met" and a body
+# "chaired by" someone are meetings; "US Congress" is no congress.
 . tests/cli/lib.inc
 extract_each event role <<'TEXTS'
 The delegation was received in the Senate Conference Hall of the University of Lagos.
@@ -8,4 +8,6 @@ The institute organises seminars, symposia, conferences and workshops every year
 Ambassador John Smith attended the signing of the MoU between the Institute of Peace and the University of Lagos.
 The two ministries held political consultations in Astana.
 Foreign Minister Ali Khan met the Secretary General of ASEAN Kao Kim Hourn.
+During the visit, the delegates will engage with US Congress members.
+The Union Cabinet chaired by the Prime Minister discussed the budget.
 TEXTS
