@@ -158,7 +158,10 @@ static int plural_title(const struct scan *c, size_t k)
 }
 
 /* A word that can be part of a person's name. */
-int ties_xt__name_word(const struct scan *c, size_t i)
+/* A word that can be part of a person's name; `inner`: not its first word,
+ * where the words that never begin a name ("Key") may stand ("John
+ * Key"). */
+static int name_word_at(const struct scan *c, size_t i, int inner)
 {
 	const char *cc;
 	int adj;
@@ -167,8 +170,11 @@ int ties_xt__name_word(const struct scan *c, size_t i)
 		return 0;
 	if (strlen(c->T->v[i].low) < 2 || c->T->v[i].f & T_NUM)
 		return 0;
-	if (ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
-			      NULL) >= 0 ||
+	if ((!inner || strlen(c->T->v[i].low) < 3) &&
+	    ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
+			      NULL) >= 0)
+		return 0;
+	if (
 	    inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
 	    ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,
 			      NULL) >= 0 ||
@@ -181,6 +187,11 @@ int ties_xt__name_word(const struct scan *c, size_t i)
 	    ties_xt__month_of(c->T->v[i].low) || plural_title(c, i))
 		return 0;
 	return 1;
+}
+
+int ties_xt__name_word(const struct scan *c, size_t i)
+{
+	return name_word_at(c, i, 0);
 }
 
 /* A name word in capitals, as family names are written in some house
@@ -248,7 +259,7 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 	int mixed = 0;
 
 	while (j < c->b && words < 4) {
-		if (ties_xt__name_word(c, j)) {
+		if (name_word_at(c, j, words > 0)) {
 			mixed = 1;
 		} else if (initial(c, j) && j + 1 < c->b &&
 			   (ties_xt__name_word(c, j + 1) ||
@@ -882,6 +893,7 @@ static long by_surname(struct scan *c, size_t i)
 static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
 {
 	size_t words = 0, k = *ce, take = 0;
+	int initials = 0; /* "Judith A. McHale": a name with initials */
 
 	if (*ce < c->b &&
 	    (ties_xt__word_is(c, *ce, "of") ||
@@ -893,15 +905,17 @@ static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
 	/* The name words that end the run, leaving at least one word of the
 	 * complement before them: "of Education and Training Pham Vu Luan". */
 	while (k > cs + 1 && take < 4 &&
-	       (ties_xt__name_word(c, k - 1) || caps_name_word(c, k - 1))) {
+	       (ties_xt__name_word(c, k - 1) || caps_name_word(c, k - 1) ||
+		(take > 0 && initial(c, k - 1)))) {
 		k--;
 		take++;
+		initials += initial(c, k);
 	}
 	/* Beyond two words, only short ones, as the syllables of Vietnamese
 	 * or Chinese names are ("Pham Vu Luan", "Vo Thi Anh Xuan"); a long
 	 * one belongs to the complement ("the Western Hemisphere Juan
 	 * Gonzalez"). */
-	while (take > 2 && strlen(c->T->v[k].low) > 5) {
+	while (take > 2 && !initials && strlen(c->T->v[k].low) > 5) {
 		k++;
 		take--;
 	}

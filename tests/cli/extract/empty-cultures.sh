@@ -14,4 +14,6 @@ Dato' Lim King Hock, Director of the Malaysian Institute, visited Tokyo.
 The Director Generals of CSIS and ISSI held a meeting in Jakarta.
 Vice Chancellor Prof Dr Ian G Campbell signed the agreement with G D Sharma, vice chancellor, USTM.
 The Gabon-based International University of Libreville (UIL) signed an MoU; UIL will host students.
+Prime Minister John Key met Premier Li Keqiang in Beijing.
+Under Secretary for Public Diplomacy and Public Affairs Judith A. McHale signed the statement.
 TEXTS
