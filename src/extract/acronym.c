@@ -9,6 +9,65 @@
 
 #include "extract_int.h"
 
+/* Acronym `acr` ("ICCA RAS") fits the initials of `name`. */
+int ties_xt__acronym_fits(const struct scan *c, size_t a, size_t b,
+			  const char *acr)
+{
+	char letters[64];
+	size_t n = 0, k = 0;
+
+	for (const char *p = acr; *p && n < sizeof(letters) - 1; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			letters[n++] = (char)(*p & ~0x20);
+	letters[n] = '\0';
+	if (n < 2)
+		return 0;
+	if (a < b && ties_xt__word_is(c, a, "the"))
+		a++;
+	/* Each letter is the initial of a word (or of a part after '-'), in
+	 * order; the first letter that of the first word. */
+	for (size_t i = a; i < b && k < n && k != (size_t)-1; i++) {
+		const char *w = c->x->text + c->T->v[i].s;
+		size_t wl = c->T->v[i].e - c->T->v[i].s;
+
+		for (size_t j = 0; j < wl && k < n; j++) {
+			if (j > 0 && w[j - 1] != '-')
+				continue;
+			if ((w[j] & ~0x20) == letters[k]) {
+				k++;
+			} else if (i == a && k == 0) {
+				k = (size_t)-1; /* not in order */
+				break;
+			}
+		}
+	}
+	if (k == n)
+		return 1;
+	/* The acronym of the name in another language, its words in
+	 * another order ("International University of Libreville (UIL)"):
+	 * the same initials of the capitalised words, in any order. */
+	{
+		int want[26] = {0}, have = 0, got[26] = {0};
+
+		for (size_t q = 0; q < n; q++)
+			want[letters[q] - 'A']++;
+		for (size_t i = a; i < b; i++) {
+			char l = c->x->text[c->T->v[i].s];
+
+			if (l >= 'A' && l <= 'Z') {
+				got[l - 'A']++;
+				have++;
+			}
+		}
+		if ((size_t)have != n)
+			return 0;
+		for (int q = 0; q < 26; q++)
+			if (want[q] != got[q])
+				return 0;
+		return 1;
+	}
+}
+
 /* Letters and digits only, three to eight, starting with a letter. */
 static int acronym_shape(const struct tok *t)
 {

@@ -313,8 +313,16 @@ int ties_xt__is_cap(const struct scan *c, size_t i);
 size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 			   int *adjective);
 int ties_xt__connector(const char *w);
-/* The tokens of a person's title at i ("Deputy Foreign Minister"), or 0. */
+/* names.c: the tokens of a person's title at i ("Deputy Foreign
+ * Minister"), or 0; an honorific at i (its tokens in *n); a head word of
+ * institutions (its kind in *kind); the plural of a title's last word; a
+ * family name in capitals; the name that ends a title's complement. */
 size_t ties_xt__at_title(const struct scan *c, size_t i);
+int ties_xt__is_honor(const struct scan *c, size_t i, size_t *n);
+int ties_xt__inst_head(const struct scan *c, size_t i, const char **kind);
+int ties_xt__plural_title(const struct scan *c, size_t k);
+int ties_xt__caps_name_word(const struct scan *c, size_t i);
+size_t ties_xt__name_ends_run(struct scan *c, size_t cs, size_t *ce);
 int ties_xt__name_word(const struct scan *c, size_t i);
 size_t ties_xt__name_at(const struct scan *c, size_t i);
 const char *ties_xt__span(struct scan *c, size_t a, size_t b);

@@ -1,7 +1,7 @@
 /*
- * mentions.c — ties extract, mentions: countries, titles, honorifics,
- * names, institutions and their acronyms, and people with their titles,
- * at a token of a sentence.
+ * mentions.c — ties extract, mentions: countries, institutions and their
+ * acronyms, and people with their titles (the words of names and titles
+ * are in names.c), at a token of a sentence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,283 +16,6 @@ int ties_xt__add_ment(struct scan *c, const struct ment *m)
 	return 0;
 }
 
-const struct plist *ties_xt__words(const struct scan *c, int d)
-{
-	return &c->d->D.l[d];
-}
-
-int ties_xt__word_is(const struct scan *c, size_t i, const char *w)
-{
-	return i < c->b && !strcmp(c->T->v[i].low, w);
-}
-
-int ties_xt__is_cap(const struct scan *c, size_t i)
-{
-	return i < c->b && (c->T->v[i].f & (T_CAP | T_PUNCT)) == T_CAP;
-}
-
-/* A country name or demonym at i: tokens used, and the country. */
-size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
-			   int *adjective)
-{
-	size_t n1 = 0, n2 = 0;
-	int k1, k2;
-
-	if (!ties_xt__is_cap(c, i) && !(c->T->v[i].f & T_ALLCAPS))
-		return 0;
-	k1 = ties_xt__match_at(ties_xt__words(c, D_COUNTRY), c->T, i, c->b,
-			       &n1);
-	k2 = ties_xt__match_at(ties_xt__words(c, D_DEMONYM), c->T, i, c->b,
-			       &n2);
-	/* A code ("VU", "IN", "USA") counts only written in capitals: "Pham
-	 * Vu Luan" is no Vanuatu, "In" no India. */
-	if (k1 >= 0 && n1 == 1 && strlen(c->T->v[i].low) <= 3 &&
-	    !(c->T->v[i].f & T_ALLCAPS) &&
-	    ties_xt__words(c, D_COUNTRY)->v[k1].text &&
-	    strlen(ties_xt__words(c, D_COUNTRY)->v[k1].text) <= 3) {
-		int upper = 1;
-
-		for (const char *p = ties_xt__words(c, D_COUNTRY)->v[k1].text;
-		     *p; p++)
-			upper &= !(*p >= 'a' && *p <= 'z');
-		if (upper)
-			k1 = -1;
-	}
-	/* A code of the database ("EC", "AU") is an acronym of something
-	 * else unless the release names that country too; countries.txt's
-	 * ("US", "UK") stand on their own. */
-	if (k1 >= 0 && n1 == 1 && (size_t)k1 >= c->d->country_words &&
-	    (c->T->v[i].f & T_ALLCAPS) && strlen(c->T->v[i].low) <= 3) {
-		const char *name = ties_xt__country_name(
-			c->d, ties_xt__words(c, D_COUNTRY)->v[k1].val);
-
-		if (!name || strlen(name) <= 3 || !strstr(c->x->text, name))
-			k1 = -1;
-	}
-	if (k1 < 0 && k2 < 0)
-		return 0;
-	if (k1 >= 0 && n1 >= n2) {
-		*cc = ties_xt__words(c, D_COUNTRY)->v[k1].val;
-		*adjective = 0;
-		return n1;
-	}
-	*cc = ties_xt__words(c, D_DEMONYM)->v[k2].val;
-	*adjective = 1;
-	return n2;
-}
-
-/* Connectors inside names of institutions. */
-int ties_xt__connector(const char *w)
-{
-	return !strcmp(w, "of") || !strcmp(w, "the") || !strcmp(w, "and") ||
-	       !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "&") ||
-	       !strcmp(w, "de") || !strcmp(w, "in");
-}
-
-static int is_honor(const struct scan *c, size_t i, size_t *n)
-{
-	return ties_xt__is_cap(c, i) &&
-	       ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, i, c->b,
-				 n) >= 0;
-}
-
-/* A title at i: [modifiers] head; tokens used. */
-static size_t at_title(const struct scan *c, size_t i)
-{
-	size_t j = i, n;
-
-	while (j < c->b &&
-	       ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, j, c->b,
-				 &n) >= 0 &&
-	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b,
-				 NULL) < 0)
-		j += n;
-	if (ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b, &n) <
-	    0)
-		return 0;
-	j += n;
-	/* "Director General", "Deputy National Security Advisor": a second
-	 * head after the first. */
-	while (j < c->b && c->T->v[j].f & T_CAP &&
-	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, j, c->b,
-				 &n) >= 0 &&
-	       ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, j, c->b,
-				 NULL) < 0)
-		j += n;
-	return j - i;
-}
-
-static int inst_head(const struct scan *c, size_t i, const char **kind)
-{
-	int k;
-
-	if (!ties_xt__is_cap(c, i))
-		return 0;
-	k = ties_xt__match_at(ties_xt__words(c, D_INST), c->T, i, c->b, NULL);
-	if (k < 0)
-		return 0;
-	if (kind)
-		*kind = ties_xt__words(c, D_INST)->v[k].val;
-	return 1;
-}
-
-/* The plural of a title's last word ("Ministers", "Generals",
- * "Secretaries"). */
-static int plural_title(const struct scan *c, size_t k)
-{
-	const struct plist *l = ties_xt__words(c, D_TITLE);
-	const char *w = c->T->v[k].low;
-	size_t n = strlen(w);
-	char one[64];
-
-	if (n < 4 || n >= sizeof(one) || w[n - 1] != 's')
-		return 0;
-	if (n > 4 && !strcmp(w + n - 3, "ies"))
-		snprintf(one, sizeof(one), "%.*sy", (int)(n - 3), w);
-	else
-		snprintf(one, sizeof(one), "%.*s", (int)(n - 1), w);
-	for (size_t q = 0; q < l->n; q++)
-		if (!strcmp(l->v[q].w[l->v[q].n - 1], one))
-			return 1;
-	return 0;
-}
-
-/* A word that can be part of a person's name. */
-/* A word that can be part of a person's name; `inner`: not its first word,
- * where the words that never begin a name ("Key") may stand ("John
- * Key"). */
-static int name_word_at(const struct scan *c, size_t i, int inner)
-{
-	const char *cc;
-	int adj;
-
-	if (!ties_xt__is_cap(c, i) || c->T->v[i].f & T_ALLCAPS)
-		return 0;
-	if (strlen(c->T->v[i].low) < 2 || c->T->v[i].f & T_NUM)
-		return 0;
-	if ((!inner || strlen(c->T->v[i].low) < 3) &&
-	    ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
-			      NULL) >= 0)
-		return 0;
-	if (
-	    inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
-	    ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,
-			      NULL) >= 0 ||
-	    ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, i, c->b,
-			      NULL) >= 0 ||
-	    ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, i, c->b,
-			      NULL) >= 0 ||
-	    ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i, c->b,
-			      NULL) >= 0 ||
-	    ties_xt__month_of(c->T->v[i].low) || plural_title(c, i))
-		return 0;
-	return 1;
-}
-
-int ties_xt__name_word(const struct scan *c, size_t i)
-{
-	return name_word_at(c, i, 0);
-}
-
-/* A name word in capitals, as family names are written in some house
- * styles ("MOTEGI Toshimitsu", "Christopher LLEWELLYN SMITH"): four letters
- * or more, and nothing the dictionaries or the database know. */
-static int caps_name_word(const struct scan *c, size_t i)
-{
-	const struct tok *t;
-	const char *cc;
-	int adj;
-
-	if (i >= c->b)
-		return 0;
-	t = &c->T->v[i];
-	if (!(t->f & T_ALLCAPS) || (t->f & T_NUM) || strlen(t->low) < 4)
-		return 0;
-	for (const char *p = t->low; *p; p++)
-		if (*p == '.' || *p == '&' || (*p >= '0' && *p <= '9'))
-			return 0;
-	return ties_xt__match_at(ties_xt__words(c, D_ORG), c->T, i, c->b,
-				 NULL) < 0 &&
-	       ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
-				 NULL) < 0 &&
-	       ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i,
-				 c->b, NULL) < 0 &&
-	       ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,
-				 NULL) < 0 &&
-	       !inst_head(c, i, NULL) && !ties_xt__at_country(c, i, &cc, &adj) &&
-	       ties_xt__ent_lookup(c->d, t->low) < 0;
-}
-
-/* A lower-case particle inside a name: "António Manuel de Oliveira
- * Guterres", "Ludwig van Beethoven", "Faisal bin Ahmed". */
-static int name_particle(const char *w)
-{
-	static const char *const p[] = {"de",  "da",  "do",    "dos", "das",
-					"del", "della", "di",  "van", "von",
-					"der", "den", "bin",   "binti", "bint",
-					"ibn", "al",  "el",    "la",  "le"};
-
-	for (size_t k = 0; k < sizeof(p) / sizeof(*p); k++)
-		if (!strcmp(w, p[k]))
-			return 1;
-	return 0;
-}
-
-/* Up to four name words at i, with particles between them; a word in
- * capitals counts when a name word in mixed case is next to it. */
-/* An initial inside a name: "G", "G." ("Ian G Campbell", "G D Sharma");
- * "A" and "I" only with their full stop. */
-static int initial(const struct scan *c, size_t i)
-{
-	const char *w = c->T->v[i].low;
-
-	if (i >= c->b || !(c->T->v[i].f & T_CAP) || w[0] < 'a' || w[0] > 'z')
-		return 0;
-	if (w[1] == '.' && w[2] == '\0')
-		return 1;
-	return w[1] == '\0' && w[0] != 'a' && w[0] != 'i';
-}
-
-size_t ties_xt__name_at(const struct scan *c, size_t i)
-{
-	size_t j = i, words = 0;
-	int mixed = 0;
-
-	while (j < c->b && words < 4) {
-		if (name_word_at(c, j, words > 0)) {
-			mixed = 1;
-		} else if (initial(c, j) && j + 1 < c->b &&
-			   (ties_xt__name_word(c, j + 1) ||
-			    (initial(c, j + 1) && ties_xt__name_word(c, j + 2)))) {
-			;
-		} else if (caps_name_word(c, j) &&
-			   (mixed || ties_xt__name_word(c, j + 1) ||
-			    (caps_name_word(c, j + 1) &&
-			     ties_xt__name_word(c, j + 2)))) {
-			;
-		} else if (words && name_particle(c->T->v[j].low) &&
-			   !(c->T->v[j].f & T_CAP) &&
-			   ties_xt__name_word(c, j + 1)) {
-			j++;
-			continue;
-		} else {
-			break;
-		}
-		j++;
-		words++;
-		if (c->T->v[j - 1].f & T_POSS)
-			break;
-	}
-	return j - i;
-}
-
-static size_t at_title(const struct scan *c, size_t i);
-
-size_t ties_xt__at_title(const struct scan *c, size_t i)
-{
-	return at_title(c, i);
-}
-
 /* A person's pattern starts at i: a title, an honorific before a name, or
  * a demonym before either. */
 static int person_starts(const struct scan *c, size_t i)
@@ -301,11 +24,11 @@ static int person_starts(const struct scan *c, size_t i)
 	const char *cc;
 	int adj;
 
-	if (at_title(c, i))
+	if (ties_xt__at_title(c, i))
 		return 1;
-	if (is_honor(c, i, &n) && ties_xt__name_word(c, i + n))
+	if (ties_xt__is_honor(c, i, &n) && ties_xt__name_word(c, i + n))
 		return 1;
-	if ((n = ties_xt__at_country(c, i, &cc, &adj)) && at_title(c, i + n))
+	if ((n = ties_xt__at_country(c, i, &cc, &adj)) && ties_xt__at_title(c, i + n))
 		return 1;
 	return 0;
 }
@@ -332,7 +55,7 @@ static size_t inner_list(const struct scan *c, size_t j)
 	int adj;
 
 	while (k + 2 < c->b && ties_xt__word_is(c, k, ",") &&
-	       ties_xt__is_cap(c, k + 1) && !inst_head(c, k + 1, NULL) &&
+	       ties_xt__is_cap(c, k + 1) && !ties_xt__inst_head(c, k + 1, NULL) &&
 	       !ties_xt__at_country(c, k + 1, &cc, &adj)) {
 		k += 2;
 		if (ties_xt__word_is(c, k, "and") && k + 1 < c->b &&
@@ -356,10 +79,10 @@ static size_t capseq(const struct scan *c, size_t i)
 		size_t n;
 
 		if (ties_xt__is_cap(c, j) || (c->T->v[j].f & T_ALLCAPS)) {
-			if (j > i && is_honor(c, j, &n) &&
+			if (j > i && ties_xt__is_honor(c, j, &n) &&
 			    ties_xt__name_word(c, j + n))
 				break;
-			if (j > i && head && at_title(c, j) &&
+			if (j > i && head && ties_xt__at_title(c, j) &&
 			    !ties_xt__word_is(c, j - 1, "of") &&
 			    !(j >= i + 2 && ties_xt__word_is(c, j - 1, "the") &&
 			      ties_xt__word_is(c, j - 2, "of")))
@@ -369,11 +92,11 @@ static size_t capseq(const struct scan *c, size_t i)
 			 * after the head word or its "of" word is not the
 			 * institution's. */
 			if (j > i && head &&
-			    (inst_head(c, j - 1, NULL) ||
+			    (ties_xt__inst_head(c, j - 1, NULL) ||
 			     (j >= i + 2 && ties_xt__word_is(c, j - 2, "of"))) &&
 			    trailing_name(c, j))
 				break;
-			head |= inst_head(c, j, NULL);
+			head |= ties_xt__inst_head(c, j, NULL);
 			j++;
 			last = j;
 			if (c->T->v[j - 1].f & T_POSS)
@@ -397,8 +120,8 @@ static size_t capseq(const struct scan *c, size_t i)
 			 * the" starts a second name. */
 			if (!strcmp(c->T->v[j].low, "and") &&
 			    ((j == i + 1 && (c->T->v[i].f & T_ALLCAPS)) ||
-			     inst_head(c, j - 1, NULL) ||
-			     inst_head(c, j + 1, NULL) ||
+			     ties_xt__inst_head(c, j - 1, NULL) ||
+			     ties_xt__inst_head(c, j + 1, NULL) ||
 			     ties_xt__word_is(c, j + 1, "the") ||
 			     person_starts(c, j + 1)))
 				break;
@@ -414,64 +137,6 @@ static size_t capseq(const struct scan *c, size_t i)
 	return last - i;
 }
 
-/* Acronym `acr` ("ICCA RAS") fits the initials of `name`. */
-int ties_xt__acronym_fits(const struct scan *c, size_t a, size_t b,
-			  const char *acr)
-{
-	char letters[64];
-	size_t n = 0, k = 0;
-
-	for (const char *p = acr; *p && n < sizeof(letters) - 1; p++)
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
-			letters[n++] = (char)(*p & ~0x20);
-	letters[n] = '\0';
-	if (n < 2)
-		return 0;
-	if (a < b && ties_xt__word_is(c, a, "the"))
-		a++;
-	/* Each letter is the initial of a word (or of a part after '-'), in
-	 * order; the first letter that of the first word. */
-	for (size_t i = a; i < b && k < n && k != (size_t)-1; i++) {
-		const char *w = c->x->text + c->T->v[i].s;
-		size_t wl = c->T->v[i].e - c->T->v[i].s;
-
-		for (size_t j = 0; j < wl && k < n; j++) {
-			if (j > 0 && w[j - 1] != '-')
-				continue;
-			if ((w[j] & ~0x20) == letters[k]) {
-				k++;
-			} else if (i == a && k == 0) {
-				k = (size_t)-1; /* not in order */
-				break;
-			}
-		}
-	}
-	if (k == n)
-		return 1;
-	/* The acronym of the name in another language, its words in
-	 * another order ("International University of Libreville (UIL)"):
-	 * the same initials of the capitalised words, in any order. */
-	{
-		int want[26] = {0}, have = 0, got[26] = {0};
-
-		for (size_t q = 0; q < n; q++)
-			want[letters[q] - 'A']++;
-		for (size_t i = a; i < b; i++) {
-			char l = c->x->text[c->T->v[i].s];
-
-			if (l >= 'A' && l <= 'Z') {
-				got[l - 'A']++;
-				have++;
-			}
-		}
-		if ((size_t)have != n)
-			return 0;
-		for (int q = 0; q < 26; q++)
-			if (want[q] != got[q])
-				return 0;
-		return 1;
-	}
-}
 
 /* Text of tokens [a, b) without a leading "the". */
 /* Token i is "<place>-based". */
@@ -548,9 +213,9 @@ static long parent_split(struct scan *c, size_t a, size_t b, size_t *cut)
 		if (ties_xt__word_is(c, y, "the"))
 			y++;
 		for (size_t k = a; k < i; k++)
-			hx |= inst_head(c, k, NULL);
+			hx |= ties_xt__inst_head(c, k, NULL);
 		for (size_t k = y; k < b; k++)
-			hy |= inst_head(c, k, NULL);
+			hy |= ties_xt__inst_head(c, k, NULL);
 		if (hx && hy && y < b) {
 			*cut = i;
 			return org_from(c, y, b, 0.85, "named as its parent");
@@ -580,7 +245,7 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		return e;
 	/* "the Commission" after "the European Commission"; "the Ministry
 	 * of Culture" after "the Ministry of Culture of Mongolia". */
-	if (inst_head(c, a, NULL) &&
+	if (ties_xt__inst_head(c, a, NULL) &&
 	    ((e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0 ||
 	     (e = ties_xt__tail_lookup(
 		      c->d, c->doc,
@@ -595,7 +260,7 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		const char *rest = n && a + n < b ? ties_xt__span(c, a + n, b)
 						  : NULL;
 
-		if (rest && inst_head(c, a + n, NULL) &&
+		if (rest && ties_xt__inst_head(c, a + n, NULL) &&
 		    (e = ties_xt__ent_lookup(c->d, rest)) >= 0 &&
 		    !ties_xt__is_person_kind(c->d->e[e].kind) &&
 		    c->d->e[e].doc == c->doc) {
@@ -607,7 +272,7 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		}
 	}
 	for (size_t i = a; i < b && !kind; i++)
-		inst_head(c, i, &kind);
+		ties_xt__inst_head(c, i, &kind);
 	if (!kind)
 		kind = "institution";
 	e = ties_xt__ent_get(c->d, kind, name, conf, why, c->doc, c->s);
@@ -629,7 +294,7 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		}
 	}
 	for (size_t i = a + 1; i < b; i++)
-		if (inst_head(c, i, NULL) &&
+		if (ties_xt__inst_head(c, i, NULL) &&
 		    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, i, b), e) <
 			    0)
 			return -1;
@@ -676,7 +341,7 @@ static long org_from_name(struct scan *c, const char *full, const char *as)
 static int collective(const struct scan *c, size_t i)
 {
 	for (size_t k = i; k < i + 2 && k < c->b; k++)
-		if (ties_xt__is_cap(c, k) && plural_title(c, k))
+		if (ties_xt__is_cap(c, k) && ties_xt__plural_title(c, k))
 			return 1;
 	return 0;
 }
@@ -692,7 +357,7 @@ static int organ_follows(const struct scan *c, size_t i)
 		return 0;
 	n = capseq(c, i);
 	for (size_t k = i; k < i + n; k++)
-		if (inst_head(c, k, NULL))
+		if (ties_xt__inst_head(c, k, NULL))
 			return 1;
 	return 0;
 }
@@ -719,14 +384,14 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 		const char *cc;
 		int adj;
 
-		if ((g > i && at_title(c, g)) || collective(c, g))
+		if ((g > i && ties_xt__at_title(c, g)) || collective(c, g))
 			return 0;
 		if (ties_xt__word_is(c, g, "government") &&
 		    ties_xt__word_is(c, g + 1, "of") &&
 		    ties_xt__at_country(c, g + 2, &cc, &adj))
 			return 0;
 	}
-	if (at_title(c, i) ||
+	if (ties_xt__at_title(c, i) ||
 	    (!ties_xt__word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
 	     ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
 			       NULL) >= 0))
@@ -765,7 +430,7 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	}
 	n = capseq(c, i);
 	for (size_t k = i; k < i + n; k++)
-		head |= inst_head(c, k, NULL);
+		head |= ties_xt__inst_head(c, k, NULL);
 	if (c->d->db_others && (k0 = ties_xt__known_span(c, i, best, head ? n : 2, e)))
 		return (size_t)k0;
 	if (best && best >= n)
@@ -856,7 +521,7 @@ static int appositive_is_next(const struct scan *c, size_t k)
 		     ties_xt__word_is(c, e, "and") || e >= c->b ||
 		     (ties_xt__word_is(c, e, ",") &&
 		      (ties_xt__word_is(c, e + 1, "and") ||
-		       at_title(c, e + 1) || ties_xt__name_at(c, e + 1) >= 2))))
+		       ties_xt__at_title(c, e + 1) || ties_xt__name_at(c, e + 1) >= 2))))
 			return 1;
 	}
 	e += skip_parens(c, e);
@@ -885,52 +550,6 @@ static long by_surname(struct scan *c, size_t i)
 		}
 	}
 	return found;
-}
-
-/* "Secretary of Homeland Security Alejandro Mayorkas": the name that ends
- * the run [cs, *ce) of a title's complement; moves *ce back to the name's
- * start and returns its length, or 0. */
-static size_t name_ends_run(struct scan *c, size_t cs, size_t *ce)
-{
-	size_t words = 0, k = *ce, take = 0;
-	int initials = 0; /* "Judith A. McHale": a name with initials */
-
-	if (*ce < c->b &&
-	    (ties_xt__word_is(c, *ce, "of") ||
-	     ties_xt__word_is(c, *ce, "for") ||
-	     ties_xt__word_is(c, *ce, "the") || ties_xt__word_is(c, *ce, "(")))
-		return 0;
-	for (size_t q = cs; q < *ce; q++)
-		words += ties_xt__is_cap(c, q);
-	/* The name words that end the run, leaving at least one word of the
-	 * complement before them: "of Education and Training Pham Vu Luan". */
-	while (k > cs + 1 && take < 4 &&
-	       (ties_xt__name_word(c, k - 1) || caps_name_word(c, k - 1) ||
-		(take > 0 && initial(c, k - 1)))) {
-		k--;
-		take++;
-		initials += initial(c, k);
-	}
-	/* Beyond two words, only short ones, as the syllables of Vietnamese
-	 * or Chinese names are ("Pham Vu Luan", "Vo Thi Anh Xuan"); a long
-	 * one belongs to the complement ("the Western Hemisphere Juan
-	 * Gonzalez"). */
-	while (take > 2 && !initials && strlen(c->T->v[k].low) > 5) {
-		k++;
-		take--;
-	}
-	/* A name whose last word is also a word of institutions: "Special
-	 * Envoy for Critical and Emerging Technologies Seth Center". */
-	if (take < 2 && words >= 4 && ties_xt__is_cap(c, *ce - 1) &&
-	    !(c->T->v[*ce - 1].f & T_ALLCAPS) && inst_head(c, *ce - 1, NULL) &&
-	    ties_xt__name_word(c, *ce - 2)) {
-		k = *ce - 2;
-		take = 2;
-	}
-	if (take == 0 || (take == 1 && words != 2))
-		return 0;
-	*ce = k;
-	return take;
 }
 
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
@@ -976,7 +595,7 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 	long org = *orgp;
 	size_t n;
 
-	if (!ties_xt__word_is(c, j, ",") || !(n = at_title(c, j + 1)) ||
+	if (!ties_xt__word_is(c, j, ",") || !(n = ties_xt__at_title(c, j + 1)) ||
 	    ties_xt__name_at(c, j + 1 + n) >= 2 ||
 	    appositive_is_next(c, j + 1 + n))
 		return;
@@ -1000,7 +619,7 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 			size_t used = ties_xt__at_org(c, os, &ko);
 
 			for (size_t q = os; q < oe; q++)
-				head |= inst_head(c, q, NULL);
+				head |= ties_xt__inst_head(c, q, NULL);
 			known = ko >= 0 && used == oe - os;
 			if (known || head) {
 				org = known ? ko
@@ -1056,16 +675,16 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	m->ent = m->org = -1;
 	/* "Czech Prime Minister", "U.S. Deputy ...". */
 	if ((n = ties_xt__at_country(c, j, &cc, &adj)) &&
-	    (at_title(c, j + n) || is_honor(c, j + n, NULL) ||
+	    (ties_xt__at_title(c, j + n) || ties_xt__is_honor(c, j + n, NULL) ||
 	     (adj && ties_xt__word_is(c, j + n, "counterpart"))))
 		j += n;
 	else
 		cc = NULL;
 	ts = te = j;
 	/* "his Chinese counterpart Wang Yi": a title in lower case. */
-	if (!(n = at_title(c, j)) && cc && ties_xt__word_is(c, j, "counterpart"))
+	if (!(n = ties_xt__at_title(c, j)) && cc && ties_xt__word_is(c, j, "counterpart"))
 		n = 1;
-	if (n && !is_honor(c, j, NULL)) {
+	if (n && !ties_xt__is_honor(c, j, NULL)) {
 		j += n;
 		te = j;
 		if ((ties_xt__word_is(c, j, "of") ||
@@ -1077,14 +696,14 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			ce = cs + capseq(c, cs);
 			for (size_t k = cs + 1; k + 1 < ce; k++)
 				if (ties_xt__word_is(c, k, "and") &&
-				    inst_head(c, k + 1, NULL)) {
+				    ties_xt__inst_head(c, k + 1, NULL)) {
 					ce = k;
 					break;
 				}
 			j = ce;
 		}
 	}
-	while (is_honor(c, j, &n)) {
+	while (ties_xt__is_honor(c, j, &n)) {
 		if (!honor)
 			honor = ties_xt__tok_text(c->d, c->x, j, j + n);
 		has_honor = 1;
@@ -1096,7 +715,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		if (cc || c->s < c->x->body_from ||
 		    (nn = ties_xt__name_at(c, j)) < 2 ||
 		    !ties_xt__word_is(c, j + nn, ",") ||
-		    !at_title(c, j + nn + 1) ||
+		    !ties_xt__at_title(c, j + nn + 1) ||
 		    (j > c->a && (c->T->v[j - 1].f & T_CAP)))
 			return 0;
 		ns = j;
@@ -1114,8 +733,8 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	 * ("Dato' Lim King Hock,"): kept when a name word follows and ends
 	 * the run. */
 	if (nn >= 1 && has_honor &&
-	    (at_title(c, j + nn) == 1 ||
-	     (is_honor(c, j + nn, &n) && n == 1))) {
+	    (ties_xt__at_title(c, j + nn) == 1 ||
+	     (ties_xt__is_honor(c, j + nn, &n) && n == 1))) {
 		size_t k = ties_xt__name_at(c, j + nn + 1);
 
 		if (k >= 1 && k <= 2 && !ties_xt__is_cap(c, j + nn + 1 + k))
@@ -1133,7 +752,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			}
 		}
 	}
-	if (nn == 0 && ce > cs && j == ce && (nn = name_ends_run(c, cs, &ce)))
+	if (nn == 0 && ce > cs && j == ce && (nn = ties_xt__name_ends_run(c, cs, &ce)))
 		ns = ce;
 	if (nn == 0 && (ce > cs || (te > ts && !has_honor))) {
 		/* "Administrator of the ... (NASA), Bill Nelson"; "The
@@ -1165,7 +784,7 @@ named:
 		int head = 0;
 
 		for (size_t k = cs; k < ce; k++)
-			head |= inst_head(c, k, NULL);
+			head |= ties_xt__inst_head(c, k, NULL);
 		if (head) {
 			org = org_from(c, cs, ce, 0.85, "named in a title");
 			if (org >= 0)
