@@ -1,6 +1,7 @@
 /*
  * date.c — ties extract, dates: "8th Apr, 2025", "April 8, 2025",
- * "December 13", today and yesterday, as ISO dates.
+ * "December 13", today and yesterday, weekdays, as ISO dates; and the
+ * date of an event, from its sentence or elsewhere in the release.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -254,4 +255,121 @@ size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 	}
 	*out = ties_xt__pool_printf(&d->P, "%04d-%02d-%02d", y, m, dd);
 	return j - i;
+}
+
+/* A date in tokens [a, b) of x: an explicit one, today/yesterday/tomorrow,
+ * or a weekday alone ("on Wednesday": the last one on or before the
+ * publication date, the next one after it where the sentence says "will"
+ * or "next"), with why and how sure; or NULL. */
+static const char *date_in(ties_draft *d, const struct xdoc *x, size_t a,
+			   size_t b, int after_on, const char **why,
+			   double *conf)
+{
+	const struct toks *T = &x->T;
+	int future = 0;
+
+	for (size_t i = a; i < b; i++)
+		future |= !strcmp(T->v[i].low, "will") ||
+			  !strcmp(T->v[i].low, "next");
+	for (size_t i = a; i < b; i++) {
+		const char *date;
+		int wd;
+
+		if ((!after_on || (i > a && !strcmp(T->v[i - 1].low, "on"))) &&
+		    ties_xt__parse_date(d, T, i, b, x->date, &date) && date) {
+			*why = "the date in the sentence";
+			*conf = 0.9;
+			return date;
+		}
+		if (!x->date || after_on)
+			continue;
+		if (!strcmp(T->v[i].low, "today") ||
+		    !strcmp(T->v[i].low, "yesterday") ||
+		    !strcmp(T->v[i].low, "tomorrow")) {
+			*why = "said relative to the publication date";
+			*conf = 0.85;
+			return ties_xt__date_shift(
+				d, x->date,
+				!strcmp(T->v[i].low, "today")	      ? 0
+				: !strcmp(T->v[i].low, "yesterday") ? -1
+								     : 1);
+		}
+		if (i > a && (wd = ties_xt__weekday_of(T->v[i].low)) &&
+		    T->v[i].f & T_CAP &&
+		    (!strcmp(T->v[i - 1].low, "on") ||
+		     !strcmp(T->v[i - 1].low, "last") ||
+		     !strcmp(T->v[i - 1].low, "next"))) {
+			*why = "a weekday counted from the publication date";
+			*conf = 0.8;
+			return ties_xt__weekday_date(d, x->date, wd, future);
+		}
+	}
+	return NULL;
+}
+
+/* A sentence that dates an event: it names one ("meeting", "signed") or
+ * opens with "On". */
+static int dates_an_event(ties_draft *d, const struct xdoc *x, size_t a,
+			  size_t b)
+{
+	return !strcmp(x->T.v[a].low, "on") ||
+	       ties_xt__find_in(&d->D.l[D_EVENT], &x->T, a, b, NULL) >= 0 ||
+	       ties_xt__find_in(&d->D.l[D_SIGN], &x->T, a, b, NULL) >= 0;
+}
+
+/*
+ * The date of an event triggered in sentence c->s: the one said there;
+ * else the first day that a later sentence of the body gives for an
+ * event, else an earlier one; else the first day in the body's opening
+ * sentences; else the publication date.
+ */
+void ties_xt__event_date(ties_draft *d, struct xevent *ev, struct scan *c)
+{
+	const struct xdoc *x = c->x;
+	const char *why, *date;
+	double conf;
+	size_t from = (size_t)x->body_from;
+
+	if ((date = date_in(d, x, c->a, c->b, 0, &why, &conf))) {
+		ev->date = date, ev->dconf = conf, ev->dwhy = why;
+		ev->dsent = c->s;
+		return;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t s = pass ? from : (size_t)c->s + 1;
+		     s < (pass ? (size_t)c->s : x->nsent); s++) {
+			size_t a = x->sent[s][0], b = x->sent[s][1];
+
+			if (s < from || a >= b || !dates_an_event(d, x, a, b) ||
+			    !(date = date_in(d, x, a, b, 0, &why, &conf)) ||
+			    strlen(date) != 10)
+				continue;
+			ev->date = date;
+			ev->dconf = conf - 0.1;
+			ev->dwhy = pass ? "a date of an event earlier in the "
+					  "release"
+					: "a date of an event later in the "
+					  "release";
+			ev->dsent = (int)s;
+			return;
+		}
+	/* An event's "on <date>" before a dateline's date. */
+	for (int on = 1; on >= 0; on--)
+		for (size_t s = from; s < x->nsent && s < from + 3; s++) {
+			if (!(date = date_in(d, x, x->sent[s][0],
+					     x->sent[s][1], on, &why, &conf)) ||
+			    strlen(date) != 10)
+				continue;
+			ev->date = date;
+			ev->dconf = 0.65;
+			ev->dwhy = "the first date of the release";
+			ev->dsent = (int)s;
+			return;
+		}
+	if (!ev->date && x->date) {
+		ev->date = x->date;
+		ev->dconf = 0.6;
+		ev->dwhy = "the publication date";
+		ev->dsent = -1;
+	}
 }

@@ -263,6 +263,8 @@ int ties_xt__weekday_of(const char *w);
  * `after` the first after it; NULL without a reference date. */
 const char *ties_xt__weekday_date(ties_draft *d, const char *ref, int wd,
 				  int after);
+/* The date of event ev triggered in sentence c->s (see date.c). */
+void ties_xt__event_date(ties_draft *d, struct xevent *ev, struct scan *c);
 size_t ties_xt__parse_date(ties_draft *d, const struct toks *T, size_t i,
 			   size_t end, const char *ref, const char **out);
 /* draft.c */
