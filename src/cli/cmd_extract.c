@@ -103,12 +103,11 @@ static int open_db(struct cli_ctx *ctx, int apply)
 	return rc < 0 ? cli_db_error(ctx) : 0;
 }
 
-static int print_summary(struct cli_ctx *ctx, ties_draft *d,
-			 const ties_extract_opts *o, const char *outdir)
+static int print_summary(ties_draft *d, const ties_extract_opts *o,
+			 const char *outdir)
 {
 	ties_draft_summary s;
 
-	(void)ctx;
 	if (ties_draft_summarize(d, &s) < 0)
 		return -1;
 	printf("%zu release%s: %zu %s, %zu institution%s, %zu event%s with "
@@ -237,7 +236,7 @@ int cmd_extract(int argc, char **argv, struct cli_ctx *ctx)
 
 		if (ties_draft_write(d, dir) < 0)
 			goto dberr;
-		if (!quiet && print_summary(ctx, d, &o, outdir) < 0)
+		if (!quiet && print_summary(d, &o, outdir) < 0)
 			goto dberr;
 		if (apply) {
 			ties_import_stats st;

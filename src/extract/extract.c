@@ -126,22 +126,37 @@ static int finish(ties_draft *d)
 	 * places them, in a release of a government ("Ministry of Foreign
 	 * Affairs of Japan", "Press Information Bureau, Government of
 	 * India"): that government's country, weakly. */
-	for (size_t e = 0; e < d->ne; e++) {
-		struct xent *x = &d->e[e];
-		const char *cc;
+	{
+		/* Once per release and per person, not per pair. */
+		const char **pub = calloc(d->ndocs + 1, sizeof(*pub));
+		char *placed = calloc(d->ne + 1, 1);
 
-		if (x->known || x->country ||
-		    !ties_xt__is_person_kind(x->kind) || !x->why ||
-		    (strcmp(x->why, "named with a title") &&
-		     strcmp(x->why, "named with an honorific")) ||
-		    ties_xt__member_org(d, (long)e) >= 0 ||
-		    !d->docs[x->doc].publisher ||
-		    !(cc = country_in_name(d, d->docs[x->doc].publisher)))
-			continue;
-		ties_xt__set_country(d, (long)e, cc, 0.6,
-				     "the country of the government that "
-				     "published the release",
-				     x->doc, x->sent);
+		if (!pub || !placed) {
+			free(pub);
+			free(placed);
+			return ties_xt__oom(d);
+		}
+		for (size_t k = 0; k < d->ndocs; k++)
+			if (d->docs[k].publisher)
+				pub[k] = country_in_name(d, d->docs[k].publisher);
+		for (size_t i = 0; i < d->nm; i++)
+			placed[d->m[i].person] = 1;
+		for (size_t e = 0; e < d->ne; e++) {
+			struct xent *x = &d->e[e];
+
+			if (x->known || x->country || placed[e] ||
+			    !pub[x->doc] || !ties_xt__is_person_kind(x->kind) ||
+			    !x->why ||
+			    (strcmp(x->why, "named with a title") &&
+			     strcmp(x->why, "named with an honorific")))
+				continue;
+			ties_xt__set_country(d, (long)e, pub[x->doc], 0.6,
+					     "the country of the government "
+					     "that published the release",
+					     x->doc, x->sent);
+		}
+		free(pub);
+		free(placed);
 	}
 	/* Units take their parent's name; kinds of units without a parent
 	 * are institutions. Then the ids. */
