@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "ties.h"
@@ -60,6 +61,22 @@ int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old);
 int ties_strmap__get(const ties_strmap *m, const char *key, long *val);
 void ties_strmap__release(ties_strmap *m);
 
+/* Ids with a rowid each (an import's own rows), the keys in one block with
+ * their hashes (idmap.c). */
+typedef struct ties_idmap {
+	struct ties_idslot *slot;
+	size_t n, cap;
+	char *keys;
+	size_t klen, kcap;
+} ties_idmap;
+
+/* Set `key` to `val`: 1 when it was there (now updated), 0 when added,
+ * TIES_ENOMEM. */
+int ties_idmap__put(ties_idmap *m, const char *key, int64_t val);
+/* Look `key` up: 1 and *val when present, else 0. */
+int ties_idmap__get(const ties_idmap *m, const char *key, int64_t *val);
+void ties_idmap__release(ties_idmap *m);
+
 /* Statements kept prepared for the life of the handle. */
 enum ties_stmt {
 	ST_KEY_LOOKUP,
@@ -82,6 +99,7 @@ enum ties_stmt {
 	ST_SOURCE_LOOKUP,
 	ST_SOURCE_BY_TEXT,
 	ST_EVENT_UPSERT,
+	ST_EVENT_INSERT,
 	ST_EVENT_LOOKUP,
 	ST_EVENT_BY_TITLE,
 	ST_RELATION_FIND,
@@ -105,6 +123,7 @@ struct ties_db {
 	 * clear; outside one they are INT64_MAX. */
 	sqlite3_int64 fresh_entity, fresh_event;
 	int bulk;		/* name keys wait for ties_store__bulk_index */
+	int journal_light;	/* a rollback journal for now, not the WAL */
 	sqlite3_int64 fts_from; /* first name_key rowid of the import */
 	ties_buf deferred;	/* CREATE INDEX statements to run at the end */
 	ties_progress_cb progress;
@@ -175,6 +194,11 @@ int ties_store__bulk_begin(ties_db *db);
 int ties_store__bulk_index(ties_db *db);
 /* With ok, rebuilds the indexes deferred for empty tables. */
 int ties_store__bulk_end(ties_db *db, int ok);
+/* An empty database takes a big import under a rollback journal (no
+ * second write of each page); _restore goes back to the WAL. Both outside
+ * a transaction. */
+int ties_store__journal_light(ties_db *db);
+void ties_store__journal_restore(ties_db *db);
 
 /* Store writes without a transaction of their own (the caller holds one);
  * references already resolved to rowids (0 = none). */

@@ -269,6 +269,11 @@ struct load {
 	long long rows_since;
 	ties_strmap ids[3]; /* ids seen in this import: sources, entities,
 			       events */
+	/* The entities and events this import made or updated, by id: a
+	 * second row with one of these ids is a mistake, and a reference by
+	 * id needs no query. */
+	ties_idmap made[2];
+	ties_strmap countries; /* country ids looked up (0: none such) */
 	/* References already resolved: once the entities are loaded nothing
 	 * in the import can change what a reference names. */
 	ties_strmap entity_refs, event_refs;
@@ -296,47 +301,48 @@ static int cached(ties_db *db, ties_strmap *m, const char *ref,
 	return 0;
 }
 
+/* A reference is first an id (resolution tries the id first): the ids of
+ * this import's rows are in memory. */
 static int entity_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 {
+	int64_t v;
+
+	if (ties_idmap__get(&l->made[0], ref, &v)) {
+		*rowid = v;
+		return 0;
+	}
 	return cached(l->db, &l->entity_refs, ref, rowid, ties_store__resolve);
 }
 
 static int event_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 {
+	int64_t v;
+
+	if (ties_idmap__get(&l->made[1], ref, &v)) {
+		*rowid = v;
+		return 0;
+	}
 	return cached(l->db, &l->event_refs, ref, rowid,
 		      ties_store__resolve_event);
 }
 
-/* Whether an id names a row this import made: a duplicate. Entities and
- * events are checked in the store (rows above the import's first rowid are
- * its own), so memory does not grow with the input; sources, few, in a
- * map that remembers the line. */
-static int made_here(struct load *l, int which, const char *id)
+/* Note the rowid of an entity or event (which 1 or 2) this import wrote. */
+static int made(struct load *l, int which, const char *id, sqlite3_int64 r)
 {
-	ties_db *db = l->db;
-	sqlite3_stmt *st =
-		ties_db__stmt(db, which == 1 ? ST_ID_LOOKUP : ST_EVENT_LOOKUP);
-	int here = 0;
-
-	if (!st)
-		return TIES_EDB;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		here = sqlite3_column_int64(st, 0) >
-		       (which == 1 ? db->fresh_entity : db->fresh_event);
-	sqlite3_reset(st);
-	return here;
+	if (ties_idmap__put(&l->made[which - 1], id, r) < 0)
+		return ties_db__seterr(l->db, TIES_ENOMEM, "out of memory");
+	return 0;
 }
 
-/* An id given twice in one import is a mistake, not an update. */
+/* An id given twice in one import is a mistake, not an update. Entities
+ * and events are checked against the ids this import wrote; sources, few,
+ * in a map that remembers the line. */
 static int check_dup(struct load *l, int which, const char *id, long line)
 {
 	if (which != 0) {
-		int here = made_here(l, which, id);
+		int64_t r;
 
-		if (here < 0)
-			return here;
-		if (here)
+		if (ties_idmap__get(&l->made[which - 1], id, &r))
 			return ties_db__seterr(
 				l->db, TIES_EINVALID,
 				"%s:%ld: duplicate %s id '%s' (given earlier "
@@ -423,18 +429,27 @@ static int split_aliases(struct load *l, char *s, size_t *n)
 	return 0;
 }
 
-/* The rowid of the country whose id is ref, or 0. */
-static int country_by_id(ties_db *db, const char *ref, sqlite3_int64 *rowid)
+/* The rowid of the country whose id is ref, or 0; asked of the store once
+ * an id. */
+static int country_by_id(struct load *l, const char *ref,
+			 sqlite3_int64 *rowid)
 {
-	sqlite3_stmt *st = ties_db__stmt(db, ST_COUNTRY_BY_ID);
+	sqlite3_stmt *st;
+	long v = 0;
 
 	*rowid = 0;
-	if (!st)
+	if (ties_strmap__get(&l->countries, ref, &v)) {
+		*rowid = v;
+		return v != 0;
+	}
+	if (!(st = ties_db__stmt(l->db, ST_COUNTRY_BY_ID)))
 		return 0;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*rowid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	/* Not kept when memory runs out: it is only asked again. */
+	ties_strmap__put(&l->countries, ref, (long)*rowid, NULL);
 	return *rowid != 0;
 }
 
@@ -444,19 +459,13 @@ static int opt_source(ties_db *db, const char *ref, sqlite3_int64 *rowid)
 	return *ref ? ties_store__resolve_source(db, ref, rowid) : 0;
 }
 
-/* An entity's home country, `ref` (column 3): set now when it is an id,
- * else resolved once the whole import is in (resolve_countries). */
+/* An entity's home country, `ref` (column 3), when it is a name or an
+ * alias: resolved once the whole import is in (resolve_countries). */
 static int entity_country(struct load *l, sqlite3_int64 a, const char *ref,
 			  long line)
 {
 	struct pending_country *pc;
-	sqlite3_int64 cid = 0;
 
-	/* An id is never ambiguous, whatever later rows add:
-	 * set it now; only names and aliases wait for the
-	 * whole import (and use memory until then). */
-	if (*ref && country_by_id(l->db, ref, &cid))
-		return ties_store__entity_set_country(l->db, a, cid);
 	if (l->npend == l->cappend) {
 		size_t cap = l->cappend ? l->cappend * 2 : 64;
 		pc = realloc(l->pend, cap * sizeof(*pc));
@@ -468,10 +477,10 @@ static int entity_country(struct load *l, sqlite3_int64 a, const char *ref,
 	}
 	pc = &l->pend[l->npend];
 	pc->entity = a;
-	pc->ref = *ref ? strdup(ref) : NULL;
+	pc->ref = strdup(ref);
 	pc->line = line;
 	pc->path = l->in->path;
-	if (*ref && !pc->ref)
+	if (!pc->ref)
 		return ties_db__seterr(l->db, TIES_ENOMEM, "out of memory");
 	l->npend++;
 	return 0;
@@ -502,7 +511,7 @@ static int load_entity(struct load *l, char **f, size_t nattrs, long line)
 	sqlite3_int64 a;
 	size_t naliases;
 	ties_entity_row e;
-	char *kind = col(l, f, 1);
+	char *kind = col(l, f, 1), *country = NULL;
 	int rc = 0;
 
 	memset(&e, 0, sizeof(e));
@@ -520,11 +529,22 @@ static int load_entity(struct load *l, char **f, size_t nattrs, long line)
 	}
 	e.attrs = l->attrs;
 	e.nattrs = nattrs;
-	if ((rc = ties_store__entity_put(db, &e, &a)) < 0)
+	/* No country, or a country's id (never ambiguous, whatever later
+	 * rows add): set with the row. Names and aliases wait for the whole
+	 * import (and use memory until then). */
+	if (l->h.col[3] >= 0) {
+		country = col(l, f, 3);
+		if (!*country || country_by_id(l, country, &e.country)) {
+			e.set_country = 1;
+			country = NULL;
+		}
+	}
+	if ((rc = ties_store__entity_put(db, &e, &a)) < 0 ||
+	    (rc = made(l, 1, e.id, a)) < 0)
 		return rc;
 	l->stats->entities++;
-	if (l->h.col[3] >= 0)
-		rc = entity_country(l, a, col(l, f, 3), line);
+	if (country)
+		rc = entity_country(l, a, country, line);
 	return rc;
 }
 
@@ -542,10 +562,13 @@ static int load_event(struct load *l, char **f, size_t nattrs)
 		return rc;
 	if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
 		return rc;
-	rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
-				   raw(l, f, 3), a, b, l->attrs, nattrs, NULL);
+	if ((rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
+					raw(l, f, 3), a, b, l->attrs, nattrs,
+					&a)) < 0 ||
+	    (rc = made(l, 2, col(l, f, 0), a)) < 0)
+		return rc;
 	l->stats->events++;
-	return rc;
+	return 0;
 }
 
 static int load_relation(struct load *l, char **f, size_t nattrs)
@@ -903,7 +926,8 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 	if (db->txn_depth == 0)
 		sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL,
 			     NULL);
-	if ((rc = ties_db__begin(db)) < 0)
+	if ((rc = ties_store__journal_light(db)) < 0 ||
+	    (rc = ties_db__begin(db)) < 0)
 		goto done;
 	if ((rc = ties_store__bulk_begin(db)) < 0)
 		goto rollback;
@@ -940,6 +964,7 @@ rollback:
 	ties_store__bulk_end(db, 0);
 	ties_db__rollback(db);
 done:
+	ties_store__journal_restore(db);
 	if (db->txn_depth == 0)
 		sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL,
 			     NULL);
@@ -947,6 +972,9 @@ done:
 		free(l.pend[i].ref);
 	for (i = 0; i < 3; i++)
 		ties_strmap__release(&l.ids[i]);
+	ties_idmap__release(&l.made[0]);
+	ties_idmap__release(&l.made[1]);
+	ties_strmap__release(&l.countries);
 	ties_strmap__release(&l.entity_refs);
 	ties_strmap__release(&l.event_refs);
 	free(l.pend);

@@ -74,6 +74,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"kind = excluded.kind, date = excluded.date, "
 		"title = excluded.title, place = excluded.place, "
 		"source_id = excluded.source_id RETURNING rowid",
+	[ST_EVENT_INSERT] =
+		"INSERT INTO event(id, kind, date, title, place, source_id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_EVENT_LOOKUP] = "SELECT rowid FROM event WHERE id = ?1",
 	[ST_EVENT_BY_TITLE] = "SELECT rowid FROM event WHERE title = ?1 "
 			      "LIMIT 11",
@@ -440,6 +443,61 @@ static int restore_indexes(ties_db *db)
 	}
 	ties_buf__clear(&db->deferred);
 	return rc;
+}
+
+/* Set the journal mode; 0 when SQLite took it. */
+static int journal_mode(ties_db *db, const char *mode)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[40];
+	int ok = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ok = !sqlite3_stricmp(
+			(const char *)sqlite3_column_text(st, 0), mode);
+	sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
+/*
+ * A database that holds no events, relations or participations yet (one
+ * just made) takes its first big import under a rollback journal: the
+ * write-ahead log would write every new page twice (to the log, then at the
+ * checkpoint into the file), where a rollback journal keeps only the pages
+ * that were there before, few here. A crash still leaves the database as
+ * it was. Outside a transaction only; ties_store__journal_restore() goes
+ * back to the WAL after the commit or rollback.
+ */
+int ties_store__journal_light(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int empty = 0;
+
+	if (db->txn_depth > 0 || db->journal_light)
+		return 0;
+	if (sqlite3_prepare_v2(db->sql,
+			       "SELECT NOT EXISTS (SELECT 1 FROM event) AND "
+			       "NOT EXISTS (SELECT 1 FROM relation) AND NOT "
+			       "EXISTS (SELECT 1 FROM participant)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return ties_db__sqlerr(db);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	/* Another process reading keeps the WAL: nothing changes then. */
+	if (empty && journal_mode(db, "delete") == 0)
+		db->journal_light = 1;
+	return 0;
+}
+
+void ties_store__journal_restore(ties_db *db)
+{
+	if (!db->journal_light || db->txn_depth > 0)
+		return;
+	db->journal_light = 0;
+	journal_mode(db, "wal");
 }
 
 int ties_store__bulk_begin(ties_db *db)

@@ -437,7 +437,11 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 	if (!ties_str__empty(title) &&
 	    (rc = ties_check__text(db, "title", title)) < 0)
 		return rc;
-	if (!(st = ties_db__stmt(db, ST_EVENT_UPSERT)))
+	/* Into a table that was empty when the bulk import began every
+	 * event is new (the importer refuses an id given twice): a plain
+	 * insert. */
+	if (!(st = ties_db__stmt(db, db->fresh_event == 0 ? ST_EVENT_INSERT
+							  : ST_EVENT_UPSERT)))
 		return TIES_EDB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -447,8 +451,13 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 		sqlite3_bind_int64(st, 5, place);
 	if (source_id)
 		sqlite3_bind_int64(st, 6, source_id);
-	if ((rc = step_rowid(db, st, &r)) < 0)
+	if (db->fresh_event == 0) {
+		if ((rc = step_done(db, st)) < 0)
+			return rc;
+		r = sqlite3_last_insert_rowid(db->sql);
+	} else if ((rc = step_rowid(db, st, &r)) < 0) {
 		return rc;
+	}
 	if ((rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs, nattrs, 1)) <
 	    0)
 		return rc;

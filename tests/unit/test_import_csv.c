@@ -252,6 +252,90 @@ static void test_progress_can_cancel(void **state)
 	ties_db_close(db);
 }
 
+/* The journal mode of the database file at path. */
+static void journal_mode_of(const char *path, char *out, size_t cap)
+{
+	sqlite3 *s = NULL;
+	sqlite3_stmt *st = NULL;
+
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, "PRAGMA journal_mode", -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, cap, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+}
+
+/* An import into an empty database: events by plain inserts, references
+ * by the ids of the import's own rows, a rollback journal for the time of
+ * the import and the WAL after it, whether it succeeds or fails. */
+static void test_import_into_empty_database(void **state)
+{
+	ties_db *db = new_db("empty.db");
+	ties_card *c = NULL;
+	char mode[32], ent[512];
+
+	(void)state;
+	/* tmppath's buffers are reused: a copy of the path. */
+	snprintf(ent, sizeof(ent), "%s",
+		 WRITE("empty-e.csv", "id,kind,name,country\n"
+				      "a,institution,A,fr\n"
+				      "b,institution,B,France\n"
+				      "c,institution,C,\n"));
+	journal_mode_of(tmppath("empty.db"), mode, sizeof(mode));
+	assert_string_equal(mode, "wal");
+	/* An event id given twice: refused, nothing written, WAL again. */
+	{
+		const char *paths[] = {
+			ent, WRITE("empty-v.csv", "id,kind,date\n"
+						  "m1,meeting,2024\n"
+						  "m2,meeting,2024\n"
+						  "m1,visit,2025\n")};
+
+		assert_int_equal(ties_import_csv(db, paths, 2, TIES_TABLE_AUTO,
+						 NULL),
+				 TIES_EINVALID);
+		assert_non_null(strstr(ties_errmsg(db), "empty-v.csv:4: "
+							"duplicate event id "
+							"'m1'"));
+		assert_int_equal(count_of(db, "event"), 0);
+		assert_int_equal(count_of(db, "entity"), 0);
+		journal_mode_of(tmppath("empty.db"), mode, sizeof(mode));
+		assert_string_equal(mode, "wal");
+	}
+	{
+		const char *paths[] = {
+			ent,
+			WRITE("empty-v2.csv", "id,kind,date,title\n"
+					      "m1,meeting,2024,First\n"
+					      "m2,visit,2025,Second\n"),
+			WRITE("empty-p.csv", "event,entity,role\n"
+					     "m1,a,host\nm1,b,guest\n"
+					     "Second,c,visitor\nm2,a,host\n")};
+
+		assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO,
+						 NULL),
+				 0);
+	}
+	assert_int_equal(count_of(db, "event"), 2);
+	assert_int_equal(count_of(db, "participant"), 4);
+	journal_mode_of(tmppath("empty.db"), mode, sizeof(mode));
+	assert_string_equal(mode, "wal");
+	/* Countries by id, by name, and none. */
+	assert_int_equal(ties_card_get(db, &c, "a"), 0);
+	assert_string_equal(ties_card_field(c, "country"), "fr");
+	ties_card_free(c);
+	assert_int_equal(ties_card_get(db, &c, "b"), 0);
+	assert_string_equal(ties_card_field(c, "country"), "fr");
+	ties_card_free(c);
+	assert_int_equal(ties_card_get(db, &c, "c"), 0);
+	assert_null(ties_card_field(c, "country"));
+	ties_card_free(c);
+	ties_db_close(db);
+}
+
 /* The names of the indexes, sorted, one string. */
 static void index_names(const char *path, char *out, size_t cap)
 {
@@ -311,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_reimport_is_idempotent),
 		cmocka_unit_test(test_progress_can_cancel),
 		cmocka_unit_test(test_bulk_import_rebuilds_deferred_indexes),
+		cmocka_unit_test(test_import_into_empty_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,40 @@ static void test_strmap_finds_what_it_holds(void **state)
 	ties_strmap__release(&m);
 }
 
+static void test_idmap_finds_what_it_holds(void **state)
+{
+	ties_idmap m = {0};
+	char key[32];
+	int64_t v = 0;
+	int i;
+
+	(void)state;
+	assert_int_equal(ties_idmap__get(&m, "k1", &v), 0);
+	/* Enough keys to grow the table and the block of keys many times;
+	 * keys that are prefixes of others, and the empty key. */
+	for (i = 0; i < 50000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		assert_int_equal(ties_idmap__put(&m, key, (int64_t)i * 3), 0);
+	}
+	assert_int_equal(ties_idmap__put(&m, "", 7), 0);
+	for (i = 0; i < 50000; i += 13) {
+		snprintf(key, sizeof(key), "k%d", i);
+		assert_int_equal(ties_idmap__get(&m, key, &v), 1);
+		assert_int_equal(v, (int64_t)i * 3);
+	}
+	assert_int_equal(ties_idmap__get(&m, "k50000", &v), 0);
+	assert_int_equal(ties_idmap__get(&m, "k", &v), 0);
+	assert_int_equal(ties_idmap__get(&m, "", &v), 1);
+	assert_int_equal(v, 7);
+	/* Put again: the value changes, the count does not. */
+	assert_int_equal(ties_idmap__put(&m, "k42", -1), 1);
+	assert_int_equal(ties_idmap__get(&m, "k42", &v), 1);
+	assert_int_equal(v, -1);
+	assert_int_equal(m.n, 50001);
+	ties_idmap__release(&m);
+	assert_int_equal(ties_idmap__get(&m, "k42", &v), 0);
+}
+
 static void test_strerror_covers_codes(void **state)
 {
 	(void)state;
@@ -102,6 +136,7 @@ int main(void)
 		cmocka_unit_test(test_date_check_partial_and_calendar),
 		cmocka_unit_test(test_utf8_invalid_offsets),
 		cmocka_unit_test(test_strmap_finds_what_it_holds),
+		cmocka_unit_test(test_idmap_finds_what_it_holds),
 		cmocka_unit_test(test_strerror_covers_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
