@@ -435,6 +435,15 @@ static int restore_indexes(ties_db *db)
 	const char *p = db->deferred.ptr;
 	int rc = 0;
 
+	/* SQLite sorts the keys of a new index in runs as large as the page
+	 * cache, kept in temporary files: runs of a few MiB in files (the
+	 * system's page cache) take half the time of one run of hundreds
+	 * (whose sort misses the CPU cache) or of runs in SQLite's own
+	 * memory files (1.1 s against 2.5 s for participant_entity at
+	 * 1.9 million rows). Back to memory in ties_store__bulk_end(). */
+	if (p && (rc = ties_db__exec(db, "PRAGMA cache_size = -4096; "
+					 "PRAGMA temp_store = FILE")) < 0)
+		return rc;
 	while (rc == 0 && p && p < db->deferred.ptr + db->deferred.len) {
 		if (db->progress)
 			db->progress("indexing", 0, 0, db->progress_payload);
@@ -549,7 +558,9 @@ int ties_store__bulk_end(ties_db *db, int ok)
 	if (ok)
 		rc = restore_indexes(db);
 	ties_buf__clear(&db->deferred);
-	sqlite3_exec(db->sql, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	sqlite3_exec(db->sql,
+		     "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",
+		     NULL, NULL, NULL);
 	db->bulk = 0;
 	db->fresh_entity = db->fresh_event = INT64_MAX;
 	return rc;
