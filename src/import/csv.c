@@ -276,7 +276,11 @@ struct load {
 	ties_strmap countries; /* country ids looked up (0: none such) */
 	/* References already resolved: once the entities are loaded nothing
 	 * in the import can change what a reference names. */
-	ties_strmap entity_refs, event_refs;
+	ties_strmap entity_refs, event_refs, source_refs;
+	/* The last event reference and its rowid: participations come event
+	 * by event. */
+	ties_buf last_event;
+	sqlite3_int64 last_event_rowid;
 };
 
 #define REF_CACHE_MAX 2000000
@@ -317,13 +321,22 @@ static int entity_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 static int event_ref(struct load *l, const char *ref, sqlite3_int64 *rowid)
 {
 	int64_t v;
+	int rc;
 
-	if (ties_idmap__get(&l->made[1], ref, &v)) {
-		*rowid = v;
+	if (l->last_event.len && !strcmp(ref, ties_buf__str(&l->last_event))) {
+		*rowid = l->last_event_rowid;
 		return 0;
 	}
-	return cached(l->db, &l->event_refs, ref, rowid,
-		      ties_store__resolve_event);
+	if (ties_idmap__get(&l->made[1], ref, &v)) {
+		*rowid = v;
+	} else if ((rc = cached(l->db, &l->event_refs, ref, rowid,
+				ties_store__resolve_event)) < 0) {
+		return rc;
+	}
+	ties_buf__clear(&l->last_event);
+	ties_buf__puts(&l->last_event, ref);
+	l->last_event_rowid = *rowid;
+	return 0;
 }
 
 /* Note the rowid of an entity or event (which 1 or 2) this import wrote. */
@@ -453,10 +466,14 @@ static int country_by_id(struct load *l, const char *ref,
 	return *rowid != 0;
 }
 
-static int opt_source(ties_db *db, const char *ref, sqlite3_int64 *rowid)
+/* A source reference (sources load first: nothing changes what one names
+ * after them). */
+static int opt_source(struct load *l, const char *ref, sqlite3_int64 *rowid)
 {
 	*rowid = 0;
-	return *ref ? ties_store__resolve_source(db, ref, rowid) : 0;
+	return *ref ? cached(l->db, &l->source_refs, ref, rowid,
+			     ties_store__resolve_source)
+		    : 0;
 }
 
 /* An entity's home country, `ref` (column 3), when it is a name or an
@@ -560,7 +577,7 @@ static int load_event(struct load *l, char **f, size_t nattrs)
 	if (*place &&
 	    (rc = ties_store__resolve_as(db, place, "place", NULL, &a)) < 0)
 		return rc;
-	if ((rc = opt_source(db, col(l, f, 5), &b)) < 0)
+	if ((rc = opt_source(l, col(l, f, 5), &b)) < 0)
 		return rc;
 	if ((rc = ties_store__event_put(db, col(l, f, 0), kind, col(l, f, 2),
 					raw(l, f, 3), a, b, l->attrs, nattrs,
@@ -583,7 +600,7 @@ static int load_relation(struct load *l, char **f, size_t nattrs)
 	lower_ascii(kind);
 	if ((rc = entity_ref(l, col(l, f, 0), &a)) < 0 ||
 	    (rc = entity_ref(l, col(l, f, 1), &b)) < 0 ||
-	    (rc = opt_source(db, col(l, f, 6), &c)) < 0 ||
+	    (rc = opt_source(l, col(l, f, 6), &c)) < 0 ||
 	    (rc = ties_check__weight(db, col(l, f, 7), &w)) < 0)
 		return rc;
 	rc = ties_store__relation_put(db, a, b, kind, col(l, f, 3),
@@ -977,6 +994,8 @@ done:
 	ties_strmap__release(&l.countries);
 	ties_strmap__release(&l.entity_refs);
 	ties_strmap__release(&l.event_refs);
+	ties_strmap__release(&l.source_refs);
+	ties_buf__release(&l.last_event);
 	free(l.pend);
 	free(l.attrs);
 	free((void *)l.aliases);

@@ -1,8 +1,9 @@
 /*
- * idmap.c — ids with a rowid each, for an import's own rows: the keys in
- * one growing block, each slot with the key's hash and length, so that a
- * probe compares the bytes of a key only when its hash matches (open
- * addressing, FNV-1a, at most 5/8 full).
+ * idmap.c — ids with a rowid each, for an import's own rows. Each slot
+ * holds the key's hash and length, so that a probe compares the bytes of a
+ * key only when its hash matches, and the key itself when it is short (most
+ * ids: one memory access a probe), else its offset in one growing block of
+ * keys (open addressing, FNV-1a, at most 5/8 full).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,11 +11,21 @@
 
 #include "ties_int.h"
 
+#define INLINE 16 /* keys up to this long are kept in the slot */
+
 struct ties_idslot {
-	uint64_t off; /* the key's offset in the block, + 1; 0 = empty */
-	uint32_t hash, len;
+	uint32_t hash, len; /* len: the key's length + 1; 0 = empty */
 	int64_t val;
+	union {
+		char in[INLINE];
+		uint64_t off; /* the key's offset in the block */
+	} key;
 };
+
+static const char *key_of(const ties_idmap *m, const struct ties_idslot *s)
+{
+	return s->len - 1 <= INLINE ? s->key.in : m->keys + s->key.off;
+}
 
 static uint32_t hash_of(const char *s, size_t len)
 {
@@ -36,9 +47,9 @@ static int grow(ties_idmap *m)
 	if (!slot)
 		return TIES_ENOMEM;
 	for (i = 0; i < m->cap; i++) {
-		if (!m->slot[i].off)
+		if (!m->slot[i].len)
 			continue;
-		for (j = m->slot[i].hash & (cap - 1); slot[j].off;
+		for (j = m->slot[i].hash & (cap - 1); slot[j].len;
 		     j = (j + 1) & (cap - 1))
 			;
 		slot[j] = m->slot[i];
@@ -56,9 +67,9 @@ static size_t find(const ties_idmap *m, const char *key, size_t len,
 {
 	size_t j;
 
-	for (j = h & (m->cap - 1); m->slot[j].off; j = (j + 1) & (m->cap - 1))
-		if (m->slot[j].hash == h && m->slot[j].len == len &&
-		    !memcmp(m->keys + m->slot[j].off - 1, key, len))
+	for (j = h & (m->cap - 1); m->slot[j].len; j = (j + 1) & (m->cap - 1))
+		if (m->slot[j].hash == h && m->slot[j].len == len + 1 &&
+		    !memcmp(key_of(m, &m->slot[j]), key, len))
 			break;
 	return j;
 }
@@ -71,13 +82,15 @@ int ties_idmap__put(ties_idmap *m, const char *key, int64_t val)
 	if ((m->n + 1) * 8 > m->cap * 5 && grow(m) < 0)
 		return TIES_ENOMEM;
 	j = find(m, key, len, h);
-	if (m->slot[j].off) {
+	if (m->slot[j].len) {
 		m->slot[j].val = val;
 		return 1;
 	}
-	if (len > UINT32_MAX)
+	if (len >= UINT32_MAX)
 		return TIES_ENOMEM;
-	if (m->klen + len > m->kcap) {
+	if (len <= INLINE) {
+		memcpy(m->slot[j].key.in, key, len);
+	} else if (m->klen + len > m->kcap) {
 		size_t kcap = m->kcap ? m->kcap : 65536;
 		char *k;
 
@@ -88,12 +101,14 @@ int ties_idmap__put(ties_idmap *m, const char *key, int64_t val)
 		m->keys = k;
 		m->kcap = kcap;
 	}
-	memcpy(m->keys + m->klen, key, len);
-	m->slot[j].off = m->klen + 1;
+	if (len > INLINE) {
+		memcpy(m->keys + m->klen, key, len);
+		m->slot[j].key.off = m->klen;
+		m->klen += len;
+	}
 	m->slot[j].hash = h;
-	m->slot[j].len = (uint32_t)len;
+	m->slot[j].len = (uint32_t)len + 1;
 	m->slot[j].val = val;
-	m->klen += len;
 	m->n++;
 	return 0;
 }
@@ -106,7 +121,7 @@ int ties_idmap__get(const ties_idmap *m, const char *key, int64_t *val)
 		return 0;
 	len = strlen(key);
 	j = find(m, key, len, hash_of(key, len));
-	if (!m->slot[j].off)
+	if (!m->slot[j].len)
 		return 0;
 	*val = m->slot[j].val;
 	return 1;

@@ -100,6 +100,17 @@ static void test_idmap_finds_what_it_holds(void **state)
 		assert_int_equal(ties_idmap__put(&m, key, (int64_t)i * 3), 0);
 	}
 	assert_int_equal(ties_idmap__put(&m, "", 7), 0);
+	/* Keys longer than a slot holds, in the block of keys. */
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), "a-much-longer-key-%d", i);
+		assert_int_equal(ties_idmap__put(&m, key, -(int64_t)i), 0);
+	}
+	for (i = 0; i < 3000; i += 11) {
+		snprintf(key, sizeof(key), "a-much-longer-key-%d", i);
+		assert_int_equal(ties_idmap__get(&m, key, &v), 1);
+		assert_int_equal(v, -(int64_t)i);
+	}
+	assert_int_equal(ties_idmap__get(&m, "a-much-longer-key-", &v), 0);
 	for (i = 0; i < 50000; i += 13) {
 		snprintf(key, sizeof(key), "k%d", i);
 		assert_int_equal(ties_idmap__get(&m, key, &v), 1);
@@ -113,7 +124,7 @@ static void test_idmap_finds_what_it_holds(void **state)
 	assert_int_equal(ties_idmap__put(&m, "k42", -1), 1);
 	assert_int_equal(ties_idmap__get(&m, "k42", &v), 1);
 	assert_int_equal(v, -1);
-	assert_int_equal(m.n, 50001);
+	assert_int_equal(m.n, 53001);
 	ties_idmap__release(&m);
 	assert_int_equal(ties_idmap__get(&m, "k42", &v), 0);
 }
