@@ -11,7 +11,10 @@
 #
 #   import       ties import of the five tables into a new database;
 #                baseline: the sqlite3 shell's .import of the same CSVs into
-#                bare tables (the storage floor); peer: Kuzu's COPY
+#                bare tables (the bare floor); "sqlite3-indexed" is the same
+#                followed by CREATE INDEX of the indexes ties keeps on those
+#                tables (the storage floor; ties' name keys and their word
+#                index have no counterpart there); peer: Kuzu's COPY
 #   pagerank     ties rank --by pagerank --weighted, end to end from the
 #                database, the snapshot in place ("ties"), made again
 #                ("ties-first": the first question after a write) and with
@@ -111,6 +114,25 @@ for size in $SIZES; do
 .import $d/relations.csv relations
 .import $d/participants.csv participants
 SQL
+	# The indexes of ties' schema (src/store/schema.c), on the bare tables.
+	cat >"$d/floor-idx.sql" <<SQL
+CREATE UNIQUE INDEX source_id ON sources(id);
+CREATE INDEX source_url ON sources(url);
+CREATE INDEX source_title ON sources(title);
+CREATE UNIQUE INDEX entity_id ON entities(id);
+CREATE INDEX entity_kind ON entities(kind, name);
+CREATE INDEX entity_country ON entities(country);
+CREATE UNIQUE INDEX event_id ON events(id);
+CREATE INDEX event_date ON events(date);
+CREATE INDEX event_title ON events(title);
+CREATE INDEX event_place ON events(place);
+CREATE INDEX event_cite ON events(source_id);
+CREATE INDEX relation_source ON relations(source, target, kind);
+CREATE INDEX relation_target ON relations(target);
+CREATE INDEX relation_cite ON relations(source_id);
+CREATE INDEX participant_key ON participants(event, entity, role);
+CREATE INDEX participant_entity ON participants(entity, event);
+SQL
 	if ! want import; then
 		"$TIES" --db "$d/t.db" import -q "$d" 2>/dev/null
 		[ $have_kuzu = 1 ] && node bench/peers/kuzu.js copy "$d" "$d/k.kz" >/dev/null
@@ -120,8 +142,12 @@ SQL
 	echo "$rows rows" >"$d/imp-ties.out"
 	PRE='rm -f "$d/f.db"' run imp-floor "$RUNS" sh -c "sqlite3 '$d/f.db' < '$d/floor.sql'"
 	echo "$rows rows" >"$d/imp-floor.out"
+	PRE='rm -f "$d/f.db"' run imp-floorx "$RUNS" sh -c "cat '$d/floor.sql' '$d/floor-idx.sql' | sqlite3 '$d/f.db'"
+	echo "16 indexes" >"$d/imp-floorx.out"
 	row import ties imp-ties imp-floor
+	row import ties/indexed imp-ties imp-floorx
 	row import sqlite3-floor imp-floor imp-floor
+	row import sqlite3-indexed imp-floorx imp-floor
 	if [ $have_kuzu = 1 ]; then
 		PRE='rm -rf "$d/k.kz" "$d/k.kz.wal"' run imp-kuzu "$RUNS" node bench/peers/kuzu.js copy "$d" "$d/k.kz"
 		row import kuzu-copy imp-kuzu imp-floor

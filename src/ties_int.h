@@ -59,6 +59,8 @@ typedef struct ties_strmap {
 int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old);
 /* Look `key` up: 1 and *val when present, else 0. */
 int ties_strmap__get(const ties_strmap *m, const char *key, long *val);
+/* Point *out at the map's own copy of `key`: 1 when present, else 0. */
+int ties_strmap__key(const ties_strmap *m, const char *key, const char **out);
 void ties_strmap__release(ties_strmap *m);
 
 /* Ids with a rowid each (an import's own rows), the keys in one block with
@@ -85,6 +87,7 @@ enum ties_stmt {
 	ST_COUNTRY_BY_ID,
 	ST_ENTITY_BY_ROWID,
 	ST_ENTITY_UPSERT,
+	ST_ENTITY_INSERT,
 	ST_ENTITY_SET_COUNTRY,
 	ST_KEYS_DELETE,
 	ST_KEY_INSERT,
@@ -107,7 +110,16 @@ enum ties_stmt {
 	ST_RELATION_UPDATE,
 	ST_PART_OF_CYCLE,
 	ST_PARTICIPANT_INSERT,
+	ST_PARTICIPANT_BATCH,
 	ST_COUNT
+};
+
+/* A participation waiting for its batch (ties_store__participant_put). */
+#define PARTICIPANT_BATCH 64
+struct ties_part_row {
+	sqlite3_int64 event, entity;
+	const char *role;
+	double weight;
 };
 
 struct ties_db {
@@ -126,6 +138,11 @@ struct ties_db {
 	int journal_light;	/* a rollback journal for now, not the WAL */
 	sqlite3_int64 fts_from; /* first name_key rowid of the import */
 	ties_buf deferred;	/* CREATE INDEX statements to run at the end */
+	/* Participations of a bulk import, written a batch at a time. */
+	int bulk_batch;
+	struct ties_part_row pbatch[PARTICIPANT_BATCH];
+	size_t npbatch;
+	ties_strmap roles; /* the roles the batches point at */
 	ties_progress_cb progress;
 	void *progress_payload;
 	ties_buf notice; /* what the program should tell, once (ties_notice) */
@@ -234,6 +251,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 				sqlite3_int64 entity, const char *role,
 				double weight);
+/* Write the participations waiting for their batch (bulk import). */
+int ties_store__participant_flush(ties_db *db);
 int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 			   sqlite3_int64 *rowid);
 

@@ -41,6 +41,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"country = CASE WHEN ?5 THEN excluded.country ELSE country END "
 		"WHERE entity.kind <> 'country' OR excluded.kind = 'country' "
 		"RETURNING rowid",
+	[ST_ENTITY_INSERT] = "INSERT INTO entity(id, kind, name, country) "
+			     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(id) DO "
+			     "NOTHING",
 	[ST_ENTITY_SET_COUNTRY] = "UPDATE entity SET country = ?2 WHERE "
 				  "rowid = ?1",
 	[ST_KEYS_DELETE] = "DELETE FROM name_key WHERE entity = ?1",
@@ -97,6 +100,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 				  "role, weight) VALUES (?1, ?2, ?3, ?4) "
 				  "ON CONFLICT DO UPDATE SET weight = "
 				  "excluded.weight",
+#define P1 "(?,?,?,?)"
+#define P4 P1 "," P1 "," P1 "," P1
+#define P16 P4 "," P4 "," P4 "," P4
+	/* PARTICIPANT_BATCH (64) rows. */
+	[ST_PARTICIPANT_BATCH] = "INSERT INTO participant(event, entity, "
+				 "role, weight) VALUES " P16 "," P16 "," P16
+				 "," P16 " ON CONFLICT DO UPDATE SET weight = "
+				 "excluded.weight",
+#undef P16
+#undef P4
+#undef P1
 };
 
 int ties_db__sqlerr(ties_db *db)
@@ -523,6 +537,8 @@ int ties_store__bulk_begin(ties_db *db)
 			    &db->fts_from)) < 0)
 		return rc;
 	db->bulk = 1;
+	db->bulk_batch = 1;
+	db->npbatch = 0;
 	if ((rc = defer_indexes(db)) < 0)
 		return rc;
 	/* Index pages of a big import stay in memory: 256 MiB at most. */
@@ -555,8 +571,11 @@ int ties_store__bulk_end(ties_db *db, int ok)
 {
 	int rc = 0;
 
-	if (ok)
+	if (ok && (rc = ties_store__participant_flush(db)) == 0)
 		rc = restore_indexes(db);
+	db->npbatch = 0;
+	db->bulk_batch = 0;
+	ties_strmap__release(&db->roles);
 	ties_buf__clear(&db->deferred);
 	sqlite3_exec(db->sql,
 		     "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",

@@ -240,21 +240,38 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 		if ((rc = ties_check__text(db, "alias", row->aliases[i])) < 0)
 			return rc;
 
-	if (!(st = ties_db__stmt(db, ST_ENTITY_UPSERT)))
-		return TIES_EDB;
-	sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
-	if (row->country)
-		sqlite3_bind_int64(st, 4, row->country);
-	sqlite3_bind_int(st, 5, row->set_country);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return country_taken(db, row);
-	if (rc != SQLITE_ROW)
-		return ties_db__sqlerr(db);
+	/* A bulk import tries a plain insert first (most of its ids are
+	 * new; an upsert that returns the rowid costs more), then updates. */
+	if (db->bulk) {
+		if (!(st = ties_db__stmt(db, ST_ENTITY_INSERT)))
+			return TIES_EDB;
+		sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
+		if (row->country)
+			sqlite3_bind_int64(st, 4, row->country);
+		if ((rc = step_done(db, st)) < 0)
+			return rc;
+		if (sqlite3_changes(db->sql) == 1)
+			id = sqlite3_last_insert_rowid(db->sql);
+	}
+	if (!id) {
+		if (!(st = ties_db__stmt(db, ST_ENTITY_UPSERT)))
+			return TIES_EDB;
+		sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
+		if (row->country)
+			sqlite3_bind_int64(st, 4, row->country);
+		sqlite3_bind_int(st, 5, row->set_country);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return country_taken(db, row);
+		if (rc != SQLITE_ROW)
+			return ties_db__sqlerr(db);
+	}
 	if (row->replace_aliases && id <= db->fresh_entity) {
 		if (!(st = ties_db__stmt(db, ST_ALIASES_DELETE)))
 			return TIES_EDB;
@@ -479,6 +496,24 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 		role = "participant";
 	else if ((rc = ties_check__kind(db, "role", role)) < 0)
 		return rc;
+	/* A bulk import writes participations PARTICIPANT_BATCH at a time
+	 * (one statement's work shared by many rows); its roles are few,
+	 * kept once each for the batch to point at. */
+	if (db->bulk_batch) {
+		struct ties_part_row *r = &db->pbatch[db->npbatch];
+		long none = 0;
+
+		if (ties_strmap__put(&db->roles, role, 0, &none) < 0)
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		r->event = event;
+		r->entity = entity;
+		r->weight = weight;
+		ties_strmap__key(&db->roles, role, &r->role);
+		if (++db->npbatch == PARTICIPANT_BATCH)
+			return ties_store__participant_flush(db);
+		return 0;
+	}
 	if (!(st = ties_db__stmt(db, ST_PARTICIPANT_INSERT)))
 		return TIES_EDB;
 	sqlite3_bind_int64(st, 1, event);
@@ -486,6 +521,35 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st, 4, weight);
 	return step_done(db, st);
+}
+
+int ties_store__participant_flush(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i, n = db->npbatch;
+	int rc = 0, whole = n == PARTICIPANT_BATCH;
+
+	db->npbatch = 0;
+	if (!n)
+		return 0;
+	if (whole && !(st = ties_db__stmt(db, ST_PARTICIPANT_BATCH)))
+		return TIES_EDB;
+	for (i = 0; i < n && rc == 0; i++) {
+		const struct ties_part_row *r = &db->pbatch[i];
+		int k = whole ? (int)i * 4 : 0;
+
+		if (!whole && !(st = ties_db__stmt(db, ST_PARTICIPANT_INSERT)))
+			return TIES_EDB;
+		sqlite3_bind_int64(st, k + 1, r->event);
+		sqlite3_bind_int64(st, k + 2, r->entity);
+		sqlite3_bind_text(st, k + 3, r->role, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, k + 4, r->weight);
+		if (!whole)
+			rc = step_done(db, st);
+	}
+	if (whole)
+		rc = step_done(db, st);
+	return rc;
 }
 
 int ties_store__source_put(ties_db *db, const ties_source_spec *spec,

@@ -201,6 +201,21 @@ int ties_strmap__get(const ties_strmap *m, const char *key, long *val)
 	return 0;
 }
 
+int ties_strmap__key(const ties_strmap *m, const char *key, const char **out)
+{
+	size_t j;
+
+	if (!m->cap)
+		return 0;
+	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[j], key)) {
+			*out = m->keys[j];
+			return 1;
+		}
+	return 0;
+}
+
 void ties_strmap__release(ties_strmap *m)
 {
 	size_t i;

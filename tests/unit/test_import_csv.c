@@ -336,6 +336,87 @@ static void test_import_into_empty_database(void **state)
 	ties_db_close(db);
 }
 
+/* A bulk import writes participations in batches: rows past a batch's
+ * end, the same participation twice across a batch boundary (the last
+ * weight stands), and an error after some batches (nothing written). */
+static void test_participations_in_batches(void **state)
+{
+	ties_db *db = new_db("batch.db");
+	char ent[512], ev[512], part[512], bad[512];
+	FILE *f;
+	int i;
+
+	(void)state;
+	snprintf(ent, sizeof(ent), "%s", tmppath("batch-e.csv"));
+	snprintf(ev, sizeof(ev), "%s", tmppath("batch-v.csv"));
+	snprintf(part, sizeof(part), "%s", tmppath("batch-p.csv"));
+	snprintf(bad, sizeof(bad), "%s", tmppath("batch-bad.csv"));
+	assert_non_null(f = fopen(ent, "w"));
+	fprintf(f, "id,kind,name\n");
+	for (i = 0; i < 50; i++)
+		fprintf(f, "x%d,institution,X %d\n", i, i);
+	fclose(f);
+	assert_non_null(f = fopen(ev, "w"));
+	fprintf(f, "id,kind\n");
+	for (i = 0; i < 10; i++)
+		fprintf(f, "v%d,meeting\n", i);
+	fclose(f);
+	/* 10 events x 50 entities = 500 rows, then row 1 again with
+	 * another weight (after seven whole batches). */
+	assert_non_null(f = fopen(part, "w"));
+	fprintf(f, "event,entity,role,weight\n");
+	for (i = 0; i < 500; i++)
+		fprintf(f, "v%d,x%d,%s,1\n", i / 50, i % 50,
+			i % 2 ? "host" : "guest");
+	fprintf(f, "v0,x0,guest,7\n");
+	fclose(f);
+	assert_non_null(f = fopen(bad, "w"));
+	fprintf(f, "event,entity\n");
+	for (i = 0; i < 300; i++)
+		fprintf(f, "v%d,x%d\n", i / 50, i % 50);
+	fprintf(f, "v0,nobody\n");
+	fclose(f);
+	{
+		const char *paths[] = {ent, ev, bad};
+
+		assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO,
+						 NULL),
+				 TIES_ENOTFOUND);
+		assert_non_null(strstr(ties_errmsg(db), ":302: unknown entity "
+							"'nobody'"));
+		assert_int_equal(count_of(db, "participant"), 0);
+		assert_int_equal(count_of(db, "event"), 0);
+	}
+	{
+		const char *paths[] = {ent, ev, part};
+		ties_import_stats st;
+		sqlite3 *s = NULL;
+		sqlite3_stmt *q = NULL;
+
+		assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO,
+						 &st),
+				 0);
+		assert_int_equal(st.participants, 501);
+		assert_int_equal(count_of(db, "participant"), 500);
+		assert_int_equal(sqlite3_open(tmppath("batch.db"), &s),
+				 SQLITE_OK);
+		assert_int_equal(
+			sqlite3_prepare_v2(
+				s,
+				"SELECT count(*), sum(weight), "
+				"sum(role = 'host') FROM participant",
+				-1, &q, NULL),
+			SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), 500);
+		assert_int_equal(sqlite3_column_int(q, 1), 506);
+		assert_int_equal(sqlite3_column_int(q, 2), 250);
+		sqlite3_finalize(q);
+		sqlite3_close(s);
+	}
+	ties_db_close(db);
+}
+
 /* The names of the indexes, sorted, one string. */
 static void index_names(const char *path, char *out, size_t cap)
 {
@@ -396,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_progress_can_cancel),
 		cmocka_unit_test(test_bulk_import_rebuilds_deferred_indexes),
 		cmocka_unit_test(test_import_into_empty_database),
+		cmocka_unit_test(test_participations_in_batches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
