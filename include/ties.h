@@ -38,7 +38,7 @@ extern "C" {
 #define TIES_VERSION	   "0.1.0"
 
 /* The schema version stored in PRAGMA user_version by this library. */
-#define TIES_SCHEMA_VERSION 4
+#define TIES_SCHEMA_VERSION 5
 
 /* Error codes. */
 enum ties_error {

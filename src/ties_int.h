@@ -103,6 +103,8 @@ enum ties_stmt {
 	ST_SOURCE_BY_TEXT,
 	ST_EVENT_UPSERT,
 	ST_EVENT_INSERT,
+	ST_EVENT_INSERT_ROWID,
+	ST_EVENT_BATCH,
 	ST_EVENT_LOOKUP,
 	ST_EVENT_BY_TITLE,
 	ST_RELATION_FIND,
@@ -120,6 +122,14 @@ struct ties_part_row {
 	sqlite3_int64 event, entity;
 	const char *role;
 	double weight;
+};
+
+/* An event waiting for its batch: offsets (+ 1; 0 = none) of its texts in
+ * ties_db.ebatch_text. */
+#define EVENT_BATCH 64
+struct ties_event_row {
+	sqlite3_int64 rowid, place, source_id;
+	size_t id, kind, date, title;
 };
 
 struct ties_db {
@@ -143,6 +153,11 @@ struct ties_db {
 	struct ties_part_row pbatch[PARTICIPANT_BATCH];
 	size_t npbatch;
 	ties_strmap roles; /* the roles the batches point at */
+	/* Events of a bulk import into an empty table, the same way. */
+	struct ties_event_row ebatch[EVENT_BATCH];
+	size_t nebatch;
+	ties_buf ebatch_text;
+	sqlite3_int64 event_next; /* the rowid of the last one */
 	ties_progress_cb progress;
 	void *progress_payload;
 	ties_buf notice; /* what the program should tell, once (ties_notice) */
@@ -251,8 +266,9 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 				sqlite3_int64 entity, const char *role,
 				double weight);
-/* Write the participations waiting for their batch (bulk import). */
-int ties_store__participant_flush(ties_db *db);
+/* Write the events and participations waiting for their batch (bulk
+ * import): before anything reads them. */
+int ties_store__flush(ties_db *db);
 int ties_store__source_put(ties_db *db, const ties_source_spec *spec,
 			   sqlite3_int64 *rowid);
 

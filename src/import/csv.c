@@ -965,6 +965,10 @@ int ties_import_csv(ties_db *db, const char *const *paths, size_t npaths,
 			if (rc < 0)
 				goto rollback;
 		}
+		/* What waits for its batch is written before the next
+		 * table reads it. */
+		if ((rc = ties_store__flush(db)) < 0)
+			goto rollback;
 		if (tables[t].kind == TIES_TABLE_ENTITIES &&
 		    ((rc = ties_store__bulk_index(db)) < 0 ||
 		     (rc = resolve_countries(&l)) < 0))

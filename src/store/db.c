@@ -80,6 +80,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_EVENT_INSERT] =
 		"INSERT INTO event(id, kind, date, title, place, source_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_EVENT_INSERT_ROWID] =
+		"INSERT INTO event(rowid, id, kind, date, title, place, "
+		"source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+#define E1 "(?,?,?,?,?,?,?)"
+#define E4 E1 "," E1 "," E1 "," E1
+#define E16 E4 "," E4 "," E4 "," E4
+	/* EVENT_BATCH (64) rows. */
+	[ST_EVENT_BATCH] = "INSERT INTO event(rowid, id, kind, date, title, "
+			   "place, source_id) VALUES " E16 "," E16 "," E16
+			   "," E16,
+#undef E16
+#undef E4
+#undef E1
 	[ST_EVENT_LOOKUP] = "SELECT rowid FROM event WHERE id = ?1",
 	[ST_EVENT_BY_TITLE] = "SELECT rowid FROM event WHERE title = ?1 "
 			      "LIMIT 11",
@@ -383,9 +396,8 @@ static int max_rowid(ties_db *db, const char *sql, sqlite3_int64 *out)
  * reads (unique ids, name keys, relation_source) are never deferred.
  */
 static const char *const deferrable[] = {
-	"entity_kind",	   "entity_country", "event_date",
-	"event_title",	   "event_place",    "event_cite",
-	"relation_target", "relation_cite",  "participant_entity",
+	"entity_kind", "entity_country",  "event_date",	       "event_title",
+	"event_place", "relation_target", "participant_entity",
 };
 
 static int defer_indexes(ties_db *db)
@@ -538,7 +550,8 @@ int ties_store__bulk_begin(ties_db *db)
 		return rc;
 	db->bulk = 1;
 	db->bulk_batch = 1;
-	db->npbatch = 0;
+	db->npbatch = db->nebatch = 0;
+	db->event_next = db->fresh_event;
 	if ((rc = defer_indexes(db)) < 0)
 		return rc;
 	/* Index pages of a big import stay in memory: 256 MiB at most. */
@@ -571,9 +584,10 @@ int ties_store__bulk_end(ties_db *db, int ok)
 {
 	int rc = 0;
 
-	if (ok && (rc = ties_store__participant_flush(db)) == 0)
+	if (ok && (rc = ties_store__flush(db)) == 0)
 		rc = restore_indexes(db);
-	db->npbatch = 0;
+	db->npbatch = db->nebatch = 0;
+	ties_buf__release(&db->ebatch_text);
 	db->bulk_batch = 0;
 	ties_strmap__release(&db->roles);
 	ties_buf__clear(&db->deferred);
@@ -808,5 +822,7 @@ void ties_db_close(ties_db *db)
 	ties_buf__release(&db->scratch);
 	ties_buf__release(&db->notice);
 	ties_buf__release(&db->deferred);
+	ties_buf__release(&db->ebatch_text);
+	ties_strmap__release(&db->roles);
 	free(db);
 }

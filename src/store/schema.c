@@ -254,6 +254,18 @@ static const char schema_v4[] =
 	"('guest', 'host'), ('sender', 'receiver'), ('funder', 'recipient'), "
 	"('donor', 'recipient');\n";
 
+/*
+ * Schema 5: indexes only for what is asked of them. Which rows cite a
+ * source is asked only when a source is removed (a scan then, tens of
+ * milliseconds at a million events); which events took place at an entity
+ * only of the few events with a place, when an entity is removed.
+ */
+static const char schema_v5[] =
+	"DROP INDEX event_cite;\n"
+	"DROP INDEX relation_cite;\n"
+	"DROP INDEX event_place;\n"
+	"CREATE INDEX event_place ON event(place) WHERE place IS NOT NULL;\n";
+
 /* Migrations: ties_db__migrations[v] takes a database from version v to
  * v + 1. */
 const char *const ties_db__migrations[TIES_SCHEMA_VERSION] = {
@@ -261,6 +273,7 @@ const char *const ties_db__migrations[TIES_SCHEMA_VERSION] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 const char *const ties_db__triggers = schema_v2;

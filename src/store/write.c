@@ -437,6 +437,80 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 	return 0;
 }
 
+/* The text at offset `off` of the batch's strings, NULL for none. */
+static const char *batch_text(const ties_db *db, size_t off)
+{
+	return off ? db->ebatch_text.ptr + off - 1 : NULL;
+}
+
+/* Keep s in the batch's strings: its offset + 1, or 0 when empty. */
+static size_t batch_keep(ties_db *db, const char *s)
+{
+	size_t off = db->ebatch_text.len + 1;
+
+	if (ties_str__empty(s))
+		return 0;
+	ties_buf__add(&db->ebatch_text, s, strlen(s) + 1);
+	return off;
+}
+
+static int event_flush(ties_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i, n = db->nebatch;
+	int rc = 0, whole = n == EVENT_BATCH;
+
+	db->nebatch = 0;
+	if (!n)
+		return 0;
+	if (db->ebatch_text.oom)
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	if (whole && !(st = ties_db__stmt(db, ST_EVENT_BATCH)))
+		return TIES_EDB;
+	for (i = 0; i < n && rc == 0; i++) {
+		const struct ties_event_row *e = &db->ebatch[i];
+		int k = whole ? (int)i * 7 : 0;
+
+		if (!whole && !(st = ties_db__stmt(db, ST_EVENT_INSERT_ROWID)))
+			return TIES_EDB;
+		sqlite3_bind_int64(st, k + 1, e->rowid);
+		sqlite3_bind_text(st, k + 2, batch_text(db, e->id), -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(st, k + 3, batch_text(db, e->kind), -1,
+				  SQLITE_STATIC);
+		ties_db__bind_text(st, k + 4, batch_text(db, e->date));
+		ties_db__bind_text(st, k + 5, batch_text(db, e->title));
+		if (e->place)
+			sqlite3_bind_int64(st, k + 6, e->place);
+		if (e->source_id)
+			sqlite3_bind_int64(st, k + 7, e->source_id);
+		if (!whole)
+			rc = step_done(db, st);
+	}
+	if (whole)
+		rc = step_done(db, st);
+	ties_buf__clear(&db->ebatch_text);
+	return rc;
+}
+
+static int event_batch(ties_db *db, sqlite3_int64 rowid, const char *id,
+		       const char *kind, const char *date, const char *title,
+		       sqlite3_int64 place, sqlite3_int64 source_id)
+{
+	struct ties_event_row *e = &db->ebatch[db->nebatch];
+
+	e->rowid = rowid;
+	e->id = batch_keep(db, id);
+	e->kind = batch_keep(db, kind);
+	e->date = batch_keep(db, date);
+	e->title = batch_keep(db, title);
+	e->place = place;
+	e->source_id = source_id;
+	if (++db->nebatch == EVENT_BATCH)
+		return event_flush(db);
+	return 0;
+}
+
 int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 			  const char *date, const char *title,
 			  sqlite3_int64 place, sqlite3_int64 source_id,
@@ -455,8 +529,19 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 	    (rc = ties_check__text(db, "title", title)) < 0)
 		return rc;
 	/* Into a table that was empty when the bulk import began every
-	 * event is new (the importer refuses an id given twice): a plain
-	 * insert. */
+	 * event is new (the importer refuses an id given twice): its rowid
+	 * is the next, and it waits for a batch to be written in. */
+	if (db->fresh_event == 0 && db->bulk_batch) {
+		r = ++db->event_next;
+		if ((rc = event_batch(db, r, id, kind, date, title, place,
+				      source_id)) < 0 ||
+		    (rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs,
+						nattrs, 1)) < 0)
+			return rc;
+		if (rowid)
+			*rowid = r;
+		return 0;
+	}
 	if (!(st = ties_db__stmt(db, db->fresh_event == 0 ? ST_EVENT_INSERT
 							  : ST_EVENT_UPSERT)))
 		return TIES_EDB;
@@ -482,6 +567,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 		*rowid = r;
 	return 0;
 }
+
+static int participant_flush(ties_db *db);
 
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 				sqlite3_int64 entity, const char *role,
@@ -511,7 +598,7 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 		r->weight = weight;
 		ties_strmap__key(&db->roles, role, &r->role);
 		if (++db->npbatch == PARTICIPANT_BATCH)
-			return ties_store__participant_flush(db);
+			return participant_flush(db);
 		return 0;
 	}
 	if (!(st = ties_db__stmt(db, ST_PARTICIPANT_INSERT)))
@@ -523,7 +610,14 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 	return step_done(db, st);
 }
 
-int ties_store__participant_flush(ties_db *db)
+int ties_store__flush(ties_db *db)
+{
+	int rc = event_flush(db);
+
+	return rc < 0 ? rc : participant_flush(db);
+}
+
+static int participant_flush(ties_db *db)
 {
 	sqlite3_stmt *st = NULL;
 	size_t i, n = db->npbatch;

@@ -357,9 +357,10 @@ static void test_participations_in_batches(void **state)
 		fprintf(f, "x%d,institution,X %d\n", i, i);
 	fclose(f);
 	assert_non_null(f = fopen(ev, "w"));
-	fprintf(f, "id,kind\n");
-	for (i = 0; i < 10; i++)
-		fprintf(f, "v%d,meeting\n", i);
+	/* Events past two batches, with an attribute each. */
+	fprintf(f, "id,kind,title,topic\n");
+	for (i = 0; i < 150; i++)
+		fprintf(f, "v%d,meeting,Title %d,topic %d\n", i, i, i * 2);
 	fclose(f);
 	/* 10 events x 50 entities = 500 rows, then row 1 again with
 	 * another weight (after seven whole batches). */
@@ -369,6 +370,8 @@ static void test_participations_in_batches(void **state)
 		fprintf(f, "v%d,x%d,%s,1\n", i / 50, i % 50,
 			i % 2 ? "host" : "guest");
 	fprintf(f, "v0,x0,guest,7\n");
+	/* An event named by its title. */
+	fprintf(f, "Title 140,x3,chair,1\n");
 	fclose(f);
 	assert_non_null(f = fopen(bad, "w"));
 	fprintf(f, "event,entity\n");
@@ -396,8 +399,9 @@ static void test_participations_in_batches(void **state)
 		assert_int_equal(ties_import_csv(db, paths, 3, TIES_TABLE_AUTO,
 						 &st),
 				 0);
-		assert_int_equal(st.participants, 501);
-		assert_int_equal(count_of(db, "participant"), 500);
+		assert_int_equal(st.participants, 502);
+		assert_int_equal(count_of(db, "participant"), 501);
+		assert_int_equal(count_of(db, "event"), 150);
 		assert_int_equal(sqlite3_open(tmppath("batch.db"), &s),
 				 SQLITE_OK);
 		assert_int_equal(
@@ -408,9 +412,30 @@ static void test_participations_in_batches(void **state)
 				-1, &q, NULL),
 			SQLITE_OK);
 		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int(q, 0), 500);
-		assert_int_equal(sqlite3_column_int(q, 1), 506);
+		assert_int_equal(sqlite3_column_int(q, 0), 501);
+		assert_int_equal(sqlite3_column_int(q, 1), 507);
 		assert_int_equal(sqlite3_column_int(q, 2), 250);
+		sqlite3_finalize(q);
+		/* Each event's attribute is its own; the participation by
+		 * title went to its event. */
+		assert_int_equal(
+			sqlite3_prepare_v2(
+				s,
+				"SELECT sum(a.value = 'topic ' || "
+				"(2 * CAST(substr(v.id, 2) AS INT))), "
+				"count(*), (SELECT v2.id FROM participant p "
+				"JOIN event v2 ON v2.rowid = p.event JOIN "
+				"entity e ON e.rowid = p.entity WHERE e.id = "
+				"'x3' AND p.role = 'chair') FROM event v JOIN "
+				"attribute a ON a.owner = 'v' AND a.object = "
+				"v.rowid AND a.key = 'topic'",
+				-1, &q, NULL),
+			SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), 150);
+		assert_int_equal(sqlite3_column_int(q, 1), 150);
+		assert_string_equal((const char *)sqlite3_column_text(q, 2),
+				    "v140");
 		sqlite3_finalize(q);
 		sqlite3_close(s);
 	}
