@@ -148,6 +148,7 @@ struct ties_db {
 	int journal_light;	/* a rollback journal for now, not the WAL */
 	sqlite3_int64 fts_from; /* first name_key rowid of the import */
 	ties_buf deferred;	/* CREATE INDEX statements to run at the end */
+	ties_buf deferred_keys; /* … and once the entities are in */
 	/* Participations of a bulk import, written a batch at a time. */
 	int bulk_batch;
 	struct ties_part_row pbatch[PARTICIPANT_BATCH];
@@ -224,7 +225,7 @@ int ties_store__resolve_event(ties_db *db, const char *ref,
  */
 int ties_store__bulk_begin(ties_db *db);
 int ties_store__bulk_index(ties_db *db);
-/* With ok, rebuilds the indexes deferred for empty tables. */
+/* With ok, rebuilds the indexes deferred while the import loaded. */
 int ties_store__bulk_end(ties_db *db, int ok);
 /* An empty database takes a big import under a rollback journal (no
  * second write of each page); _restore goes back to the WAL. Both outside

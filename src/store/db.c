@@ -393,12 +393,45 @@ static int max_rowid(ties_db *db, const char *sql, sqlite3_int64 *out)
  * Secondary indexes of a table that is empty when a bulk import starts are
  * dropped and built again at its end: sorting once is much faster than
  * inserting a million keys in random order. Indexes that the import itself
- * reads (unique ids, name keys, relation_source) are never deferred.
+ * reads (unique ids, relation_source) are never deferred. The name keys'
+ * index is read only once the entities are in (references by name): it is
+ * dropped while they load when the table holds few keys (a new database:
+ * the countries'), and built again by ties_store__bulk_index().
  */
-static const char *const deferrable[] = {
-	"entity_kind", "entity_country",  "event_date",	       "event_title",
-	"event_place", "relation_target", "participant_entity",
+static const struct deferrable {
+	const char *name, *table;
+	int max_rows;	    /* rows the table may hold for the index to wait */
+	int after_entities; /* built again once the entities are in */
+} deferrable[] = {
+	{"entity_kind", "entity", 0, 0},
+	{"entity_country", "entity", 0, 0},
+	{"event_date", "event", 0, 0},
+	{"event_title", "event", 0, 0},
+	{"event_place", "event", 0, 0},
+	{"relation_target", "relation", 0, 0},
+	{"participant_entity", "participant", 0, 0},
+	{"name_key_key", "name_key", 20000, 1},
 };
+
+/* Whether `table` holds at most `max` rows. */
+static int small_table(ties_db *db, const char *table, int max)
+{
+	sqlite3_stmt *st = NULL;
+	ties_buf q = TIES_BUF_INIT;
+	int small = 0;
+
+	ties_buf__printf(&q,
+			 "SELECT count(*) <= %d FROM (SELECT 1 FROM %s "
+			 "LIMIT %d)",
+			 max, table, max + 1);
+	if (sqlite3_prepare_v2(db->sql, ties_buf__str(&q), -1, &st, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		small = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	ties_buf__release(&q);
+	return small;
+}
 
 static int defer_indexes(ties_db *db)
 {
@@ -408,77 +441,73 @@ static int defer_indexes(ties_db *db)
 	int rc = 0;
 
 	ties_buf__clear(&db->deferred);
+	ties_buf__clear(&db->deferred_keys);
 	if (sqlite3_prepare_v2(db->sql,
 			       "SELECT sql FROM sqlite_schema WHERE type = "
 			       "'index' AND name = ?1 AND sql IS NOT NULL",
 			       -1, &st, NULL) != SQLITE_OK)
 		return ties_db__sqlerr(db);
 	for (i = 0; i < sizeof(deferrable) / sizeof(deferrable[0]); i++) {
-		const char *name = deferrable[i];
-		char table[32];
-		sqlite3_stmt *empty = NULL;
-		ties_buf q = TIES_BUF_INIT;
-		int is_empty = 0;
+		const struct deferrable *d = &deferrable[i];
 
-		/* The table is the index name up to its first '_'. */
-		snprintf(table, sizeof(table), "%.*s", (int)strcspn(name, "_"),
-			 name);
-		ties_buf__printf(&q, "SELECT NOT EXISTS (SELECT 1 FROM %s)",
-				 table);
-		if (sqlite3_prepare_v2(db->sql, ties_buf__str(&q), -1, &empty,
-				       NULL) == SQLITE_OK &&
-		    sqlite3_step(empty) == SQLITE_ROW)
-			is_empty = sqlite3_column_int(empty, 0);
-		sqlite3_finalize(empty);
-		ties_buf__release(&q);
-		if (!is_empty)
+		if (!small_table(db, d->table, d->max_rows))
 			continue;
 		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_ROW)
 			continue;
 		/* Each deferred CREATE INDEX, NUL-terminated, in order. */
-		ties_buf__add(&db->deferred,
+		ties_buf__add(d->after_entities ? &db->deferred_keys
+						: &db->deferred,
 			      (const char *)sqlite3_column_text(st, 0),
 			      (size_t)sqlite3_column_bytes(st, 0) + 1);
 		/* No statement may be running while the schema changes. */
 		sqlite3_reset(st);
 		ties_buf__clear(&drop);
-		ties_buf__printf(&drop, "DROP INDEX %s", name);
+		ties_buf__printf(&drop, "DROP INDEX %s", d->name);
 		if ((rc = ties_db__exec(db, ties_buf__str(&drop))) < 0)
 			break;
 	}
 	sqlite3_finalize(st);
 	ties_buf__release(&drop);
-	if (db->deferred.oom)
+	if (db->deferred.oom || db->deferred_keys.oom)
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	return rc;
 }
 
-/* Build the indexes that defer_indexes() dropped. */
-static int restore_indexes(ties_db *db)
+/*
+ * Build the indexes of `list` (CREATE INDEX statements, each NUL-
+ * terminated), then give the page cache `cache` (PRAGMA cache_size) again.
+ * SQLite sorts the keys of a new index in runs as large as the page cache,
+ * kept in temporary files: runs of a few MiB in files (the system's page
+ * cache) take half the time of one run of hundreds (whose sort misses the
+ * CPU cache) or of runs in SQLite's own memory files (1.1 s against 2.5 s
+ * for participant_entity at 1.9 million rows).
+ */
+static int build_indexes(ties_db *db, ties_buf *list, const char *cache)
 {
-	const char *p = db->deferred.ptr;
-	int rc = 0;
+	const char *p = list->ptr;
+	char sql[80];
+	int rc;
 
-	/* SQLite sorts the keys of a new index in runs as large as the page
-	 * cache, kept in temporary files: runs of a few MiB in files (the
-	 * system's page cache) take half the time of one run of hundreds
-	 * (whose sort misses the CPU cache) or of runs in SQLite's own
-	 * memory files (1.1 s against 2.5 s for participant_entity at
-	 * 1.9 million rows). Back to memory in ties_store__bulk_end(). */
-	if (p && (rc = ties_db__exec(db, "PRAGMA cache_size = -4096; "
-					 "PRAGMA temp_store = FILE")) < 0)
+	if (!p || !list->len)
+		return 0;
+	if ((rc = ties_db__exec(db, "PRAGMA cache_size = -4096; "
+				    "PRAGMA temp_store = FILE")) < 0)
 		return rc;
-	while (rc == 0 && p && p < db->deferred.ptr + db->deferred.len) {
+	while (rc == 0 && p < list->ptr + list->len) {
 		if (db->progress)
 			db->progress("indexing", 0, 0, db->progress_payload);
 		rc = ties_db__exec(db, p);
 		p += strlen(p) + 1;
 	}
-	ties_buf__clear(&db->deferred);
-	return rc;
+	ties_buf__clear(list);
+	snprintf(sql, sizeof(sql),
+		 "PRAGMA cache_size = %s; PRAGMA temp_store = MEMORY", cache);
+	return rc < 0 ? rc : ties_db__exec(db, sql);
 }
+
+#define BULK_CACHE "-262144"
 
 /* Set the journal mode; 0 when SQLite took it. */
 static int journal_mode(ties_db *db, const char *mode)
@@ -555,7 +584,7 @@ int ties_store__bulk_begin(ties_db *db)
 	if ((rc = defer_indexes(db)) < 0)
 		return rc;
 	/* Index pages of a big import stay in memory: 256 MiB at most. */
-	return ties_db__exec(db, "PRAGMA cache_size = -262144");
+	return ties_db__exec(db, "PRAGMA cache_size = " BULK_CACHE);
 }
 
 int ties_store__bulk_index(ties_db *db)
@@ -565,6 +594,8 @@ int ties_store__bulk_index(ties_db *db)
 
 	if (!db->bulk)
 		return 0;
+	if ((rc = build_indexes(db, &db->deferred_keys, BULK_CACHE)) < 0)
+		return rc;
 	if (sqlite3_prepare_v2(db->sql,
 			       "INSERT INTO name_fts(rowid, key) SELECT rowid, "
 			       "key FROM name_key WHERE rowid >= ?1",
@@ -584,8 +615,12 @@ int ties_store__bulk_end(ties_db *db, int ok)
 {
 	int rc = 0;
 
-	if (ok && (rc = ties_store__flush(db)) == 0)
-		rc = restore_indexes(db);
+	/* The name keys' index first, should the entities' end not have
+	 * come. */
+	if (ok && (rc = ties_store__flush(db)) == 0 &&
+	    (rc = build_indexes(db, &db->deferred_keys, "-65536")) == 0)
+		rc = build_indexes(db, &db->deferred, "-65536");
+	ties_buf__clear(&db->deferred_keys);
 	db->npbatch = db->nebatch = 0;
 	ties_buf__release(&db->ebatch_text);
 	db->bulk_batch = 0;
@@ -822,6 +857,7 @@ void ties_db_close(ties_db *db)
 	ties_buf__release(&db->scratch);
 	ties_buf__release(&db->notice);
 	ties_buf__release(&db->deferred);
+	ties_buf__release(&db->deferred_keys);
 	ties_buf__release(&db->ebatch_text);
 	ties_strmap__release(&db->roles);
 	free(db);
