@@ -91,6 +91,8 @@ enum ties_stmt {
 	ST_ENTITY_SET_COUNTRY,
 	ST_KEYS_DELETE,
 	ST_KEY_INSERT,
+	ST_KEY_BATCH,
+	ST_KEY_INSERT_ROWID,
 	ST_FTS_INSERT,
 	ST_ALIASES_DELETE,
 	ST_ALIAS_INSERT,
@@ -124,6 +126,14 @@ struct ties_part_row {
 	double weight;
 };
 
+/* A name key waiting for its batch: offsets (+ 1) of its texts in
+ * ties_db.kbatch_text. */
+#define KEY_BATCH 64
+struct ties_key_row {
+	sqlite3_int64 rowid, entity;
+	size_t key, origin;
+};
+
 /* An event waiting for its batch: offsets (+ 1; 0 = none) of its texts in
  * ties_db.ebatch_text. */
 #define EVENT_BATCH 64
@@ -154,11 +164,18 @@ struct ties_db {
 	struct ties_part_row pbatch[PARTICIPANT_BATCH];
 	size_t npbatch;
 	ties_strmap roles; /* the roles the batches point at */
-	/* Events of a bulk import into an empty table, the same way. */
+	/* Name keys, and events into an empty table, the same way. */
+	struct ties_key_row kbatch[KEY_BATCH];
+	size_t nkbatch;
+	ties_buf kbatch_text;
 	struct ties_event_row ebatch[EVENT_BATCH];
 	size_t nebatch;
 	ties_buf ebatch_text;
 	sqlite3_int64 event_next; /* the rowid of the last one */
+	/* The rowid of the import's last name key: above the keys there were
+	 * before, though keys it removes may have been the highest, so that
+	 * the word index of its keys (from fts_from on) has them all. */
+	sqlite3_int64 key_next;
 	ties_progress_cb progress;
 	void *progress_payload;
 	ties_buf notice; /* what the program should tell, once (ties_notice) */

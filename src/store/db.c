@@ -49,6 +49,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_KEYS_DELETE] = "DELETE FROM name_key WHERE entity = ?1",
 	[ST_KEY_INSERT] = "INSERT INTO name_key(key, entity, origin) VALUES "
 			  "(?1, ?2, ?3)",
+	[ST_KEY_INSERT_ROWID] = "INSERT INTO name_key(rowid, key, entity, "
+				"origin) VALUES (?1, ?2, ?3, ?4)",
+#define K1 "(?,?,?,?)"
+#define K4 K1 "," K1 "," K1 "," K1
+#define K16 K4 "," K4 "," K4 "," K4
+	/* KEY_BATCH (64) rows. */
+	[ST_KEY_BATCH] = "INSERT INTO name_key(rowid, key, entity, origin) "
+			 "VALUES " K16 "," K16 "," K16 "," K16,
+#undef K16
+#undef K4
+#undef K1
 	[ST_FTS_INSERT] = "INSERT INTO name_fts(rowid, key) VALUES (?1, ?2)",
 	[ST_ALIASES_DELETE] = "DELETE FROM alias WHERE entity = ?1",
 	[ST_ALIAS_INSERT] = "INSERT OR IGNORE INTO alias(entity, alias) "
@@ -579,7 +590,8 @@ int ties_store__bulk_begin(ties_db *db)
 		return rc;
 	db->bulk = 1;
 	db->bulk_batch = 1;
-	db->npbatch = db->nebatch = 0;
+	ties_st__batch_drop(db);
+	db->key_next = db->fts_from - 1;
 	db->event_next = db->fresh_event;
 	if ((rc = defer_indexes(db)) < 0)
 		return rc;
@@ -594,7 +606,8 @@ int ties_store__bulk_index(ties_db *db)
 
 	if (!db->bulk)
 		return 0;
-	if ((rc = build_indexes(db, &db->deferred_keys, BULK_CACHE)) < 0)
+	if ((rc = ties_store__flush(db)) < 0 ||
+	    (rc = build_indexes(db, &db->deferred_keys, BULK_CACHE)) < 0)
 		return rc;
 	if (sqlite3_prepare_v2(db->sql,
 			       "INSERT INTO name_fts(rowid, key) SELECT rowid, "
@@ -621,10 +634,8 @@ int ties_store__bulk_end(ties_db *db, int ok)
 	    (rc = build_indexes(db, &db->deferred_keys, "-65536")) == 0)
 		rc = build_indexes(db, &db->deferred, "-65536");
 	ties_buf__clear(&db->deferred_keys);
-	db->npbatch = db->nebatch = 0;
-	ties_buf__release(&db->ebatch_text);
+	ties_st__batch_drop(db);
 	db->bulk_batch = 0;
-	ties_strmap__release(&db->roles);
 	ties_buf__clear(&db->deferred);
 	sqlite3_exec(db->sql,
 		     "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",
@@ -858,7 +869,6 @@ void ties_db_close(ties_db *db)
 	ties_buf__release(&db->notice);
 	ties_buf__release(&db->deferred);
 	ties_buf__release(&db->deferred_keys);
-	ties_buf__release(&db->ebatch_text);
-	ties_strmap__release(&db->roles);
+	ties_st__batch_drop(db);
 	free(db);
 }

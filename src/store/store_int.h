@@ -10,6 +10,17 @@
 
 /* write.c */
 int ties_st__exec_rowid(ties_db *db, const char *sql, sqlite3_int64 rowid);
+/* batch.c: rows of a bulk import that wait for their batch (checked
+ * already); ties_store__flush() writes them, _drop forgets them. */
+int ties_st__batch_key(ties_db *db, const char *key, sqlite3_int64 entity,
+		       const char *origin);
+int ties_st__batch_event(ties_db *db, sqlite3_int64 rowid, const char *id,
+			 const char *kind, const char *date, const char *title,
+			 sqlite3_int64 place, sqlite3_int64 source_id);
+int ties_st__batch_participant(ties_db *db, sqlite3_int64 event,
+			       sqlite3_int64 entity, const char *role,
+			       double weight);
+void ties_st__batch_drop(ties_db *db);
 /* resolve.c */
 void ties_st__describe(ties_db *db, sqlite3_int64 rowid, ties_buf *b);
 

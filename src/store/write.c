@@ -44,6 +44,12 @@ static int key_add(ties_db *db, sqlite3_int64 entity, const char *text,
 		if (!strcmp(p, k))
 			goto done;
 	ties_buf__add(seen, k, klen + 1);
+	/* A bulk import writes its keys a batch at a time, and indexes them
+	 * in one statement once the entities are in. */
+	if (db->bulk && db->bulk_batch) {
+		rc = ties_st__batch_key(db, k, entity, text);
+		goto done;
+	}
 	if (!(st = ties_db__stmt(db, ST_KEY_INSERT))) {
 		rc = TIES_EDB;
 		goto done;
@@ -437,80 +443,6 @@ int ties_store__relation_put(ties_db *db, sqlite3_int64 source,
 	return 0;
 }
 
-/* The text at offset `off` of the batch's strings, NULL for none. */
-static const char *batch_text(const ties_db *db, size_t off)
-{
-	return off ? db->ebatch_text.ptr + off - 1 : NULL;
-}
-
-/* Keep s in the batch's strings: its offset + 1, or 0 when empty. */
-static size_t batch_keep(ties_db *db, const char *s)
-{
-	size_t off = db->ebatch_text.len + 1;
-
-	if (ties_str__empty(s))
-		return 0;
-	ties_buf__add(&db->ebatch_text, s, strlen(s) + 1);
-	return off;
-}
-
-static int event_flush(ties_db *db)
-{
-	sqlite3_stmt *st = NULL;
-	size_t i, n = db->nebatch;
-	int rc = 0, whole = n == EVENT_BATCH;
-
-	db->nebatch = 0;
-	if (!n)
-		return 0;
-	if (db->ebatch_text.oom)
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	if (whole && !(st = ties_db__stmt(db, ST_EVENT_BATCH)))
-		return TIES_EDB;
-	for (i = 0; i < n && rc == 0; i++) {
-		const struct ties_event_row *e = &db->ebatch[i];
-		int k = whole ? (int)i * 7 : 0;
-
-		if (!whole && !(st = ties_db__stmt(db, ST_EVENT_INSERT_ROWID)))
-			return TIES_EDB;
-		sqlite3_bind_int64(st, k + 1, e->rowid);
-		sqlite3_bind_text(st, k + 2, batch_text(db, e->id), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(st, k + 3, batch_text(db, e->kind), -1,
-				  SQLITE_STATIC);
-		ties_db__bind_text(st, k + 4, batch_text(db, e->date));
-		ties_db__bind_text(st, k + 5, batch_text(db, e->title));
-		if (e->place)
-			sqlite3_bind_int64(st, k + 6, e->place);
-		if (e->source_id)
-			sqlite3_bind_int64(st, k + 7, e->source_id);
-		if (!whole)
-			rc = step_done(db, st);
-	}
-	if (whole)
-		rc = step_done(db, st);
-	ties_buf__clear(&db->ebatch_text);
-	return rc;
-}
-
-static int event_batch(ties_db *db, sqlite3_int64 rowid, const char *id,
-		       const char *kind, const char *date, const char *title,
-		       sqlite3_int64 place, sqlite3_int64 source_id)
-{
-	struct ties_event_row *e = &db->ebatch[db->nebatch];
-
-	e->rowid = rowid;
-	e->id = batch_keep(db, id);
-	e->kind = batch_keep(db, kind);
-	e->date = batch_keep(db, date);
-	e->title = batch_keep(db, title);
-	e->place = place;
-	e->source_id = source_id;
-	if (++db->nebatch == EVENT_BATCH)
-		return event_flush(db);
-	return 0;
-}
-
 int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 			  const char *date, const char *title,
 			  sqlite3_int64 place, sqlite3_int64 source_id,
@@ -533,8 +465,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 	 * is the next, and it waits for a batch to be written in. */
 	if (db->fresh_event == 0 && db->bulk_batch) {
 		r = ++db->event_next;
-		if ((rc = event_batch(db, r, id, kind, date, title, place,
-				      source_id)) < 0 ||
+		if ((rc = ties_st__batch_event(db, r, id, kind, date, title,
+					       place, source_id)) < 0 ||
 		    (rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs,
 						nattrs, 1)) < 0)
 			return rc;
@@ -568,8 +500,6 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 	return 0;
 }
 
-static int participant_flush(ties_db *db);
-
 int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 				sqlite3_int64 entity, const char *role,
 				double weight)
@@ -583,24 +513,10 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 		role = "participant";
 	else if ((rc = ties_check__kind(db, "role", role)) < 0)
 		return rc;
-	/* A bulk import writes participations PARTICIPANT_BATCH at a time
-	 * (one statement's work shared by many rows); its roles are few,
-	 * kept once each for the batch to point at. */
-	if (db->bulk_batch) {
-		struct ties_part_row *r = &db->pbatch[db->npbatch];
-		long none = 0;
-
-		if (ties_strmap__put(&db->roles, role, 0, &none) < 0)
-			return ties_db__seterr(db, TIES_ENOMEM,
-					       "out of memory");
-		r->event = event;
-		r->entity = entity;
-		r->weight = weight;
-		ties_strmap__key(&db->roles, role, &r->role);
-		if (++db->npbatch == PARTICIPANT_BATCH)
-			return participant_flush(db);
-		return 0;
-	}
+	/* A bulk import writes participations a batch at a time (batch.c). */
+	if (db->bulk_batch)
+		return ties_st__batch_participant(db, event, entity, role,
+						  weight);
 	if (!(st = ties_db__stmt(db, ST_PARTICIPANT_INSERT)))
 		return TIES_EDB;
 	sqlite3_bind_int64(st, 1, event);
@@ -608,42 +524,6 @@ int ties_store__participant_put(ties_db *db, sqlite3_int64 event,
 	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_double(st, 4, weight);
 	return step_done(db, st);
-}
-
-int ties_store__flush(ties_db *db)
-{
-	int rc = event_flush(db);
-
-	return rc < 0 ? rc : participant_flush(db);
-}
-
-static int participant_flush(ties_db *db)
-{
-	sqlite3_stmt *st = NULL;
-	size_t i, n = db->npbatch;
-	int rc = 0, whole = n == PARTICIPANT_BATCH;
-
-	db->npbatch = 0;
-	if (!n)
-		return 0;
-	if (whole && !(st = ties_db__stmt(db, ST_PARTICIPANT_BATCH)))
-		return TIES_EDB;
-	for (i = 0; i < n && rc == 0; i++) {
-		const struct ties_part_row *r = &db->pbatch[i];
-		int k = whole ? (int)i * 4 : 0;
-
-		if (!whole && !(st = ties_db__stmt(db, ST_PARTICIPANT_INSERT)))
-			return TIES_EDB;
-		sqlite3_bind_int64(st, k + 1, r->event);
-		sqlite3_bind_int64(st, k + 2, r->entity);
-		sqlite3_bind_text(st, k + 3, r->role, -1, SQLITE_STATIC);
-		sqlite3_bind_double(st, k + 4, r->weight);
-		if (!whole)
-			rc = step_done(db, st);
-	}
-	if (whole)
-		rc = step_done(db, st);
-	return rc;
 }
 
 int ties_store__source_put(ties_db *db, const ties_source_spec *spec,

@@ -214,6 +214,16 @@ static void test_reimport_is_idempotent(void **state)
 	assert_int_equal(count_of(db, "entity"), e);
 	assert_int_equal(count_of(db, "participant"), p);
 	assert_int_equal(count_of(db, "relation"), 17);
+	/* The names written again are found by their words: the keys an
+	 * import writes come after every key there was, even when the keys
+	 * it replaced were the last ones. */
+	{
+		ties_card *c = NULL;
+
+		assert_int_equal(ties_card_get(db, &c, "Babaev"), 0);
+		assert_string_equal(ties_card_field(c, "id"), "kirill-babaev");
+		ties_card_free(c);
+	}
 	ties_db_close(db);
 }
 
@@ -438,6 +448,17 @@ static void test_participations_in_batches(void **state)
 				    "v140");
 		sqlite3_finalize(q);
 		sqlite3_close(s);
+	}
+	/* The name keys, written in batches too, find each entity. */
+	for (i = 0; i < 50; i += 7) {
+		ties_card *c = NULL;
+		char name[32], id[32];
+
+		snprintf(name, sizeof(name), "x %d", i);
+		snprintf(id, sizeof(id), "x%d", i);
+		assert_int_equal(ties_card_get(db, &c, name), 0);
+		assert_string_equal(ties_card_field(c, "id"), id);
+		ties_card_free(c);
 	}
 	ties_db_close(db);
 }
