@@ -59,8 +59,10 @@ typedef struct ties_strmap {
 int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old);
 /* Look `key` up: 1 and *val when present, else 0. */
 int ties_strmap__get(const ties_strmap *m, const char *key, long *val);
-/* Point *out at the map's own copy of `key`: 1 when present, else 0. */
-int ties_strmap__key(const ties_strmap *m, const char *key, const char **out);
+/* Put `key` (value 0 when new) and point *out at the map's own copy of
+ * it, which lives as long as the map: 1 when it was there, 0 when added,
+ * TIES_ENOMEM. */
+int ties_strmap__intern(ties_strmap *m, const char *key, const char **out);
 void ties_strmap__release(ties_strmap *m);
 
 /* Ids with a rowid each (an import's own rows), the keys in one block with
@@ -104,7 +106,6 @@ enum ties_stmt {
 	ST_SOURCE_LOOKUP,
 	ST_SOURCE_BY_TEXT,
 	ST_EVENT_UPSERT,
-	ST_EVENT_INSERT,
 	ST_EVENT_INSERT_ROWID,
 	ST_EVENT_BATCH,
 	ST_EVENT_LOOKUP,

@@ -250,8 +250,7 @@ struct load {
 	size_t capaliases;
 	long long done_bytes, total_bytes, file_bytes;
 	long long rows_since;
-	ties_strmap ids[3]; /* ids seen in this import: sources, entities,
-			       events */
+	ties_strmap source_ids; /* this import's sources: the line of each */
 	/* The entities and events this import made or updated, by id: a
 	 * second row with one of these ids is a mistake, and a reference by
 	 * id needs no query. */
@@ -348,9 +347,8 @@ static int check_dup(struct load *l, int which, const char *id, long line)
 		return 0;
 	}
 	{
-		static const char *const what[] = {"source", "entity", "event"};
 		long first = 0;
-		int rc = ties_strmap__put(&l->ids[which], id, line, &first);
+		int rc = ties_strmap__put(&l->source_ids, id, line, &first);
 
 		if (rc < 0)
 			return ties_db__seterr(l->db, TIES_ENOMEM,
@@ -358,9 +356,9 @@ static int check_dup(struct load *l, int which, const char *id, long line)
 		if (rc == 1)
 			return ties_db__seterr(
 				l->db, TIES_EINVALID,
-				"%s:%ld: duplicate %s id '%s' (first "
+				"%s:%ld: duplicate source id '%s' (first "
 				"given on line %ld)",
-				l->in->path, line, what[which], id, first);
+				l->in->path, line, id, first);
 		return 0;
 	}
 }
@@ -812,8 +810,7 @@ done:
 			     NULL);
 	for (i = 0; i < l.npend; i++)
 		free(l.pend[i].ref);
-	for (i = 0; i < 3; i++)
-		ties_strmap__release(&l.ids[i]);
+	ties_strmap__release(&l.source_ids);
 	ties_idmap__release(&l.made[0]);
 	ties_idmap__release(&l.made[1]);
 	ties_strmap__release(&l.countries);

@@ -41,9 +41,9 @@ static int step(ties_db *db, sqlite3_stmt *st)
  * k) from parameter k + 1: in one statement `whole` (BATCH rows) when the
  * batch is full, else one row at a time with `one`.
  */
-static int flush(ties_db *db, size_t n, size_t full, int cols,
-		 enum ties_stmt whole, enum ties_stmt one,
-		 void (*bind)(ties_db *, sqlite3_stmt *, size_t, int))
+static int write_rows(ties_db *db, size_t n, size_t full, int cols,
+		      enum ties_stmt whole, enum ties_stmt one,
+		      void (*bind)(ties_db *, sqlite3_stmt *, size_t, int))
 {
 	sqlite3_stmt *st = NULL;
 	size_t i;
@@ -65,6 +65,25 @@ static int flush(ties_db *db, size_t n, size_t full, int cols,
 	return rc;
 }
 
+/* write_rows() for the *n rows waiting, whose texts are in `text` (or
+ * none); the batch is empty after. */
+static int flush(ties_db *db, size_t *n, ties_buf *text, size_t full,
+		 int cols, enum ties_stmt whole, enum ties_stmt one,
+		 void (*bind)(ties_db *, sqlite3_stmt *, size_t, int))
+{
+	size_t rows = *n;
+	int rc;
+
+	*n = 0;
+	if (text && text->oom)
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	else
+		rc = write_rows(db, rows, full, cols, whole, one, bind);
+	if (text)
+		ties_buf__clear(text);
+	return rc;
+}
+
 /* Name keys. */
 static void bind_key(ties_db *db, sqlite3_stmt *st, size_t i, int k)
 {
@@ -80,16 +99,8 @@ static void bind_key(ties_db *db, sqlite3_stmt *st, size_t i, int k)
 
 static int key_flush(ties_db *db)
 {
-	size_t n = db->nkbatch;
-	int rc;
-
-	db->nkbatch = 0;
-	if (db->kbatch_text.oom)
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	rc = flush(db, n, KEY_BATCH, 4, ST_KEY_BATCH, ST_KEY_INSERT_ROWID,
-		   bind_key);
-	ties_buf__clear(&db->kbatch_text);
-	return rc;
+	return flush(db, &db->nkbatch, &db->kbatch_text, KEY_BATCH, 4,
+		     ST_KEY_BATCH, ST_KEY_INSERT_ROWID, bind_key);
 }
 
 int ties_st__batch_key(ties_db *db, const char *key, sqlite3_int64 entity,
@@ -125,16 +136,8 @@ static void bind_event(ties_db *db, sqlite3_stmt *st, size_t i, int k)
 
 static int event_flush(ties_db *db)
 {
-	size_t n = db->nebatch;
-	int rc;
-
-	db->nebatch = 0;
-	if (db->ebatch_text.oom)
-		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	rc = flush(db, n, EVENT_BATCH, 7, ST_EVENT_BATCH, ST_EVENT_INSERT_ROWID,
-		   bind_event);
-	ties_buf__clear(&db->ebatch_text);
-	return rc;
+	return flush(db, &db->nebatch, &db->ebatch_text, EVENT_BATCH, 7,
+		     ST_EVENT_BATCH, ST_EVENT_INSERT_ROWID, bind_event);
 }
 
 int ties_st__batch_event(ties_db *db, sqlite3_int64 rowid, const char *id,
@@ -168,11 +171,9 @@ static void bind_participant(ties_db *db, sqlite3_stmt *st, size_t i, int k)
 
 static int participant_flush(ties_db *db)
 {
-	size_t n = db->npbatch;
-
-	db->npbatch = 0;
-	return flush(db, n, PARTICIPANT_BATCH, 4, ST_PARTICIPANT_BATCH,
-		     ST_PARTICIPANT_INSERT, bind_participant);
+	return flush(db, &db->npbatch, NULL, PARTICIPANT_BATCH, 4,
+		     ST_PARTICIPANT_BATCH, ST_PARTICIPANT_INSERT,
+		     bind_participant);
 }
 
 int ties_st__batch_participant(ties_db *db, sqlite3_int64 event,
@@ -180,14 +181,12 @@ int ties_st__batch_participant(ties_db *db, sqlite3_int64 event,
 			       double weight)
 {
 	struct ties_part_row *r = &db->pbatch[db->npbatch];
-	long none = 0;
 
-	if (ties_strmap__put(&db->roles, role, 0, &none) < 0)
+	if (ties_strmap__intern(&db->roles, role, &r->role) < 0)
 		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	r->event = event;
 	r->entity = entity;
 	r->weight = weight;
-	ties_strmap__key(&db->roles, role, &r->role);
 	if (++db->npbatch == PARTICIPANT_BATCH)
 		return participant_flush(db);
 	return 0;

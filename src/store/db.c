@@ -88,9 +88,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"kind = excluded.kind, date = excluded.date, "
 		"title = excluded.title, place = excluded.place, "
 		"source_id = excluded.source_id RETURNING rowid",
-	[ST_EVENT_INSERT] =
-		"INSERT INTO event(id, kind, date, title, place, source_id) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_EVENT_INSERT_ROWID] =
 		"INSERT INTO event(rowid, id, kind, date, title, place, "
 		"source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

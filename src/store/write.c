@@ -226,6 +226,22 @@ static int country_taken(ties_db *db, const ties_entity_row *row)
 	return rc;
 }
 
+/* Statement `which` with an entity row's id, kind, name and country. */
+static sqlite3_stmt *entity_stmt(ties_db *db, enum ties_stmt which,
+				 const ties_entity_row *row)
+{
+	sqlite3_stmt *st = ties_db__stmt(db, which);
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
+	if (row->country)
+		sqlite3_bind_int64(st, 4, row->country);
+	return st;
+}
+
 int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 			   sqlite3_int64 *rowid)
 {
@@ -249,26 +265,16 @@ int ties_store__entity_put(ties_db *db, const ties_entity_row *row,
 	/* A bulk import tries a plain insert first (most of its ids are
 	 * new; an upsert that returns the rowid costs more), then updates. */
 	if (db->bulk) {
-		if (!(st = ties_db__stmt(db, ST_ENTITY_INSERT)))
+		if (!(st = entity_stmt(db, ST_ENTITY_INSERT, row)))
 			return TIES_EDB;
-		sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
-		if (row->country)
-			sqlite3_bind_int64(st, 4, row->country);
 		if ((rc = step_done(db, st)) < 0)
 			return rc;
 		if (sqlite3_changes(db->sql) == 1)
 			id = sqlite3_last_insert_rowid(db->sql);
 	}
 	if (!id) {
-		if (!(st = ties_db__stmt(db, ST_ENTITY_UPSERT)))
+		if (!(st = entity_stmt(db, ST_ENTITY_UPSERT, row)))
 			return TIES_EDB;
-		sqlite3_bind_text(st, 1, row->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, row->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, row->name, -1, SQLITE_STATIC);
-		if (row->country)
-			sqlite3_bind_int64(st, 4, row->country);
 		sqlite3_bind_int(st, 5, row->set_country);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
@@ -474,8 +480,7 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 			*rowid = r;
 		return 0;
 	}
-	if (!(st = ties_db__stmt(db, db->fresh_event == 0 ? ST_EVENT_INSERT
-							  : ST_EVENT_UPSERT)))
+	if (!(st = ties_db__stmt(db, ST_EVENT_UPSERT)))
 		return TIES_EDB;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -485,13 +490,8 @@ int ties_store__event_put(ties_db *db, const char *id, const char *kind,
 		sqlite3_bind_int64(st, 5, place);
 	if (source_id)
 		sqlite3_bind_int64(st, 6, source_id);
-	if (db->fresh_event == 0) {
-		if ((rc = step_done(db, st)) < 0)
-			return rc;
-		r = sqlite3_last_insert_rowid(db->sql);
-	} else if ((rc = step_rowid(db, st, &r)) < 0) {
+	if ((rc = step_rowid(db, st, &r)) < 0)
 		return rc;
-	}
 	if ((rc = ties_store__attrs_put(db, OWNER_EVENT, r, attrs, nattrs, 1)) <
 	    0)
 		return rc;

@@ -166,24 +166,54 @@ static int strmap_grow(ties_strmap *m)
 	return 0;
 }
 
-int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old)
+/* The slot of `key`: its own, or the empty one where it would go (the map
+ * has room). */
+static size_t slot_of(const ties_strmap *m, const char *key)
+{
+	size_t j;
+
+	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->keys[j], key))
+			break;
+	return j;
+}
+
+/* Put `key` (with val when new); its slot in *slot. */
+static int put(ties_strmap *m, const char *key, long val, size_t *slot)
 {
 	size_t j;
 
 	if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
 		return TIES_ENOMEM;
-	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
-	     j = (j + 1) & (m->cap - 1))
-		if (!strcmp(m->keys[j], key)) {
-			if (old)
-				*old = m->vals[j];
-			return 1;
-		}
+	*slot = j = slot_of(m, key);
+	if (m->keys[j])
+		return 1;
 	if (!(m->keys[j] = strdup(key)))
 		return TIES_ENOMEM;
 	m->vals[j] = val;
 	m->n++;
 	return 0;
+}
+
+int ties_strmap__put(ties_strmap *m, const char *key, long val, long *old)
+{
+	size_t j;
+	int rc = put(m, key, val, &j);
+
+	if (rc == 1 && old)
+		*old = m->vals[j];
+	return rc;
+}
+
+int ties_strmap__intern(ties_strmap *m, const char *key, const char **out)
+{
+	size_t j;
+	int rc = put(m, key, 0, &j);
+
+	if (rc >= 0)
+		*out = m->keys[j];
+	return rc;
 }
 
 int ties_strmap__get(const ties_strmap *m, const char *key, long *val)
@@ -192,28 +222,11 @@ int ties_strmap__get(const ties_strmap *m, const char *key, long *val)
 
 	if (!m->cap)
 		return 0;
-	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
-	     j = (j + 1) & (m->cap - 1))
-		if (!strcmp(m->keys[j], key)) {
-			*val = m->vals[j];
-			return 1;
-		}
-	return 0;
-}
-
-int ties_strmap__key(const ties_strmap *m, const char *key, const char **out)
-{
-	size_t j;
-
-	if (!m->cap)
+	j = slot_of(m, key);
+	if (!m->keys[j])
 		return 0;
-	for (j = fnv1a(key) & (m->cap - 1); m->keys[j];
-	     j = (j + 1) & (m->cap - 1))
-		if (!strcmp(m->keys[j], key)) {
-			*out = m->keys[j];
-			return 1;
-		}
-	return 0;
+	*val = m->vals[j];
+	return 1;
 }
 
 void ties_strmap__release(ties_strmap *m)
