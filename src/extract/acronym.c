@@ -216,11 +216,16 @@ static const char *defined_as(struct scan *c, size_t i)
 		       ((T->v[s - 1].f & (T_CAP | T_ALLCAPS)) ||
 			ties_xt__connector(T->v[s - 1].low)))
 			s--;
-		for (; s + 1 < p; s++)
-			if ((T->v[s].f & T_CAP) &&
-			    (ties_xt__acronym_fits(&all, s, p, T->v[j].low) ||
-			     ties_xt__acronym_fits(&all, s, fit, T->v[j].low)))
-				return ties_xt__tok_text(c->d, c->x, s, p);
+		/* The shortest name that fits: "Committee of Security
+		 * Council Secretaries of the Collective Security Treaty
+		 * Organisation (CSTO)" defines the Organisation's. */
+		for (size_t q = p - 1; q > s; q--)
+			if ((T->v[q - 1].f & T_CAP) &&
+			    (ties_xt__acronym_fits(&all, q - 1, p,
+						   T->v[j].low) ||
+			     ties_xt__acronym_fits(&all, q - 1, fit,
+						   T->v[j].low)))
+				return ties_xt__tok_text(c->d, c->x, q - 1, p);
 	}
 	return NULL;
 }

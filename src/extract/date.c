@@ -317,11 +317,27 @@ static int dates_an_event(ties_draft *d, const struct xdoc *x, size_t a,
 	       ties_xt__find_in(&d->D.l[D_SIGN], &x->T, a, b, NULL) >= 0;
 }
 
+/* Tokens [a, b) say the event happened at some time before the release
+ * without saying when ("Recently, Ambassador Hoza visited", "at a recent
+ * meeting", "earlier this year"): the publication date is not its. */
+static int vague_time(const struct xdoc *x, size_t a, size_t b)
+{
+	static const char *const cues[] = {"recently", "recent", "earlier",
+					   "previously", "formerly", NULL};
+
+	for (size_t i = a; i < b; i++)
+		for (size_t k = 0; cues[k]; k++)
+			if (!strcmp(x->T.v[i].low, cues[k]))
+				return 1;
+	return 0;
+}
+
 /*
  * The date of an event triggered in sentence c->s: the one said there;
  * else the first day that a later sentence of the body gives for an
  * event, else an earlier one; else the first day in the body's opening
- * sentences; else the publication date.
+ * sentences; else the publication date, unless the sentence says the
+ * event was some time before it.
  */
 void ties_xt__event_date(ties_draft *d, struct xevent *ev, struct scan *c)
 {
@@ -366,7 +382,7 @@ void ties_xt__event_date(ties_draft *d, struct xevent *ev, struct scan *c)
 			ev->dsent = (int)s;
 			return;
 		}
-	if (!ev->date && x->date) {
+	if (!ev->date && x->date && !vague_time(x, c->a, c->b)) {
 		ev->date = x->date;
 		ev->dconf = 0.6;
 		ev->dwhy = "the publication date";

@@ -169,7 +169,9 @@ static int finish(ties_draft *d)
 			continue;
 		if (unit && x->parent < 0) {
 			x->kind = "institution";
-		} else if (unit && x->parent >= 0 && !strchr(x->name, ',')) {
+		} else if (unit && x->parent >= 0 && !strchr(x->name, ',') &&
+			   !strstr(x->name, d->e[x->parent].name)) {
+			/* Not "Committee of the CSTO's name, CSTO". */
 			const char *ps = ties_xt__short_name(d, x->parent);
 			const char *old = x->name;
 

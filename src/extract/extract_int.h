@@ -322,6 +322,12 @@ int ties_xt__connector(const char *w);
 size_t ties_xt__at_title(const struct scan *c, size_t i);
 int ties_xt__is_honor(const struct scan *c, size_t i, size_t *n);
 int ties_xt__inst_head(const struct scan *c, size_t i, const char **kind);
+/* A word that ends a name of what is not an institution ("Programme",
+ * "Resolution", "Medal"; kind "thing" in institutions.txt) at i: tokens. */
+size_t ties_xt__thing_at(const struct scan *c, size_t i);
+/* The countries of a compound at i ("Pakistan-Russia", "U.S.-Mexico"):
+ * their codes in ccs, how many (two to four), or 0. */
+int ties_xt__compound(const struct scan *c, size_t i, const char *ccs[4]);
 int ties_xt__plural_title(const struct scan *c, size_t k);
 int ties_xt__caps_name_word(const struct scan *c, size_t i);
 size_t ties_xt__name_ends_run(struct scan *c, size_t cs, size_t *ce);

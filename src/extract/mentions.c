@@ -112,6 +112,11 @@ static size_t capseq(const struct scan *c, size_t i)
 		      ties_xt__word_is(c, j - 1, "mission") ||
 		      ties_xt__word_is(c, j - 1, "office")))
 			break;
+		/* "on" after a head word only: "Commission on Trade", not
+		 * "Medal of Diplomacy on British Office Taipei". */
+		if (ties_xt__word_is(c, j, "on") &&
+		    !ties_xt__inst_head(c, j - 1, NULL))
+			break;
 		if (j > i && ties_xt__connector(c->T->v[j].low) &&
 		    (ties_xt__is_cap(c, j + 1) ||
 		     (ties_xt__word_is(c, j + 1, "the") &&
@@ -137,8 +142,6 @@ static size_t capseq(const struct scan *c, size_t i)
 	return last - i;
 }
 
-
-/* Text of tokens [a, b) without a leading "the". */
 /* Token i is "<place>-based". */
 static int based_at(const struct scan *c, size_t i)
 {
@@ -148,6 +151,7 @@ static int based_at(const struct scan *c, size_t i)
 	return n > 6 && !strcmp(w + n - 6, "-based");
 }
 
+/* Text of tokens [a, b) without a leading "the". */
 const char *ties_xt__span(struct scan *c, size_t a, size_t b)
 {
 	if (a < b && ties_xt__word_is(c, a, "the"))
@@ -185,6 +189,18 @@ static size_t acronym_def(struct scan *c, long e, size_t a, size_t b, size_t i)
 	if (!acr || !(ties_xt__acronym_fits(c, a, b, acr) ||
 		      (skip && ties_xt__acronym_fits(c, a, i, acr))))
 		return 0;
+	/* "Committee of ... of the Collective Security Treaty Organisation
+	 * (CSTO)": the acronym of the parent the name ends in. */
+	if (e >= 0 && c->d->e[e].parent >= 0)
+		for (size_t k = b; k-- > a + 1;)
+			if (ties_xt__is_cap(c, k) &&
+			    (ties_xt__word_is(c, k - 1, "of") ||
+			     (k > a + 2 && ties_xt__word_is(c, k - 1, "the") &&
+			      ties_xt__word_is(c, k - 2, "of"))) &&
+			    ties_xt__acronym_fits(c, k, b, acr)) {
+				e = c->d->e[e].parent;
+				break;
+			}
 	if (e >= 0) {
 		struct xent *x = &c->d->e[e];
 
@@ -251,6 +267,10 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		      c->d, c->doc,
 		      ties_xt__pool_printf(&c->d->P, "of %s", name))) >= 0))
 		return e;
+	/* "Director-General of the Organization": a body named before,
+	 * which one the rules cannot tell; not a new one. */
+	if (b - a == 1 && ties_xt__inst_head(c, a, NULL))
+		return -1;
 	/* "the U.S. Department of State" after "the Department of State":
 	 * the same, its country said. */
 	{
@@ -429,6 +449,39 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 			break;
 	}
 	n = capseq(c, i);
+	/* "the Japan-U.S. Alliance" is a relation of two countries. */
+	{
+		const char *ccs[4];
+
+		if (n == 2 && ties_xt__compound(c, i, ccs) &&
+		    (ties_xt__word_is(c, i + 1, "alliance") ||
+		     ties_xt__word_is(c, i + 1, "partnership")))
+			return best;
+	}
+	/* "UN General Assembly Resolution" names the Assembly; "Strategic
+	 * Research Alliance Joint Projects", "Fulbright Program" no
+	 * institution. */
+	for (size_t k = i + n; k-- > i;) {
+		size_t s = k;
+		int before = 0;
+
+		if (ties_xt__inst_head(c, k, NULL))
+			break; /* "Collective Security Treaty Organisation" */
+		if (!ties_xt__thing_at(c, k))
+			continue;
+		/* "Office of National Drug Control Policy": the thing is
+		 * what the body before "of" works on. */
+		while (s > i && !ties_xt__connector(c->T->v[s - 1].low))
+			s--;
+		for (size_t q = i; q < s; q++)
+			before |= ties_xt__inst_head(c, q, NULL);
+		if (before)
+			break;
+		if (k == i || !ties_xt__inst_head(c, k - 1, NULL))
+			return best;
+		n = k - i;
+		break;
+	}
 	for (size_t k = i; k < i + n; k++)
 		head |= ties_xt__inst_head(c, k, NULL);
 	if (c->d->db_others && (k0 = ties_xt__known_span(c, i, best, head ? n : 2, e)))

@@ -123,11 +123,59 @@ int ties_xt__inst_head(const struct scan *c, size_t i, const char **kind)
 	if (!ties_xt__is_cap(c, i))
 		return 0;
 	k = ties_xt__match_at(ties_xt__words(c, D_INST), c->T, i, c->b, NULL);
-	if (k < 0)
+	if (k < 0 || !strcmp(ties_xt__words(c, D_INST)->v[k].val, "thing"))
 		return 0;
 	if (kind)
 		*kind = ties_xt__words(c, D_INST)->v[k].val;
 	return 1;
+}
+
+/* The word of list dd that is w[0, l) as a whole, or NULL. */
+static const char *one_word_of(const struct scan *c, int dd, const char *w,
+			       size_t l)
+{
+	const struct plist *L = ties_xt__words(c, dd);
+
+	for (size_t k = 0; k < L->n; k++)
+		if (L->v[k].n == 1 && strlen(L->v[k].w[0]) == l &&
+		    !memcmp(L->v[k].w[0], w, l))
+			return L->v[k].val;
+	return NULL;
+}
+
+int ties_xt__compound(const struct scan *c, size_t i, const char *ccs[4])
+{
+	const char *p = c->T->v[i].low;
+	int parts = 0;
+
+	if (!strchr(p, '-') || !(c->T->v[i].f & T_CAP))
+		return 0;
+	while (*p && parts < 4) {
+		const char *q = strchr(p, '-');
+		size_t l = q ? (size_t)(q - p) : strlen(p);
+		const char *cc = one_word_of(c, D_DEMONYM, p, l);
+
+		if (!cc && !(cc = one_word_of(c, D_COUNTRY, p, l)))
+			return 0;
+		ccs[parts++] = cc;
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	return parts >= 2 ? parts : 0;
+}
+
+size_t ties_xt__thing_at(const struct scan *c, size_t i)
+{
+	size_t n;
+	int k;
+
+	if (!ties_xt__is_cap(c, i))
+		return 0;
+	k = ties_xt__match_at(ties_xt__words(c, D_INST), c->T, i, c->b, &n);
+	return k >= 0 && !strcmp(ties_xt__words(c, D_INST)->v[k].val, "thing")
+		       ? n
+		       : 0;
 }
 
 /* The plural of a title's last word ("Ministers", "Generals",

@@ -72,59 +72,20 @@ int ties_xt__scan_mentions(struct scan *c)
 			continue;
 		}
 		/* "Pakistan-Russia", "U.S.-Mexico": countries in a compound. */
-		if (strchr(c->T->v[i].low, '-') && c->T->v[i].f & T_CAP) {
-			const char *w = c->T->v[i].low;
-			const char *p = w;
-			int all = 1, parts = 0;
+		{
 			const char *ccs[4];
+			int parts = ties_xt__compound(c, i, ccs);
 
-			while (*p && parts < 4) {
-				const char *q = strchr(p, '-');
-				size_t l = q ? (size_t)(q - p) : strlen(p);
-				int hit = 0;
-
-				for (int dd = D_DEMONYM;
-				     dd <= D_COUNTRY && !hit; dd++)
-					for (size_t k = 0;
-					     k < ties_xt__words(c, dd)->n; k++)
-						if (ties_xt__words(c, dd)
-								    ->v[k]
-								    .n == 1 &&
-						    strlen(ties_xt__words(c, dd)
-								   ->v[k]
-								   .w[0]) ==
-							    l &&
-						    !memcmp(ties_xt__words(c,
-									   dd)
-								    ->v[k]
-								    .w[0],
-							    p, l)) {
-							ccs[parts] =
-								ties_xt__words(
-									c, dd)
-									->v[k]
-									.val;
-							hit = 1;
-							break;
-						}
-				all &= hit;
-				parts++;
-				p = q ? q + 1 : p + l;
-				if (!q)
-					break;
-			}
-			if (all && parts >= 2) {
-				for (int k = 0; k < parts; k++) {
-					memset(&m, 0, sizeof(m));
-					m.type = M_COUNTRY;
-					m.a = i;
-					m.b = i + 1;
-					m.cc = ccs[k];
-					m.compound = 1;
-					m.ent = m.org = -1;
-					if (ties_xt__add_ment(c, &m) < 0)
-						return -1;
-				}
+			for (int k = 0; k < parts; k++) {
+				memset(&m, 0, sizeof(m));
+				m.type = M_COUNTRY;
+				m.a = i;
+				m.b = i + 1;
+				m.cc = ccs[k];
+				m.compound = 1;
+				m.ent = m.org = -1;
+				if (ties_xt__add_ment(c, &m) < 0)
+					return -1;
 			}
 		}
 		i++;

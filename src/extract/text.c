@@ -153,6 +153,16 @@ static int dotted(const char *s, size_t n)
 	return letters >= 1;
 }
 
+/* "Japan-U" before ".S.": the part after the last hyphen is one capital
+ * letter and the text goes on with another and a period. */
+static int dotted_after_hyphen(const char *s, size_t n, const char *rest,
+			       size_t m)
+{
+	return n >= 3 && s[n - 2] == '-' && s[n - 1] >= 'A' &&
+	       s[n - 1] <= 'Z' && m >= 3 && rest[1] >= 'A' && rest[1] <= 'Z' &&
+	       rest[2] == '.';
+}
+
 static char *fold_word(struct pool *p, const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
@@ -219,7 +229,9 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 			/* A period that belongs to the word. */
 			if (j < n && text[j] == '.' &&
 			    (abbrev(text + i, j - i) ||
-			     dotted(text + i, j - i))) {
+			     dotted(text + i, j - i) ||
+			     dotted_after_hyphen(text + i, j - i, text + j,
+						 n - j))) {
 				j++;
 				while (j + 1 < n && text[j] >= 'A' &&
 				       text[j] <= 'Z' && text[j + 1] == '.')

@@ -1,0 +1,23 @@
+# What is named like an institution but is not one: a programme, an award,
+# a resolution, joint projects, a bilateral alliance ("Japan-U.S.", its
+# abbreviation kept whole), a body referred to as "the Organization"; the
+# acronym of the parent a long name ends in; a body's subject after "of"
+# ("Office of National Drug Control Policy"); "on" only after a head word;
+# a visit said to be recent takes no publication date.
+cat >"$WORK/a.md" <<'TEXT'
+---
+date: 2024-03-05
+---
+Minister Ana Silva met Secretary John Brown to strengthen the Japan-U.S. Alliance. They welcomed the UN General Assembly Resolution and the Fulbright Program, and the Implementation of the Strategic Research Alliance Joint Projects.
+
+Dr. Maria Rossi, Director-General of the Organization, received the Friendship Medal of Diplomacy on behalf of the Mountain Research Institute.
+
+The Committee of Senior Officials of the Northern Research Council Organisation (NRCO) met the Office of National Drug Control Policy. NRCO welcomed it.
+
+Recently, Ambassador Paul Dupont visited the University of Lyon.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/a.md" | awk -F'\t' '$2 == "institution" || $2 == "body" || $2 == "date" || $2 == "event" { print $2 ": " $3 }'
+for when in "Recently, Ambassador" "Ambassador"; do
+	printf -- '---\ndate: 2024-03-05\n---\n%s Paul Dupont visited the University of Lyon.\n' "$when" >"$WORK/b.md"
+	$TIES --db "$DB" extract --format tsv "$WORK/b.md" | awk -F'\t' '$2 == "date" || $2 == "event" { print $2 ": " $3 }'
+done
