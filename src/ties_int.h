@@ -340,6 +340,10 @@ int ties_store__scan_entities(ties_db *db, ties_entity_fn fn, void *ctx);
 int ties_store__entities_at(ties_db *db, const sqlite3_int64 *rowid,
 			    size_t n, ties_entity_fn fn, void *ctx);
 int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx);
+/* The events of rowid[0..n), in that order; a rowid that is not there is
+ * an error. */
+int ties_store__events_at(ties_db *db, const sqlite3_int64 *rowid, size_t n,
+			  ties_event_fn fn, void *ctx);
 /* Participations grouped by event (event order), each entity once per
  * role. */
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx);
@@ -378,6 +382,11 @@ typedef int (*ties_set_event_fn)(void *ctx, size_t i, sqlite3_int64 event,
 				 const char *kind, const char *date);
 int ties_store__set_events(ties_db *db, const sqlite3_int64 *rows, size_t n,
 			   ties_set_event_fn fn, void *ctx);
+/* The participations of the entities rows[0..n-1]: fn(ctx, event, i) once
+ * for each event rows[i] took part in (whatever its roles), grouped by
+ * event in event order, and within an event in entity order. */
+int ties_store__set_participations(ties_db *db, const sqlite3_int64 *rows,
+				   size_t n, ties_pair_fn fn, void *ctx);
 /* Events and relations between the entities that stand for x and for y
  * (a country: itself and its entities; else itself, its units and their
  * members). For events a_role/b_role list each side's participants with

@@ -13,36 +13,17 @@
 #include "render/render_int.h"
 
 struct collect {
-	const ties_graph *g;
-	const unsigned char *keep;
+	const ties_filter *f;
+	const uint32_t *node;		/* the place among rows -> graph node */
 	long min;
-	unsigned char *ok;		/* by event rowid: passes the filter */
-	char (*date)[11];		/* by event rowid */
-	char **title;			/* by event rowid */
-	sqlite3_int64 maxev, cur;
+	sqlite3_int64 cur, *rowid;	/* rowid[k]: event of out->v[k] */
 	uint32_t *members;
-	size_t n, cap;
+	size_t n, cap, nrow, keep;
 	struct ties_rd_events *out;
 	int oom;
 };
 
-static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
-		    const char *title, const char *kind, const char *date)
-{
-	struct collect *c = ctx;
-
-	(void)id;
-	if (rowid < 1 || rowid > c->maxev ||
-	    !ties_filter__event_ok(&c->g->filter, kind, date))
-		return 0;
-	c->ok[rowid] = 1;
-	snprintf(c->date[rowid], 11, "%s", date ? date : "");
-	if (!(c->title[rowid] = strdup(title && *title ? title : kind)))
-		c->oom = 1;
-	return c->oom;
-}
-
-/* The event being read is done: keep it when enough took part. */
+/* The event being read is done: a candidate when enough took part. */
 static void flush(struct collect *c)
 {
 	struct ties_rd_events *o = c->out;
@@ -55,12 +36,16 @@ static void flush(struct collect *c)
 	if (o->n == o->cap) {
 		size_t cap = o->cap ? 2 * o->cap : 8;
 		struct ties_rd_event *v = realloc(o->v, cap * sizeof(*v));
+		sqlite3_int64 *r = realloc(c->rowid, cap * sizeof(*r));
 
-		if (!v) {
+		if (r)
+			c->rowid = r;
+		if (v)
+			o->v = v;
+		if (!v || !r) {
 			c->oom = 1;
 			return;
 		}
-		o->v = v;
 		o->cap = cap;
 	}
 	e = &o->v[o->n];
@@ -71,25 +56,18 @@ static void flush(struct collect *c)
 	}
 	memcpy(e->members, c->members, c->n * sizeof(*e->members));
 	e->n = c->n;
-	e->title = c->title[c->cur];
-	c->title[c->cur] = NULL;
-	memcpy(e->date, c->date[c->cur], 11);
-	o->n++;
+	c->rowid[o->n++] = c->cur;
 	c->n = 0;
 }
 
-static int on_part(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
+static int on_part(void *ctx, sqlite3_int64 event, sqlite3_int64 i)
 {
 	struct collect *c = ctx;
-	long v;
 
 	if (event != c->cur) {
 		flush(c);
 		c->cur = event;
 	}
-	if (event < 1 || event > c->maxev || !c->ok[event] ||
-	    (v = ties_graph__node_of(c->g, entity)) < 0 || !c->keep[v])
-		return c->oom;
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 64;
 		uint32_t *m = realloc(c->members, cap * sizeof(*m));
@@ -101,8 +79,31 @@ static int on_part(void *ctx, sqlite3_int64 event, sqlite3_int64 entity)
 		c->members = m;
 		c->cap = cap;
 	}
-	/* Participations come grouped by event, each entity once. */
-	c->members[c->n++] = (uint32_t)v;
+	c->members[c->n++] = c->node[i];
+	return c->oom;
+}
+
+/* A candidate read back: kept, its date and title, when the graph's
+ * filter lets it through. */
+static int on_event(void *ctx, sqlite3_int64 rowid, const char *id,
+		    const char *title, const char *kind, const char *date)
+{
+	struct collect *c = ctx;
+	struct ties_rd_event *e = &c->out->v[c->nrow++];
+
+	(void)id;
+	(void)rowid;
+	if (!ties_filter__event_ok(c->f, kind, date)) {
+		free(e->members);
+		return 0;
+	}
+	if (!(e->title = strdup(title && *title ? title : kind))) {
+		free(e->members);
+		c->oom = 1;
+		return 1;
+	}
+	snprintf(e->date, sizeof(e->date), "%s", date ? date : "");
+	c->out->v[c->keep++] = *e;
 	return 0;
 }
 
@@ -121,35 +122,48 @@ int ties_rd__events(ties_db *db, const ties_graph *g,
 		    struct ties_rd_events *out)
 {
 	struct collect c;
-	sqlite3_int64 maxent = 0;
-	int rc;
+	sqlite3_int64 *rows = NULL;
+	uint32_t *node = NULL;
+	size_t n = 0;
+	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (min < 2 || g->projection != TIES_GRAPH_ENTITY)
 		return 0;
 	memset(&c, 0, sizeof(c));
-	c.g = g;
-	c.keep = keep;
+	c.f = &g->filter;
 	c.min = min;
 	c.out = out;
 	c.cur = -1;
-	if ((rc = ties_store__max_rowids(db, &maxent, &c.maxev)) < 0)
-		return rc;
-	c.ok = calloc((size_t)c.maxev + 1, 1);
-	c.date = calloc((size_t)c.maxev + 1, sizeof(*c.date));
-	c.title = calloc((size_t)c.maxev + 1, sizeof(*c.title));
-	rc = 0;
-	if (!c.ok || !c.date || !c.title)
+	/* The kept entities' participations only, not every event's: a
+	 * focus diagram of 300 entities reads theirs, not 7 million. */
+	if (!(rows = malloc((g->n + 1) * sizeof(*rows))) ||
+	    !(node = malloc((g->n + 1) * sizeof(*node)))) {
 		c.oom = 1;
-	else if ((rc = ties_store__scan_events(db, on_event, &c)) >= 0 &&
-		 !c.oom &&
-		 (rc = ties_store__scan_participants(db, on_part, &c)) >= 0)
-		flush(&c);
-	for (sqlite3_int64 e = 0; c.title && e <= c.maxev; e++)
-		free(c.title[e]);
-	free(c.title);
-	free(c.date);
-	free(c.ok);
+		goto done;
+	}
+	for (size_t v = 0; v < g->n; v++)
+		if (keep[v]) {
+			rows[n] = g->nodes[v].rowid;
+			node[n++] = (uint32_t)v;
+		}
+	c.node = node;
+	if ((rc = ties_store__set_participations(db, rows, n, on_part, &c)) <
+		    0 ||
+	    c.oom)
+		goto done;
+	flush(&c);
+	if (c.oom)
+		goto done;
+	rc = ties_store__events_at(db, c.rowid, out->n, on_event, &c);
+done:
+	/* The candidates not read back still own their members. */
+	for (size_t k = c.nrow; k < out->n; k++)
+		free(out->v[k].members);
+	out->n = c.keep;
+	free(rows);
+	free(node);
+	free(c.rowid);
 	free(c.members);
 	if (c.oom)
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");

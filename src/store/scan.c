@@ -128,6 +128,35 @@ int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx)
 		text(st, 3), text(st, 4)));
 }
 
+int ties_store__events_at(ties_db *db, const sqlite3_int64 *rowid, size_t n,
+			  ties_event_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = prepare(db,
+			  "SELECT rowid, id, title, kind, date FROM event "
+			  "WHERE rowid = ?",
+			  &st)) < 0)
+		return rc;
+	for (i = 0, rc = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(st, 1, rowid[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rc = fn(ctx, sqlite3_column_int64(st, 0), text(st, 1),
+				text(st, 2), text(st, 3), text(st, 4));
+		else if (rc == SQLITE_DONE)
+			rc = ties_db__seterr(db, TIES_EDB,
+					     "no event of rowid %lld",
+					     (long long)rowid[i]);
+		else
+			rc = ties_db__sqlerr(db);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
