@@ -71,60 +71,127 @@ static void mark_top3(const struct ties_snap *sn, uint32_t v, unsigned char *in)
 			in[a->nbr[best[k]]] = 1;
 }
 
-/* The nodes within `depth` of src, breadth first, into queue (n + 1
- * slots); their number, or 0 when out of memory. */
-static size_t reach(const struct ties_snap *sn, uint32_t src, long depth,
-		    uint32_t *queue)
+struct ego_cand {
+	double w;
+	int64_t key;
+	uint32_t v;
+};
+
+static int cmp_ego_cand(const void *x, const void *y)
 {
-	size_t n = (size_t)sn->n, head = 0, tail = 0;
-	int32_t *dist = malloc((n + 1) * sizeof(*dist));
+	const struct ego_cand *a = x, *b = y;
 
-	if (!dist)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		dist[i] = -1;
-	dist[src] = 0;
-	queue[tail++] = src;
-	while (head < tail) {
-		uint32_t v = queue[head++];
-
-		if (dist[v] >= (depth > 0 ? depth : 1))
-			continue;
-		for (size_t j = sn->a.start[v]; j < sn->a.start[v + 1]; j++)
-			if (dist[sn->a.nbr[j]] < 0) {
-				dist[sn->a.nbr[j]] = dist[v] + 1;
-				queue[tail++] = sn->a.nbr[j];
-			}
-	}
-	free(dist);
-	return tail;
+	if (a->w != b->w)
+		return a->w > b->w ? -1 : 1;
+	return (a->key > b->key) - (a->key < b->key);
 }
 
-/* Mark the nodes drawn (in[v] = 2): the top N of the `nq` reached, by
- * score; then the ends of their strongest ties, for the tooltips (1). */
-static int choose(const struct ties_snap *sn, const double *all,
-		  const uint32_t *queue, size_t nq, long top, unsigned char *in)
+/* Consider v, tied to the frontier by a tie of weight w, as a candidate. */
+static void consider(struct ego_cand *cand, size_t *nc, size_t *slot,
+		     unsigned char *in, const int64_t *key, uint32_t v, double w)
 {
-	struct ties_scored *cand = malloc((nq + 1) * sizeof(*cand));
-	size_t ncand = 0;
+	if (in[v] == 2 || in[v] == 4)
+		return;
+	if (in[v] != 3) {
+		in[v] = 3;
+		slot[v] = *nc;
+		cand[*nc].v = v;
+		cand[*nc].key = key[v];
+		cand[(*nc)++].w = w;
+	} else if (w > cand[slot[v]].w) {
+		cand[slot[v]].w = w;
+	}
+}
 
-	if (!cand)
-		return -1;
-	for (size_t i = 0; i < nq; i++) {
-		cand[ncand].s = all[queue[i]];
-		cand[ncand++].i = queue[i];
+/* Take the strongest candidates, as many as `top` allows: the next
+ * frontier (in = 4); the rest are no longer candidates. Their number. */
+static size_t take(struct ego_cand *cand, size_t nc, long top, size_t chosen,
+		   unsigned char *in)
+{
+	size_t n;
+
+	qsort(cand, nc, sizeof(*cand), cmp_ego_cand);
+	n = top > 0 && nc > (size_t)top - chosen ? (size_t)top - chosen : nc;
+	for (size_t k = 0; k < nc; k++)
+		in[cand[k].v] = k < n ? 4 : 0;
+	return n;
+}
+
+/*
+ * The search of ties_gr__ego over adjacency lists (a != NULL: only the
+ * frontier's ties are read) or over the tie list ea, eb, ew (each step
+ * reads every tie: no adjacency to build). in[v]: 2 chosen, 4 chosen at
+ * the last step (the frontier), 3 a candidate.
+ */
+static int ego(const struct ties_adj *a, size_t n, size_t m,
+	       const uint32_t *ea, const uint32_t *eb, const double *ew,
+	       uint32_t src, long depth, long top, const int64_t *key,
+	       unsigned char *in)
+{
+	size_t nf = 1, chosen = 1;
+	uint32_t *front = malloc((n + 1) * sizeof(*front));
+	struct ego_cand *cand = malloc((n + 1) * sizeof(*cand));
+	size_t *slot = malloc((n + 1) * sizeof(*slot));
+	int rc = -1;
+
+	if (!front || !cand || !slot)
+		goto done;
+	in[src] = 4;
+	front[0] = src;
+	for (long d = 0; d < (depth > 0 ? depth : 1) && nf; d++) {
+		size_t nc = 0;
+
+		if (top > 0 && chosen >= (size_t)top)
+			break;
+		if (a) {
+			for (size_t f = 0; f < nf; f++) {
+				uint32_t u = front[f];
+
+				if (a->check && a->check(a->ctx, u) < 0)
+					goto done;
+				for (size_t j = a->start[u];
+				     j < a->start[u + 1]; j++)
+					consider(cand, &nc, slot, in, key,
+						 a->nbr[j], a->ew[a->edge[j]]);
+			}
+		} else {
+			for (size_t e = 0; e < m; e++) {
+				if (in[ea[e]] == 4)
+					consider(cand, &nc, slot, in, key,
+						 eb[e], ew[e]);
+				else if (in[eb[e]] == 4)
+					consider(cand, &nc, slot, in, key,
+						 ea[e], ew[e]);
+			}
+		}
+		for (size_t f = 0; f < nf; f++)
+			in[front[f]] = 2;
+		nf = take(cand, nc, top, chosen, in);
+		for (size_t k = 0; k < nf; k++)
+			front[k] = cand[k].v;
+		chosen += nf;
 	}
-	if (top > 0) {
-		qsort(cand, ncand, sizeof(*cand), ties_scored__cmp);
-		if (ncand > (size_t)top)
-			ncand = (size_t)top;
-	}
-	for (size_t i = 0; i < ncand; i++)
-		in[cand[i].i] = 2;
-	for (size_t i = 0; i < ncand; i++)
-		mark_top3(sn, (uint32_t)cand[i].i, in);
+	for (size_t f = 0; f < nf; f++)
+		in[front[f]] = 2;
+	rc = 0;
+done:
+	free(front);
 	free(cand);
-	return 0;
+	free(slot);
+	return rc;
+}
+
+int ties_gr__ego(const struct ties_adj *a, uint32_t src, long depth, long top,
+		 const int64_t *key, unsigned char *in)
+{
+	return ego(a, a->n, 0, NULL, NULL, NULL, src, depth, top, key, in);
+}
+
+int ties_gr__ego_edges(const ties_graph *g, uint32_t src, long depth,
+		       long top, const int64_t *key, unsigned char *in)
+{
+	return ego(NULL, g->n, g->m, g->ea, g->eb, g->ew, src, depth, top,
+		   key, in);
 }
 
 /* The ties among the `ns` nodes, in the graph's order; loc maps a
@@ -169,10 +236,10 @@ static struct sub_tie *ties_among(const struct ties_snap *sn,
 }
 
 /* The graph of the marked nodes (in[v] != 0) and the ties among them,
- * its entities read from the store; their scores, and which are drawn. */
+ * its entities read from the store, and which are drawn. */
 static int subgraph(ties_db *db, const struct ties_snap *sn,
-		    const unsigned char *in, const double *all,
-		    ties_graph **out, double **score, unsigned char **keep)
+		    const unsigned char *in, ties_graph **out,
+		    unsigned char **keep)
 {
 	size_t n = (size_t)sn->n, ns = 0, nt = 0;
 	uint32_t *loc = malloc((n + 1) * sizeof(*loc)), *nodes = NULL;
@@ -205,7 +272,6 @@ static int subgraph(ties_db *db, const struct ties_snap *sn,
 	if (!(g->ea = malloc((nt + 1) * sizeof(*g->ea))) ||
 	    !(g->eb = malloc((nt + 1) * sizeof(*g->eb))) ||
 	    !(g->ew = malloc((nt + 1) * sizeof(*g->ew))) ||
-	    !(*score = malloc((ns + 1) * sizeof(**score))) ||
 	    !(*keep = malloc(ns + 1)))
 		goto done;
 	for (size_t i = 0; i < nt; i++) {
@@ -214,10 +280,8 @@ static int subgraph(ties_db *db, const struct ties_snap *sn,
 		g->ew[i] = sn->a.ew[ties[i].e];
 	}
 	g->m = g->capm = nt;
-	for (size_t i = 0; i < ns; i++) {
-		(*score)[i] = all[nodes[i]];
+	for (size_t i = 0; i < ns; i++)
 		(*keep)[i] = in[nodes[i]] == 2;
-	}
 	*out = g;
 	g = NULL;
 	rc = 0;
@@ -231,21 +295,17 @@ done:
 }
 
 int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
-		      enum ties_measure m, ties_graph **out, double **score,
-		      unsigned char **keep)
+		      ties_graph **out, unsigned char **keep)
 {
 	struct ties_snap sn = {0};
 	sqlite3_int64 rowid;
 	uint64_t gen;
-	double *all = NULL;
-	uint32_t *queue = NULL;
 	unsigned char *in = NULL;
-	size_t n, nq;
+	size_t n;
 	long src;
 	int rc = 0, own_txn = 0;
 
 	*out = NULL;
-	*score = NULL;
 	*keep = NULL;
 	if (db->txn_depth > 0 || !ties_store__filename(db) || !focus)
 		return 0;
@@ -254,16 +314,6 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 	if (!ties_snap__open(db, gen, &sn))
 		goto done; /* rc 0: no snapshot */
 	n = (size_t)sn.n;
-	if (!(all = malloc((n + 1) * sizeof(*all))))
-		goto nomem;
-	if (m == TIES_DEGREE) {
-		for (size_t i = 0; i < n; i++)
-			all[i] = (double)(sn.a.start[i + 1] - sn.a.start[i]);
-	} else if (m == TIES_STRENGTH ||
-		   !ties_snap__scores_read(db, gen, ties_measure_name(m), n,
-					   all)) {
-		goto done; /* rc 0: the scores are not kept */
-	}
 	/* The focus: an entity of the snapshot, else the slow way says why
 	 * not. */
 	if (ties_store__resolve(db, focus, &rowid) < 0) {
@@ -272,12 +322,14 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 	}
 	if ((src = ties_snap__node(&sn, rowid)) < 0)
 		goto done;
-	if (!(queue = malloc((n + 1) * sizeof(*queue))) ||
-	    !(in = calloc(n + 1, 1)) ||
-	    !(nq = reach(&sn, (uint32_t)src, depth, queue)) ||
-	    choose(&sn, all, queue, nq, top, in) < 0)
+	if (!(in = calloc(n + 1, 1)) ||
+	    ties_gr__ego(&sn.a, (uint32_t)src, depth, top, sn.rowid, in) < 0)
 		goto nomem;
-	if ((rc = subgraph(db, &sn, in, all, out, score, keep)) == 0)
+	/* The ends of the drawn nodes' strongest ties, for the tooltips. */
+	for (size_t v = 0; v < n; v++)
+		if (in[v] == 2)
+			mark_top3(&sn, (uint32_t)v, in);
+	if ((rc = subgraph(db, &sn, in, out, keep)) == 0)
 		rc = 1;
 	else if (rc == TIES_ENOMEM)
 		goto nomem;
@@ -286,15 +338,13 @@ nomem:
 	rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 done:
 	if (rc != 1) {
-		free(*score);
 		free(*keep);
-		*score = NULL;
 		*keep = NULL;
+		ties_graph_free(*out);
+		*out = NULL;
 	}
 	ties_snap__close(&sn);
 	ties_snap__end(db, own_txn);
-	free(all);
-	free(queue);
 	free(in);
 	return rc;
 }

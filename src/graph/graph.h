@@ -74,19 +74,29 @@ int ties_scored__cmp(const void *x, const void *y);
 int ties_filter__plain(const ties_filter *f);
 
 /*
+ * The ego network of src in adjacency a, into in[] (in[v] = 2 for a node
+ * chosen; in[] all 0 before): src, then the nodes tied to those chosen at
+ * the step before, strongest tie first (ties broken by key[v], lowest
+ * first), `depth` steps (1 when depth <= 0), at most `top` nodes in all
+ * (all within the depth when top <= 0). 0, or -1 when out of memory.
+ */
+int ties_gr__ego(const struct ties_adj *a, uint32_t src, long depth, long top,
+		 const int64_t *key, unsigned char *in);
+/* The same over g's tie list, without adjacency lists: the same nodes. */
+int ties_gr__ego_edges(const ties_graph *g, uint32_t src, long depth,
+		       long top, const int64_t *key, unsigned char *in);
+
+/*
  * What a focus diagram of the entity graph without filters needs, read
- * from the snapshot without loading the whole graph: the nodes within
- * `depth` of `focus`, the top `top` of them by measure m (all when top is
- * 0), and the ends of their three strongest ties; the ties among all of
- * these, in the graph's order. *out is that graph, *score the nodes' scores
- * of m on the whole graph, *keep the nodes drawn. Returns 1 when done, 0
- * when it cannot be done so (no snapshot of the data's generation, m's
- * scores not kept beside it, a focus not in it: then build the graph),
- * else an error.
+ * from the snapshot without loading the whole graph: the ego network of
+ * `focus` (ties_gr__ego) and the ends of its nodes' three strongest ties;
+ * the ties among all of these, in the graph's order. *out is that graph,
+ * *keep the nodes drawn. Returns 1 when done, 0 when it cannot be done so
+ * (no snapshot of the data's generation, a focus not in it: then build
+ * the graph), else an error.
  */
 int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
-		      enum ties_measure m, ties_graph **out, double **score,
-		      unsigned char **keep);
+		      ties_graph **out, unsigned char **keep);
 
 /* The node of entity `rowid`, or -1 (entity nodes are in rowid order). */
 long ties_graph__node_of(const ties_graph *g, sqlite3_int64 rowid);

@@ -50,67 +50,70 @@ int ties_layout_parse(const char *name)
 static const char *const layout_names[] = {"dot",  "neato", "fdp",
 					   "sfdp", "circo", "twopi"};
 
-/* The nodes to draw: all, the ego network of `focus`, and/or the top N
- * by score. keep[i] = 1 for a node drawn. */
+/* The focus node of g, or an error when it is not in it. */
+static int focus_node(ties_db *db, const ties_graph *g, const char *focus,
+		      long *src)
+{
+	sqlite3_int64 rowid;
+	int rc;
+
+	if ((rc = ties_store__resolve(db, focus, &rowid)) < 0)
+		return rc;
+	if ((*src = ties_graph__node_of(g, rowid)) < 0)
+		return ties_db__seterr(db, TIES_ENOTFOUND,
+				       "'%s' is not in the graph (see the "
+				       "filters)",
+				       focus);
+	return 0;
+}
+
+/* The nodes to draw: the ego network of `focus` (ties_gr__ego: strongest
+ * ties first, up to --top), else the top N by score, else all. keep[i] = 1
+ * for a node drawn. */
 static int select_nodes(ties_db *db, const ties_graph *g,
 			const ties_draw_opts *o, const double *score,
 			unsigned char *keep, size_t *nkeep)
 {
-	size_t i, e, n = g->n;
+	size_t i, n = g->n;
 
 	memset(keep, 1, n);
 	if (o->focus) {
-		sqlite3_int64 rowid;
-		long src, *dist, d;
+		int64_t *key = malloc((n + 1) * sizeof(*key));
+		long src;
 		int rc;
-		int changed = 1;
 
-		if ((rc = ties_store__resolve(db, o->focus, &rowid)) < 0)
-			return rc;
-		if ((src = ties_graph__node_of(g, rowid)) < 0)
-			return ties_db__seterr(db, TIES_ENOTFOUND,
-					       "'%s' is not in the graph (see "
-					       "the filters)",
-					       o->focus);
-		if (!(dist = malloc((n + 1) * sizeof(*dist))))
+		if (!key)
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
-		for (i = 0; i < n; i++)
-			dist[i] = -1;
-		dist[src] = 0;
-		/* Relax the edge list depth times: simple and enough for
-		 * the small depths a diagram wants. */
-		for (d = 0; d < (o->depth > 0 ? o->depth : 1) && changed; d++) {
-			changed = 0;
-			for (e = 0; e < g->m; e++) {
-				uint32_t a = g->ea[e], b = g->eb[e];
-
-				if (dist[a] == d && dist[b] < 0) {
-					dist[b] = d + 1;
-					changed = 1;
-				} else if (dist[b] == d && dist[a] < 0) {
-					dist[a] = d + 1;
-					changed = 1;
-				}
-			}
+		if ((rc = focus_node(db, g, o->focus, &src)) < 0) {
+			free(key);
+			return rc;
 		}
 		for (i = 0; i < n; i++)
-			keep[i] = dist[i] >= 0;
-		free(dist);
-	}
-	if (o->top > 0) {
-		/* The top N among the kept, by score, ties by node order. */
+			key[i] = g->nodes[i].rowid;
+		memset(keep, 0, n);
+		rc = ties_gr__ego_edges(g, (uint32_t)src, o->depth, o->top,
+					key, keep) < 0
+			     ? ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory")
+			     : 0;
+		free(key);
+		if (rc < 0)
+			return rc;
+		for (i = 0; i < n; i++)
+			keep[i] = keep[i] == 2;
+	} else if (o->top > 0) {
+		/* The top N, by score, ties by node order. */
 		size_t kept = 0;
 		struct ties_scored *idx = malloc((n + 1) * sizeof(*idx));
 
 		if (!idx)
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
-		for (i = 0; i < n; i++)
-			if (keep[i]) {
-				idx[kept].s = score[i];
-				idx[kept++].i = i;
-			}
+		for (i = 0; i < n; i++) {
+			idx[kept].s = score[i];
+			idx[kept++].i = i;
+		}
 		qsort(idx, kept, sizeof(*idx), ties_scored__cmp);
 		memset(keep, 0, n);
 		for (i = 0; i < kept && i < (size_t)o->top; i++)
@@ -460,13 +463,15 @@ static void title_of(const ties_graph *g, const ties_draw_opts *o,
 		ties_buf__puts(t, o->title);
 		return;
 	}
-	if (o->focus)
+	if (o->focus) {
 		ties_buf__printf(
-			t, "Around %s (%ld step%s)%s",
+			t, "Around %s (%ld step%s)",
 			sc->focus >= 0 ? g->nodes[sc->focus].name : o->focus,
-			o->depth > 0 ? o->depth : 1, o->depth > 1 ? "s" : "",
-			o->top > 0 ? ", the highest" : "");
-	else if (o->top > 0)
+			o->depth > 0 ? o->depth : 1, o->depth > 1 ? "s" : "");
+		if (o->top > 0)
+			ties_buf__printf(t, ", the %zu most strongly tied",
+					 nkeep);
+	} else if (o->top > 0)
 		ties_buf__printf(t, "The %zu %s highest by %s%s", nkeep,
 				 proj[g->projection],
 				 o->weighted ? "weighted " : "",
@@ -573,11 +578,12 @@ static int add_legend(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 			sep = " · ";
 		}
 	ties_buf__printf(&l,
-			 ".</td></tr><tr><td>Node area: %s%s. Line "
+			 ".</td></tr><tr><td>Node area: %s%s%s. Line "
 			 "width: tie weight (%s)"
 			 "; a number on a line: its pieces of evidence.",
 			 o->weighted ? "weighted " : "",
 			 ties_measure_name(o->size_by),
+			 o->focus ? " within the diagram" : "",
 			 weight_words(&g->filter));
 	if (sc->focus >= 0)
 		ties_buf__puts(&l, " Red outline: the focus.");
@@ -682,9 +688,62 @@ static size_t drop_isolates(const ties_graph *g, struct scene *sc,
 	return gone;
 }
 
+/* A focus diagram's scores: the measure within the drawn nodes and the
+ * ties among them (0 for the others), whatever the rest of the graph. */
+static int focus_scores(ties_db *db, const ties_graph *g,
+			const ties_draw_opts *o, const unsigned char *keep,
+			double *score, enum ties_measure *used)
+{
+	ties_graph sub;
+	ties_draw_opts all = *o;
+	uint32_t *map = malloc((g->n + 1) * sizeof(*map));
+	double *s = NULL;
+	int rc = TIES_ENOMEM;
+
+	memset(&sub, 0, sizeof(sub));
+	sub.db = g->db;
+	sub.projection = g->projection;
+	sub.directed = g->directed;
+	if (!map || !(sub.nodes = malloc((g->n + 1) * sizeof(*sub.nodes))) ||
+	    !(sub.ea = malloc((g->m + 1) * sizeof(*sub.ea))) ||
+	    !(sub.eb = malloc((g->m + 1) * sizeof(*sub.eb))) ||
+	    !(sub.ew = malloc((g->m + 1) * sizeof(*sub.ew))) ||
+	    !(s = malloc((g->n + 1) * sizeof(*s))))
+		goto done;
+	for (size_t i = 0; i < g->n; i++)
+		if (keep[i]) {
+			map[i] = (uint32_t)sub.n;
+			sub.nodes[sub.n++] = g->nodes[i];
+		}
+	for (size_t e = 0; e < g->m; e++)
+		if (keep[g->ea[e]] && keep[g->eb[e]]) {
+			sub.ea[sub.m] = map[g->ea[e]];
+			sub.eb[sub.m] = map[g->eb[e]];
+			sub.ew[sub.m++] = g->ew[e];
+		}
+	sub.capn = sub.n;
+	sub.capm = sub.m;
+	all.top = 0;
+	if ((rc = scores(db, &sub, &all, s, used)) < 0)
+		goto done;
+	for (size_t i = 0; i < g->n; i++)
+		score[i] = keep[i] ? s[map[i]] : 0;
+	rc = 0;
+done:
+	if (rc == TIES_ENOMEM)
+		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	free(map);
+	free(sub.nodes);
+	free(sub.ea);
+	free(sub.eb);
+	free(sub.ew);
+	free(s);
+	return rc;
+}
+
 int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		   const double *given_score, const unsigned char *given_keep,
-		   struct drawing *d, unsigned *warnings)
+		   const unsigned char *given_keep, struct drawing *d,
+		   unsigned *warnings)
 {
 	struct scene sc;
 	ties_draw_opts oo = *o;
@@ -703,16 +762,19 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (given_score && given_keep) {
-		memcpy(sc.score, given_score, g->n * sizeof(*sc.score));
+	if (given_keep) {
 		memcpy(sc.keep, given_keep, g->n);
 		for (size_t i = 0; i < g->n; i++)
 			nkeep += sc.keep[i];
-	} else if ((rc = scores(db, g, o, sc.score, &oo.size_by)) < 0 ||
+	} else if ((!o->focus &&
+		    (rc = scores(db, g, o, sc.score, &oo.size_by)) < 0) ||
 		   (rc = select_nodes(db, g, o, sc.score, sc.keep, &nkeep)) <
 			   0) {
 		goto done;
 	}
+	if (o->focus &&
+	    (rc = focus_scores(db, g, o, sc.keep, sc.score, &oo.size_by)) < 0)
+		goto done;
 	if (o->focus) {
 		sqlite3_int64 rowid;
 

@@ -75,7 +75,7 @@ static int format_of(ties_db *db, const char *path, const char **fmt)
 }
 
 static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		const double *score, const unsigned char *keep,
+		const unsigned char *keep,
 		const char *path, FILE *out, unsigned *warnings)
 {
 	struct drawing d = {0};
@@ -88,7 +88,7 @@ static int draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	if ((rc = format_of(db, path, &fmt)) < 0)
 		return rc;
 	if ((rc = ties_rd__step(db, 0, 3, "draw: choosing what to draw")) < 0 ||
-	    (rc = ties_rd__build(db, g, o, score, keep, &d, &warn)) < 0) {
+	    (rc = ties_rd__build(db, g, o, keep, &d, &warn)) < 0) {
 		ties_rd__drawing_release(&d);
 		return rc;
 	}
@@ -167,7 +167,7 @@ int ties_draw(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 	      const char *path, FILE *out, unsigned *warnings)
 {
 	assert(db && g && o);
-	return draw(db, g, o, NULL, NULL, path, out, warnings);
+	return draw(db, g, o, NULL, path, out, warnings);
 }
 
 int ties_draw_from(ties_db *db, enum ties_projection p,
@@ -177,7 +177,6 @@ int ties_draw_from(ties_db *db, enum ties_projection p,
 	static const ties_filter none;
 	const ties_filter *f = filter ? filter : &none;
 	ties_graph *g = NULL;
-	double *score = NULL;
 	unsigned char *keep = NULL;
 	const char *fmt;
 	int rc = 0;
@@ -192,15 +191,14 @@ int ties_draw_from(ties_db *db, enum ties_projection p,
 	 * graph. */
 	if (o->focus && p == TIES_GRAPH_ENTITY && ties_filter__plain(f) &&
 	    f->min_weight <= 0 && o->cluster_by != TIES_CLUSTER_COMMUNITY &&
-	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top, o->size_by,
-				    &g, &score, &keep)) < 0)
+	    (rc = ties_graph__focus(db, o->focus, o->depth, o->top, &g,
+				    &keep)) < 0)
 		return rc;
 	if (rc == 1)
-		rc = draw(db, g, o, score, keep, path, out, warnings);
+		rc = draw(db, g, o, keep, path, out, warnings);
 	else if ((rc = ties_graph_build(db, &g, p, f)) == 0)
-		rc = draw(db, g, o, NULL, NULL, path, out, warnings);
+		rc = draw(db, g, o, NULL, path, out, warnings);
 	ties_graph_free(g);
-	free(score);
 	free(keep);
 	return rc;
 }
@@ -216,7 +214,7 @@ int ties_draw_svg(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 
 	assert(db && g && o && svg);
 	*svg = NULL;
-	if ((rc = ties_rd__build(db, g, o, NULL, NULL, &d, &warn)) < 0) {
+	if ((rc = ties_rd__build(db, g, o, NULL, &d, &warn)) < 0) {
 		ties_rd__drawing_release(&d);
 		return rc;
 	}

@@ -32,11 +32,11 @@ struct drawing {
 	GVC_t *gvc;
 };
 
-/* Build the styled graph of g (draw.c): the nodes chosen by score and keep
- * (NULL: by o), their colours, ties, events, legend and title. */
+/* Build the styled graph of g (draw.c): the nodes given by keep (NULL:
+ * chosen by o), their colours, ties, events, legend and title. */
 int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
-		   const double *given_score, const unsigned char *given_keep,
-		   struct drawing *d, unsigned *warnings);
+		   const unsigned char *given_keep, struct drawing *d,
+		   unsigned *warnings);
 void ties_rd__drawing_release(struct drawing *d);
 
 #endif
