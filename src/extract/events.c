@@ -154,6 +154,23 @@ static int venue_word(const char *w)
 	return 0;
 }
 
+/* "met Secretary James Mattis", "meets Prime Minister Li": "met" before a
+ * name, a title or a body is a meeting, as "met the" is (the entry of
+ * events.txt it counts as; -1 when it is not). */
+static int met_someone(struct scan *c, size_t i)
+{
+	const struct plist *l = ties_xt__words(c, D_EVENT);
+
+	if (!(ties_xt__word_is(c, i, "met") || ties_xt__word_is(c, i, "meets")) ||
+	    i + 1 >= c->b || !(c->T->v[i + 1].f & (T_CAP | T_ALLCAPS)) ||
+	    (c->T->v[i + 1].f & T_PARA))
+		return -1;
+	for (size_t q = 0; q < l->n; q++)
+		if (!strcmp(l->v[q].text, "met the"))
+			return (int)q;
+	return -1;
+}
+
 static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		       int w)
 {
@@ -169,6 +186,8 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		int score, named = 0;
 		size_t ns = i;
 
+		if (k < 0 && (k = met_someone(c, i)) >= 0)
+			n = 1;
 		if (k < 0)
 			continue;
 		kind = ties_xt__words(c, D_EVENT)->v[k].val;

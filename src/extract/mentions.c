@@ -449,13 +449,32 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 			break;
 	}
 	n = capseq(c, i);
-	/* "the Japan-U.S. Alliance" is a relation of two countries. */
-	{
-		const char *ccs[4];
+	/* "the Japan-U.S. Alliance", "the Japan U.S. Alliance" are a
+	 * relation of two countries; "the UK Government" is the country. */
+	if (n >= 2 && (ties_xt__word_is(c, i + n - 1, "alliance") ||
+		       ties_xt__word_is(c, i + n - 1, "partnership") ||
+		       ties_xt__word_is(c, i + n - 1, "government"))) {
+		size_t k = i + ties_xt__word_is(c, i, "the"), m;
+		int countries = 0;
+		const char *ccs[4], *cc;
+		int adj, parts;
 
-		if (n == 2 && ties_xt__compound(c, i, ccs) &&
-		    (ties_xt__word_is(c, i + 1, "alliance") ||
-		     ties_xt__word_is(c, i + 1, "partnership")))
+		/* "Japan U.S. Alliance" read from "U.S.". */
+		if (k == i && i > c->a &&
+		    ((parts = ties_xt__compound(c, i - 1, ccs)) > 0 ||
+		     (parts = ties_xt__at_country(c, i - 1, &cc, &adj) == 1)))
+			countries += parts;
+
+		while (k < i + n - 1) {
+			if ((parts = ties_xt__compound(c, k, ccs)) > 0)
+				countries += parts, k++;
+			else if ((m = ties_xt__at_country(c, k, &cc, &adj)) > 0)
+				countries++, k += m;
+			else
+				break;
+		}
+		if (k == i + n - 1 &&
+		    countries >= (ties_xt__word_is(c, k, "government") ? 1 : 2))
 			return best;
 	}
 	/* "UN General Assembly Resolution" names the Assembly; "Strategic

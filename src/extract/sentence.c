@@ -35,9 +35,11 @@ int ties_xt__scan_mentions(struct scan *c)
 			continue;
 		}
 		if (c->d->db && (n = ties_xt__at_country(c, i, &cc, &adj))) {
-			/* A demonym that starts an institution's name is
-			 * the institution's ("Russian Academy of Sciences"). */
-			if (!(adj && ties_xt__at_org(c, i, &e) > n && e >= 0)) {
+			/* A demonym or a country that starts an
+			 * institution's name is the institution's ("Russian
+			 * Academy of Sciences", "Iran National Science
+			 * Foundation", "US Congress"). */
+			if (!(ties_xt__at_org(c, i, &e) > n && e >= 0)) {
 				memset(&m, 0, sizeof(m));
 				m.type = M_COUNTRY;
 				m.a = i;

@@ -21,3 +21,13 @@ for when in "Recently, Ambassador" "Ambassador"; do
 	printf -- '---\ndate: 2024-03-05\n---\n%s Paul Dupont visited the University of Lyon.\n' "$when" >"$WORK/b.md"
 	$TIES --db "$DB" extract --format tsv "$WORK/b.md" | awk -F'\t' '$2 == "date" || $2 == "event" { print $2 ": " $3 }'
 done
+# A country that starts a name is the name's; "the UK Government" is the
+# country and "the Japan U.S. Alliance" two; "met" before a title or name
+# is a meeting.
+cat >"$WORK/c.md" <<'TEXT'
+---
+date: 2015-08-30
+---
+The Iran National Science Foundation (INSF) and the UK Government welcomed the Japan U.S. Alliance. Minister Taro Kono met Secretary James Mattis in Tokyo.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/c.md" | awk -F'\t' '$2 == "institution" || $2 == "event" { print $2 ": " $3 }'
