@@ -58,6 +58,13 @@ static size_t inner_list(const struct scan *c, size_t j)
 	       ties_xt__is_cap(c, k + 1) && !ties_xt__inst_head(c, k + 1, NULL) &&
 	       !ties_xt__at_country(c, k + 1, &cc, &adj)) {
 		k += 2;
+		/* "Policy, Advocacy, and Governance": a comma before the
+		 * "and" too. */
+		if (ties_xt__word_is(c, k, ",") &&
+		    ties_xt__word_is(c, k + 1, "and") && k + 2 < c->b &&
+		    ties_xt__is_cap(c, k + 2) &&
+		    !ties_xt__at_country(c, k + 2, &cc, &adj))
+			return k + 1 - j;
 		if (ties_xt__word_is(c, k, "and") && k + 1 < c->b &&
 		    ties_xt__is_cap(c, k + 1) &&
 		    !ties_xt__at_country(c, k + 1, &cc, &adj))
@@ -123,7 +130,8 @@ static size_t capseq(const struct scan *c, size_t i)
 		      ties_xt__is_cap(c, j + 2)))) {
 			/* "NSF and the Russian Ministry of Education": "and
 			 * the" starts a second name. */
-			if (!strcmp(c->T->v[j].low, "and") &&
+			if ((!strcmp(c->T->v[j].low, "and") ||
+			     !strcmp(c->T->v[j].low, "&")) &&
 			    ((j == i + 1 && (c->T->v[i].f & T_ALLCAPS)) ||
 			     ties_xt__inst_head(c, j - 1, NULL) ||
 			     ties_xt__inst_head(c, j + 1, NULL) ||
@@ -449,6 +457,24 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 			break;
 	}
 	n = capseq(c, i);
+	/* "Deputy Division Director": a title, not a division (but the
+	 * "National Security Council Senior Director"'s council is one). */
+	if (n && i + n < c->b &&
+	    ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, i, i + 1,
+			      NULL) >= 0 &&
+	    ties_xt__at_title(c, i + n)) {
+		int unit_only = 1;
+
+		for (size_t k = i; k < i + n; k++) {
+			const char *kind = NULL;
+
+			if (ties_xt__inst_head(c, k, &kind) &&
+			    strcmp(kind, "department"))
+				unit_only = 0;
+		}
+		if (unit_only)
+			return best;
+	}
 	/* "the Japan-U.S. Alliance", "the Japan U.S. Alliance" are a
 	 * relation of two countries; "the UK Government" is the country. */
 	if (n >= 2 && (ties_xt__word_is(c, i + n - 1, "alliance") ||

@@ -301,6 +301,12 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 	int mixed = 0;
 
 	while (j < c->b && words < 4) {
+		/* "Ms. Cao Qian Deputy Division Director": a title's
+		 * modifier before more capitalised words ends the name. */
+		if (words >= 2 && j + 1 < c->b && ties_xt__is_cap(c, j + 1) &&
+		    ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, j,
+				      j + 1, NULL) >= 0)
+			break;
 		if (name_word_at(c, j, words > 0)) {
 			mixed = 1;
 		} else if (initial(c, j) && j + 1 < c->b &&
@@ -368,7 +374,10 @@ size_t ties_xt__name_ends_run(struct scan *c, size_t cs, size_t *ce)
 		k = *ce - 2;
 		take = 2;
 	}
-	if (take == 0 || (take == 1 && words != 2))
+	/* No name follows "the" or "of": "of the International Department"
+	 * is the complement's. */
+	if (take == 0 || (take == 1 && words != 2) ||
+	    (k > cs && ties_xt__connector(c->T->v[k - 1].low)))
 		return 0;
 	*ce = k;
 	return take;

@@ -31,3 +31,15 @@ date: 2015-08-30
 The Iran National Science Foundation (INSF) and the UK Government welcomed the Japan U.S. Alliance. Minister Taro Kono met Secretary James Mattis in Tokyo.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/c.md" | awk -F'\t' '$2 == "institution" || $2 == "event" { print $2 ": " $3 }'
+# A list of portfolios with a comma before its "and", two bodies joined by
+# "&", a body after "of the" that is no person's name, a title's modifier
+# after a name.
+cat >"$WORK/d.md" <<'TEXT'
+---
+date: 2015-08-28
+---
+A team of the Institute for Policy, Advocacy, and Governance (IPAG) led by Mr. Syed Khan visited the Institute for World Economy Studies & Center for Asia-Pacific Studies.
+
+Present were Ms. Cao Qian Deputy Division Director, and Jiao Han, Member of Research Office of the International Department.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/d.md" | awk -F'\t' '$2 == "institution" || $2 == "person" { print $2 ": " $3 }'
