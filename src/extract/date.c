@@ -271,12 +271,29 @@ static const char *date_in(ties_draft *d, const struct xdoc *x, size_t a,
 	for (size_t i = a; i < b; i++)
 		future |= !strcmp(T->v[i].low, "will") ||
 			  !strcmp(T->v[i].low, "next");
+	const char *dateline = NULL;
+
 	for (size_t i = a; i < b; i++) {
 		const char *date;
 		int wd;
+		size_t n;
 
 		if ((!after_on || (i > a && !strcmp(T->v[i - 1].low, "on"))) &&
-		    ties_xt__parse_date(d, T, i, b, x->date, &date) && date) {
+		    (n = ties_xt__parse_date(d, T, i, b, x->date, &date)) &&
+		    date) {
+			/* "MINSK, 11 July (BelTA) - Tehran hosted ... on 10
+			 * July": the dateline's date is the release's; the
+			 * event's is the next one, when the sentence has one. */
+			if (!dateline && i == a + 2 && !strcmp(T->v[a + 1].low, ",") &&
+			    i + n < b &&
+			    (!strcmp(T->v[i + n].low, "(") ||
+			     !strcmp(T->v[i + n].low, "-") ||
+			     !strcmp(T->v[i + n].low, "\xe2\x80\x93") ||
+			     !strcmp(T->v[i + n].low, ":"))) {
+				dateline = date;
+				i += n - 1;
+				continue;
+			}
 			*why = "the date in the sentence";
 			*conf = 0.9;
 			return date;
@@ -294,17 +311,25 @@ static const char *date_in(ties_draft *d, const struct xdoc *x, size_t a,
 				: !strcmp(T->v[i].low, "yesterday") ? -1
 								     : 1);
 		}
-		if (i > a && (wd = ties_xt__weekday_of(T->v[i].low)) &&
-		    T->v[i].f & T_CAP &&
-		    (!strcmp(T->v[i - 1].low, "on") ||
-		     !strcmp(T->v[i - 1].low, "last") ||
-		     !strcmp(T->v[i - 1].low, "next"))) {
+		/* "on Wednesday", "last Friday", and without a word
+		 * before it as news agencies write ("was held, here
+		 * Tuesday", "met Tuesday"), less sure. */
+		if ((wd = ties_xt__weekday_of(T->v[i].low)) &&
+		    T->v[i].f & T_CAP) {
+			int cue = i > a && (!strcmp(T->v[i - 1].low, "on") ||
+					    !strcmp(T->v[i - 1].low, "last") ||
+					    !strcmp(T->v[i - 1].low, "next"));
+
 			*why = "a weekday counted from the publication date";
-			*conf = 0.8;
+			*conf = cue ? 0.8 : 0.7;
 			return ties_xt__weekday_date(d, x->date, wd, future);
 		}
 	}
-	return NULL;
+	if (dateline) {
+		*why = "the date in the sentence";
+		*conf = 0.9;
+	}
+	return dateline;
 }
 
 /* A sentence that dates an event: it names one ("meeting", "signed") or

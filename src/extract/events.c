@@ -523,6 +523,10 @@ static int doc_triggers(struct docstate *st)
 						      ->v[k]
 						      .val);
 			}
+			/* "Vladimir Sahakyan signed on behalf of IIAP": the
+			 * agreement a sentence before signed. */
+			if (!has && st->agree >= 0 && (int)s >= x->body_from)
+				has = 1;
 			if (!has)
 				continue;
 		}

@@ -95,12 +95,15 @@ static size_t capseq(const struct scan *c, size_t i)
 			      ties_xt__word_is(c, j - 2, "of")))
 				break;
 			/* "… Development Office Catherine West said", "the
-			 * Academy of Sciences Anna Nowak": a person's name
-			 * after the head word or its "of" word is not the
-			 * institution's. */
+			 * Academy of Sciences Anna Nowak", "the Ministry of
+			 * Foreign Affairs Zoran Jankovic": a person's name
+			 * after the head word, its "of" word or a portfolio
+			 * is not the institution's. */
 			if (j > i && head &&
 			    (ties_xt__inst_head(c, j - 1, NULL) ||
-			     (j >= i + 2 && ties_xt__word_is(c, j - 2, "of"))) &&
+			     (j >= i + 2 && ties_xt__word_is(c, j - 2, "of")) ||
+			     ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO),
+					       c->T, j - 1, j, NULL) >= 0) &&
 			    trailing_name(c, j))
 				break;
 			head |= ties_xt__inst_head(c, j, NULL);
