@@ -804,9 +804,10 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 				 "a node",
 				 sc.events.n, sc.events.n > 1 ? "s" : "",
 				 sc.event_min);
-	/* fdp (with clusters) while it is quick and clear; sfdp, multilevel
-	 * and near-linear, past 150 nodes or 6 ties a node, where fdp's
-	 * quadratic passes take seconds and pack a large cluster as a grid. */
+	/* fdp (with clusters) while it is quick and clear, neato without;
+	 * sfdp, multilevel and near-linear, past 150 nodes or 6 ties a node,
+	 * where fdp's quadratic passes take seconds and pack a large cluster
+	 * as a grid. */
 	if (o->layout >= 0) {
 		layout = layout_names[o->layout];
 		ties_buf__printf(&what, "; layout %s", layout);
@@ -818,6 +819,13 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 					     : "ties, over 6 a node");
 		if (nkeep > 2000)
 			*warnings |= TIES_DRAW_WARN_BIG;
+	} else if (o->cluster_by == TIES_CLUSTER_NONE) {
+		/* Without clusters, neato: fdp places the same graph
+		 * differently in a few runs in a hundred (the order of its
+		 * derived subgraphs' edges follows memory addresses), neato
+		 * never did in the same trials. */
+		layout = "neato";
+		ties_buf__printf(&what, "; layout neato (no clusters)");
 	} else {
 		layout = "fdp";
 		ties_buf__printf(&what, "; layout fdp");
