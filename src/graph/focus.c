@@ -44,13 +44,19 @@ static int cmp_sub_tie(const void *x, const void *y)
 
 /* Mark in `in` the ends of v's three strongest ties (heaviest, then the
  * earliest tie), as a diagram's tooltip names them. */
-static void mark_top3(const struct ties_snap *sn, uint32_t v, unsigned char *in)
+static int mark_top3(const struct ties_snap *sn, uint32_t v, unsigned char *in)
 {
 	const struct ties_adj *a = &sn->a;
 	size_t best[3], nb = 0, j, k;
 
+	if (a->check && a->check(a->ctx, v) < 0)
+		return -1;
 	for (j = a->start[v]; j < a->start[v + 1]; j++) {
-		double w = a->ew[a->edge[j]];
+		double w;
+
+		if (a->need && a->need(a->ctx, &a->ew[a->edge[j]], sizeof(w)) < 0)
+			return -1;
+		w = a->ew[a->edge[j]];
 
 		for (k = 0; k < nb; k++) {
 			double bw = a->ew[a->edge[best[k]]];
@@ -69,6 +75,7 @@ static void mark_top3(const struct ties_snap *sn, uint32_t v, unsigned char *in)
 	for (k = 0; k < nb; k++)
 		if (!in[a->nbr[best[k]]])
 			in[a->nbr[best[k]]] = 1;
+	return 0;
 }
 
 struct ego_cand {
@@ -150,9 +157,14 @@ static int ego(const struct ties_adj *a, size_t n, size_t m,
 				if (a->check && a->check(a->ctx, u) < 0)
 					goto done;
 				for (size_t j = a->start[u];
-				     j < a->start[u + 1]; j++)
+				     j < a->start[u + 1]; j++) {
+					if (a->need &&
+					    a->need(a->ctx, &a->ew[a->edge[j]],
+						    sizeof(double)) < 0)
+						goto done;
 					consider(cand, &nc, slot, in, key,
 						 a->nbr[j], a->ew[a->edge[j]]);
+				}
 			}
 		} else {
 			for (size_t e = 0; e < m; e++) {
@@ -311,7 +323,9 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 		return 0;
 	if ((rc = ties_snap__begin(db, &gen, &own_txn)) < 0)
 		return rc;
-	if (!ties_snap__open(db, gen, &sn))
+	/* Read block by block: only the blocks of the nodes it visits are
+	 * checked (and paged in), not the whole file. */
+	if (!ties_snap__open_lazy(db, gen, &sn))
 		goto done; /* rc 0: no snapshot */
 	n = (size_t)sn.n;
 	/* The focus: an entity of the snapshot, else the slow way says why
@@ -322,18 +336,37 @@ int ties_graph__focus(ties_db *db, const char *focus, long depth, long top,
 	}
 	if ((src = ties_snap__node(&sn, rowid)) < 0)
 		goto done;
-	if (!(in = calloc(n + 1, 1)) ||
-	    ties_gr__ego(&sn.a, (uint32_t)src, depth, top, sn.rowid, in) < 0)
+	if (!(in = calloc(n + 1, 1)))
 		goto nomem;
+	if (ties_snap__need(&sn, sn.rowid, n * sizeof(*sn.rowid)) < 0 ||
+	    ties_gr__ego(&sn.a, (uint32_t)src, depth, top, sn.rowid, in) < 0)
+		goto fail;
 	/* The ends of the drawn nodes' strongest ties, for the tooltips. */
 	for (size_t v = 0; v < n; v++)
-		if (in[v] == 2)
-			mark_top3(&sn, (uint32_t)v, in);
+		if (in[v] == 2 && mark_top3(&sn, (uint32_t)v, in) < 0)
+			goto fail;
+	/* What subgraph() reads: the nodes' entries, the ties' weights. */
+	for (size_t v = 0; v < n; v++) {
+		if (!in[v])
+			continue;
+		if (ties_snap__node_ok(&sn, (uint32_t)v) < 0)
+			goto fail;
+		for (size_t j = sn.a.start[v]; j < sn.a.start[v + 1]; j++)
+			if (in[sn.a.nbr[j]] &&
+			    ties_snap__need(&sn, &sn.a.ew[sn.a.edge[j]],
+					    sizeof(double)) < 0)
+				goto fail;
+	}
 	if ((rc = subgraph(db, &sn, in, out, keep)) == 0)
 		rc = 1;
 	else if (rc == TIES_ENOMEM)
 		goto nomem;
 	goto done;
+fail:
+	/* Out of memory, or a damaged block: the whole graph is built
+	 * instead, which says so and writes the snapshot again. */
+	if (sn.bad)
+		goto done;
 nomem:
 	rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 done:

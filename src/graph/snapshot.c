@@ -158,6 +158,11 @@ static int node_check(void *ctx, uint32_t v)
 	return ties_snap__node_ok(ctx, v);
 }
 
+static int part_check(void *ctx, const void *p, size_t len)
+{
+	return ties_snap__need(ctx, p, len);
+}
+
 char *ties_snap__path(ties_db *db)
 {
 	const char *file = ties_store__filename(db);
@@ -291,6 +296,7 @@ static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 	sn->a.ew = (const double *)p;
 	sn->a.ctx = sn;
 	sn->a.check = whole ? NULL : node_check;
+	sn->a.need = whole ? NULL : part_check;
 	if (body_sum(sn->blocks, 8 * sn->nblocks) != h.sum)
 		bad = "its checksum does not match";
 	else

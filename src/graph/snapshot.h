@@ -25,6 +25,9 @@ struct ties_adj {
 	/* When set (a snapshot read block by block), to call before reading
 	 * node v's entries: 0, or -1 when they are damaged. */
 	int (*check)(void *ctx, uint32_t v);
+	/* Likewise before reading any other part [p, p + len) of it, such
+	 * as a tie's weight: 0, or -1 when it is damaged. */
+	int (*need)(void *ctx, const void *p, size_t len);
 	void *ctx;
 };
 
