@@ -116,7 +116,8 @@ static int is_lower(int32_t c)
 	return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-/* Abbreviations whose period belongs to the word. */
+/* Abbreviations whose period belongs to the word; "Md." and "Mohd.",
+ * abbreviated given names ("Mr. Md. Sabur Khan"). */
 static int abbrev(const char *s, size_t n)
 {
 	static const char *const list[] = {
@@ -127,7 +128,7 @@ static int abbrev(const char *s, size_t n)
 		"Mmes", "Dept", "Univ",	  "Assn", "Bros", "Maj", "Sgt",
 		"Ft",	"Ave",	"approx", "Jan",  "Feb",  "Mar", "Apr",
 		"Jun",	"Jul",	"Aug",	  "Sep",  "Sept", "Oct", "Nov",
-		"Dec",	NULL};
+		"Dec",	"Md",	"Mohd",	  "Muhd", NULL};
 
 	for (size_t i = 0; list[i]; i++)
 		if (strlen(list[i]) == n && !memcmp(list[i], s, n))

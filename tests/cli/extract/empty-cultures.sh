@@ -16,4 +16,5 @@ Vice Chancellor Prof Dr Ian G Campbell signed the agreement with G D Sharma, vic
 The Gabon-based International University of Libreville (UIL) signed an MoU; UIL will host students.
 Prime Minister John Key met Premier Li Keqiang in Beijing.
 Under Secretary for Public Diplomacy and Public Affairs Judith A. McHale signed the statement.
+Mr. Md. Sabur Khan, Chairman, and Dato' Mohd. Ali Rahman signed the MoU.
 TEXTS

@@ -10,4 +10,5 @@ The two ministries held political consultations in Astana.
 Foreign Minister Ali Khan met the Secretary General of ASEAN Kao Kim Hourn.
 During the visit, the delegates will engage with US Congress members.
 The Union Cabinet chaired by the Prime Minister discussed the budget.
+Daffodil International University signs two Memoranda of Understanding with VIT University.
 TEXTS
