@@ -772,7 +772,12 @@ static int sentence_people(struct docstate *st, size_t s)
 			/* "with representatives from the Department of
 			 * Defense, ...". */
 			role = ties_xt__role_of(&c, m, &rconf);
-			if (!strcmp(role, "delegation") &&
+			/* "… (IICA) hosted a roundtable": the host; not a
+			 * body that "welcomed the agreement". */
+			if ((!strcmp(role, "delegation") ||
+			     (!strcmp(role, "host") &&
+			      (ties_xt__find_word(&c, "hosted") ||
+			       ties_xt__find_word(&c, "hosts")))) &&
 			    ties_xt__add_part(d, &d->ev[st->meet], m->ent, role,
 					      rconf, "named with a cue",
 					      (int)s) < 0)

@@ -20,6 +20,14 @@ int ties_xt__word_is(const struct scan *c, size_t i, const char *w)
 	return i < c->b && !strcmp(c->T->v[i].low, w);
 }
 
+int ties_xt__find_word(const struct scan *c, const char *w)
+{
+	for (size_t i = c->a; i < c->b; i++)
+		if (!strcmp(c->T->v[i].low, w))
+			return 1;
+	return 0;
+}
+
 int ties_xt__is_cap(const struct scan *c, size_t i)
 {
 	return i < c->b && (c->T->v[i].f & (T_CAP | T_PUNCT)) == T_CAP;

@@ -11,4 +11,5 @@ Foreign Minister Ali Khan met the Secretary General of ASEAN Kao Kim Hourn.
 During the visit, the delegates will engage with US Congress members.
 The Union Cabinet chaired by the Prime Minister discussed the budget.
 Daffodil International University signs two Memoranda of Understanding with VIT University.
+The International Institute for Central Asia (IICA) hosted a roundtable with Timofei Bordachev, Program Director of the Valdai International Discussion Club.
 TEXTS
