@@ -329,6 +329,13 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 		    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, i, b), e) <
 			    0)
 			return -1;
+	/* "the Academy" after "the Academy of Sciences of IR Iran" (unless
+	 * two academies were named). */
+	if (a + 1 < b && ties_xt__inst_head(c, a, NULL) &&
+	    (ties_xt__word_is(c, a + 1, "of") ||
+	     ties_xt__word_is(c, a + 1, "for")) &&
+	    ties_xt__tail_add(c->d, c->doc, ties_xt__span(c, a, a + 1), e) < 0)
+		return -1;
 	/* "X of [the] <country>": X names it too (registered as "of X"). */
 	for (size_t i = a + 1; i + 1 < b; i++) {
 		const char *cc;

@@ -43,3 +43,13 @@ A team of the Institute for Policy, Advocacy, and Governance (IPAG) led by Mr. S
 Present were Ms. Cao Qian Deputy Division Director, and Jiao Han, Member of Research Office of the International Department.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/d.md" | awk -F'\t' '$2 == "institution" || $2 == "person" { print $2 ": " $3 }'
+# "the Academy" is the Academy named before in full; not where two were.
+cat >"$WORK/e.md" <<'TEXT'
+---
+date: 2020-06-16
+---
+The Academy of Sciences of Iran and the National Research Institute for Science Policy (NRISP) concluded a Memorandum of Understanding. Prof. Reza Ardakani, president of the Academy, and Prof. Vahid Ahmadi, president of the NRISP, signed it.
+
+The Academy of Arts of Iran met Dr. Ali Karimi, president of the Academy.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/e.md" | awk -F'\t' '$2 == "member_of" { print $2 ": " $3 }'
