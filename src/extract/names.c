@@ -86,9 +86,21 @@ size_t ties_xt__at_country(const struct scan *c, size_t i, const char **cc,
 /* Connectors inside names of institutions. */
 int ties_xt__connector(const char *w)
 {
-	return !strcmp(w, "of") || !strcmp(w, "the") || !strcmp(w, "and") ||
-	       !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "&") ||
-	       !strcmp(w, "de") || !strcmp(w, "in");
+	/* And those of names in other languages: "Instituto de Astrofísica
+	 * de Canarias", "Institut für Weltwirtschaft", "Università della
+	 * Svizzera italiana". */
+	static const char *const other[] = {"für", "del", "della", "di",
+					    "des", "du",  "da",	   "dos",
+					    "das", "der", NULL};
+
+	if (!strcmp(w, "of") || !strcmp(w, "the") || !strcmp(w, "and") ||
+	    !strcmp(w, "for") || !strcmp(w, "on") || !strcmp(w, "&") ||
+	    !strcmp(w, "de") || !strcmp(w, "in"))
+		return 1;
+	for (size_t i = 0; other[i]; i++)
+		if (!strcmp(w, other[i]))
+			return 1;
+	return 0;
 }
 
 int ties_xt__is_honor(const struct scan *c, size_t i, size_t *n)

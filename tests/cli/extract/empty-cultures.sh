@@ -17,4 +17,5 @@ The Gabon-based International University of Libreville (UIL) signed an MoU; UIL 
 Prime Minister John Key met Premier Li Keqiang in Beijing.
 Under Secretary for Public Diplomacy and Public Affairs Judith A. McHale signed the statement.
 Mr. Md. Sabur Khan, Chairman, and Dato' Mohd. Ali Rahman signed the MoU.
+The Instituto de Astrofísica de Canarias (IAC), the Université de Genève and the Institut für Weltwirtschaft signed an agreement.
 TEXTS
