@@ -637,27 +637,41 @@ static int appositive_is_next(const struct scan *c, size_t k)
 	       ties_xt__name_at(c, e + 1) >= 2;
 }
 
-/* The single known person whose last name is the word at i. */
+/* The single known person whose last name is the word at i; else, as
+ * family names come first in Chinese, Korean, Vietnamese or Hungarian
+ * names ("Premier Li" after "Li Keqiang"), whose first name is. */
 static long by_surname(struct scan *c, size_t i)
 {
-	long found = -1;
+	const char *w = c->x->text + c->T->v[i].s;
+	size_t wl = c->T->v[i].e - c->T->v[i].s;
 
-	for (size_t k = 0; k < c->d->ne; k++) {
-		const char *n = c->d->e[k].name, *sp;
-		const char *w = c->x->text + c->T->v[i].s;
-		size_t wl = c->T->v[i].e - c->T->v[i].s;
+	for (int first = 0; first < 2; first++) {
+		long found = -1;
 
-		if (!ties_xt__is_person_kind(c->d->e[k].kind))
-			continue;
-		sp = strrchr(n, ' ');
-		sp = sp ? sp + 1 : n;
-		if (strlen(sp) == wl && !memcmp(sp, w, wl)) {
-			if (found >= 0)
-				return -1;
-			found = (long)k;
+		for (size_t k = 0; k < c->d->ne; k++) {
+			const char *n = c->d->e[k].name, *sp;
+			size_t l;
+
+			if (!ties_xt__is_person_kind(c->d->e[k].kind) ||
+			    !(sp = strchr(n, ' ')))
+				continue;
+			if (first) {
+				l = (size_t)(sp - n);
+				sp = n;
+			} else {
+				sp = strrchr(n, ' ') + 1;
+				l = strlen(sp);
+			}
+			if (l == wl && !memcmp(sp, w, wl)) {
+				if (found >= 0)
+					return -1;
+				found = (long)k;
+			}
 		}
+		if (found >= 0)
+			return found;
 	}
-	return found;
+	return -1;
 }
 
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
