@@ -236,6 +236,11 @@ static int name_word_at(const struct scan *c, size_t i, int inner)
 	    ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
 			      NULL) >= 0)
 		return 0;
+	/* A title's modifier begins no name: "Deputy Colm Burke" (the
+	 * Dáil's form of address) is Colm Burke. */
+	if (!inner && ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, i,
+					i + 1, NULL) >= 0)
+		return 0;
 	if (
 	    ties_xt__inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
 	    ties_xt__match_at(ties_xt__words(c, D_TITLE), c->T, i, c->b,

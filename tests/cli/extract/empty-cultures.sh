@@ -19,4 +19,5 @@ Under Secretary for Public Diplomacy and Public Affairs Judith A. McHale signed 
 Mr. Md. Sabur Khan, Chairman, and Dato' Mohd. Ali Rahman signed the MoU.
 The Instituto de Astrofísica de Canarias (IAC), the Université de Genève and the Institut für Weltwirtschaft signed an agreement.
 Premier Li Keqiang thanked Prime Minister John Key. Premier Li and Mr. Key then met the press.
+Deputy Colm Burke asked the Minister for Foreign Affairs about the meeting.
 TEXTS
