@@ -311,6 +311,8 @@ long ties_xt__member_org(ties_draft *d, long person);
 int ties_xt__add_ment(struct scan *c, const struct ment *m);
 const struct plist *ties_xt__words(const struct scan *c, int d);
 int ties_xt__word_is(const struct scan *c, size_t i, const char *w);
+/* Token i is a word of title-modifiers.txt (Deputy, Senior, Acting …). */
+int ties_xt__title_mod(const struct scan *c, size_t i);
 /* The sentence of c has the word w (folded). */
 int ties_xt__find_word(const struct scan *c, const char *w);
 int ties_xt__is_cap(const struct scan *c, size_t i);

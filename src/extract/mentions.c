@@ -469,9 +469,7 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 	n = capseq(c, i);
 	/* "Deputy Division Director": a title, not a division (but the
 	 * "National Security Council Senior Director"'s council is one). */
-	if (n && i + n < c->b &&
-	    ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, i, i + 1,
-			      NULL) >= 0 &&
+	if (n && i + n < c->b && ties_xt__title_mod(c, i) &&
 	    ties_xt__at_title(c, i + n)) {
 		int unit_only = 1;
 
@@ -496,10 +494,12 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 		int adj, parts;
 
 		/* "Japan U.S. Alliance" read from "U.S.". */
-		if (k == i && i > c->a &&
-		    ((parts = ties_xt__compound(c, i - 1, ccs)) > 0 ||
-		     (parts = ties_xt__at_country(c, i - 1, &cc, &adj) == 1)))
-			countries += parts;
+		if (k == i && i > c->a) {
+			if ((parts = ties_xt__compound(c, i - 1, ccs)) > 0)
+				countries += parts;
+			else if (ties_xt__at_country(c, i - 1, &cc, &adj) == 1)
+				countries++;
+		}
 
 		while (k < i + n - 1) {
 			if ((parts = ties_xt__compound(c, k, ccs)) > 0)

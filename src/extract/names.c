@@ -28,6 +28,12 @@ int ties_xt__find_word(const struct scan *c, const char *w)
 	return 0;
 }
 
+int ties_xt__title_mod(const struct scan *c, size_t i)
+{
+	return ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, i, i + 1,
+				 NULL) >= 0;
+}
+
 int ties_xt__is_cap(const struct scan *c, size_t i)
 {
 	return i < c->b && (c->T->v[i].f & (T_CAP | T_PUNCT)) == T_CAP;
@@ -238,8 +244,7 @@ static int name_word_at(const struct scan *c, size_t i, int inner)
 		return 0;
 	/* A title's modifier begins no name: "Deputy Colm Burke" (the
 	 * Dáil's form of address) is Colm Burke. */
-	if (!inner && ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, i,
-					i + 1, NULL) >= 0)
+	if (!inner && ties_xt__title_mod(c, i))
 		return 0;
 	if (
 	    ties_xt__inst_head(c, i, NULL) || ties_xt__at_country(c, i, &cc, &adj) ||
@@ -329,8 +334,7 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 		/* "Ms. Cao Qian Deputy Division Director": a title's
 		 * modifier before more capitalised words ends the name. */
 		if (words >= 2 && j + 1 < c->b && ties_xt__is_cap(c, j + 1) &&
-		    ties_xt__match_at(ties_xt__words(c, D_TITLEMOD), c->T, j,
-				      j + 1, NULL) >= 0)
+		    ties_xt__title_mod(c, j))
 			break;
 		if (name_word_at(c, j, words > 0)) {
 			mixed = 1;

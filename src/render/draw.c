@@ -67,11 +67,11 @@ static int focus_node(ties_db *db, const ties_graph *g, const char *focus,
 	return 0;
 }
 
-/* The nodes to draw: the ego network of `focus` (ties_gr__ego: strongest
- * ties first, up to --top), else the top N by score, else all. keep[i] = 1
- * for a node drawn. */
+/* The nodes to draw: the ego network of the focus, node src (ties_gr__ego:
+ * strongest ties first, up to --top), else the top N by score, else all.
+ * keep[i] = 1 for a node drawn. */
 static int select_nodes(ties_db *db, const ties_graph *g,
-			const ties_draw_opts *o, const double *score,
+			const ties_draw_opts *o, long src, const double *score,
 			unsigned char *keep, size_t *nkeep)
 {
 	size_t i, n = g->n;
@@ -79,16 +79,11 @@ static int select_nodes(ties_db *db, const ties_graph *g,
 	memset(keep, 1, n);
 	if (o->focus) {
 		int64_t *key = malloc((n + 1) * sizeof(*key));
-		long src;
 		int rc;
 
 		if (!key)
 			return ties_db__seterr(db, TIES_ENOMEM,
 					       "out of memory");
-		if ((rc = focus_node(db, g, o->focus, &src)) < 0) {
-			free(key);
-			return rc;
-		}
 		for (i = 0; i < n; i++)
 			key[i] = g->nodes[i].rowid;
 		memset(keep, 0, n);
@@ -696,47 +691,20 @@ static int focus_scores(ties_db *db, const ties_graph *g,
 {
 	ties_graph sub;
 	ties_draw_opts all = *o;
-	uint32_t *map = malloc((g->n + 1) * sizeof(*map));
 	double *s = NULL;
-	int rc = TIES_ENOMEM;
+	int rc;
 
-	memset(&sub, 0, sizeof(sub));
-	sub.db = g->db;
-	sub.projection = g->projection;
+	if (ties_rd__kept_graph(g, keep, &sub) < 0 ||
+	    !(s = malloc((sub.n + 1) * sizeof(*s)))) {
+		ties_rd__kept_release(&sub);
+		return ties_db__seterr(db, TIES_ENOMEM, "out of memory");
+	}
 	sub.directed = g->directed;
-	if (!map || !(sub.nodes = malloc((g->n + 1) * sizeof(*sub.nodes))) ||
-	    !(sub.ea = malloc((g->m + 1) * sizeof(*sub.ea))) ||
-	    !(sub.eb = malloc((g->m + 1) * sizeof(*sub.eb))) ||
-	    !(sub.ew = malloc((g->m + 1) * sizeof(*sub.ew))) ||
-	    !(s = malloc((g->n + 1) * sizeof(*s))))
-		goto done;
-	for (size_t i = 0; i < g->n; i++)
-		if (keep[i]) {
-			map[i] = (uint32_t)sub.n;
-			sub.nodes[sub.n++] = g->nodes[i];
-		}
-	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]]) {
-			sub.ea[sub.m] = map[g->ea[e]];
-			sub.eb[sub.m] = map[g->eb[e]];
-			sub.ew[sub.m++] = g->ew[e];
-		}
-	sub.capn = sub.n;
-	sub.capm = sub.m;
 	all.top = 0;
-	if ((rc = scores(db, &sub, &all, s, used)) < 0)
-		goto done;
-	for (size_t i = 0; i < g->n; i++)
-		score[i] = keep[i] ? s[map[i]] : 0;
-	rc = 0;
-done:
-	if (rc == TIES_ENOMEM)
-		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
-	free(map);
-	free(sub.nodes);
-	free(sub.ea);
-	free(sub.eb);
-	free(sub.ew);
+	if ((rc = scores(db, &sub, &all, s, used)) == 0)
+		for (size_t i = 0, k = 0; i < g->n; i++)
+			score[i] = keep[i] ? s[k++] : 0;
+	ties_rd__kept_release(&sub);
 	free(s);
 	return rc;
 }
@@ -762,29 +730,22 @@ int ties_rd__build(ties_db *db, const ties_graph *g, const ties_draw_opts *o,
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 		goto done;
 	}
+	if (o->focus && (rc = focus_node(db, g, o->focus, &sc.focus)) < 0)
+		goto done;
 	if (given_keep) {
 		memcpy(sc.keep, given_keep, g->n);
 		for (size_t i = 0; i < g->n; i++)
 			nkeep += sc.keep[i];
 	} else if ((!o->focus &&
 		    (rc = scores(db, g, o, sc.score, &oo.size_by)) < 0) ||
-		   (rc = select_nodes(db, g, o, sc.score, sc.keep, &nkeep)) <
-			   0) {
+		   (rc = select_nodes(db, g, o, sc.focus, sc.score, sc.keep,
+				      &nkeep)) < 0) {
 		goto done;
 	}
+	/* The focus is always drawn: the ego network starts from it. */
 	if (o->focus &&
 	    (rc = focus_scores(db, g, o, sc.keep, sc.score, &oo.size_by)) < 0)
 		goto done;
-	if (o->focus) {
-		sqlite3_int64 rowid;
-
-		if (ties_store__resolve(db, o->focus, &rowid) == 0)
-			sc.focus = ties_graph__node_of(g, rowid);
-		ties_db__clearerr(db);
-		/* Marked only when drawn (--top may leave it out). */
-		if (sc.focus >= 0 && !sc.keep[sc.focus])
-			sc.focus = -1;
-	}
 	if ((rc = event_nodes(db, g, o, &sc)) < 0)
 		goto done;
 	if ((rc = ties_rd__backbone(g, sc.ew, sc.keep, nkeep, &oo, sc.drawn,

@@ -28,6 +28,48 @@ const char *ties_rd__country_name(const struct ties_graph_node *n)
 	return n->country_name ? n->country_name : n->country;
 }
 
+void ties_rd__kept_release(ties_graph *sub)
+{
+	free(sub->nodes);
+	free(sub->ea);
+	free(sub->eb);
+	free(sub->ew);
+	memset(sub, 0, sizeof(*sub));
+}
+
+int ties_rd__kept_graph(const ties_graph *g, const unsigned char *keep,
+			ties_graph *sub)
+{
+	uint32_t *at = malloc((g->n + 1) * sizeof(*at));
+
+	memset(sub, 0, sizeof(*sub));
+	if (!at || !(sub->nodes = malloc((g->n + 1) * sizeof(*sub->nodes))) ||
+	    !(sub->ea = malloc((g->m + 1) * sizeof(*sub->ea))) ||
+	    !(sub->eb = malloc((g->m + 1) * sizeof(*sub->eb))) ||
+	    !(sub->ew = malloc((g->m + 1) * sizeof(*sub->ew)))) {
+		free(at);
+		ties_rd__kept_release(sub);
+		return TIES_ENOMEM;
+	}
+	sub->db = g->db;
+	sub->projection = g->projection;
+	for (size_t i = 0; i < g->n; i++)
+		if (keep[i]) {
+			at[i] = (uint32_t)sub->n;
+			sub->nodes[sub->n++] = g->nodes[i];
+		}
+	for (size_t e = 0; e < g->m; e++)
+		if (keep[g->ea[e]] && keep[g->eb[e]]) {
+			sub->ea[sub->m] = at[g->ea[e]];
+			sub->eb[sub->m] = at[g->eb[e]];
+			sub->ew[sub->m++] = g->ew[e];
+		}
+	sub->capn = sub->n;
+	sub->capm = sub->m;
+	free(at);
+	return 0;
+}
+
 /*
  * Each drawn node's community: the best of o->runs Leiden runs (10 unless
  * said), as `ties communities --runs` finds them, on the drawn nodes and
@@ -42,36 +84,17 @@ int ties_rd__node_communities(ties_db *db, const ties_graph *g,
 	ties_table *ct = NULL;
 	int *community = calloc(g->n + 1, sizeof(*community));
 	ties_graph sub;
-	long *at = malloc((g->n + 1) * sizeof(*at));
 	ties_strmap ids = {0};
 	int rc = TIES_ENOMEM;
 
 	*out = community;
 	memset(&sub, 0, sizeof(sub));
-	if (!community || !at ||
-	    !(sub.nodes = malloc((g->n + 1) * sizeof(*sub.nodes))) ||
-	    !(sub.ea = malloc((g->m + 1) * sizeof(*sub.ea))) ||
-	    !(sub.eb = malloc((g->m + 1) * sizeof(*sub.eb))) ||
-	    !(sub.ew = malloc((g->m + 1) * sizeof(*sub.ew))))
+	if (!community || ties_rd__kept_graph(g, keep, &sub) < 0)
 		goto done;
-	sub.db = g->db;
-	sub.projection = g->projection;
-	for (size_t i = 0; i < g->n; i++) {
-		at[i] = -1;
-		if (keep[i]) {
-			at[i] = (long)sub.n;
-			sub.nodes[sub.n++] = g->nodes[i];
-			if (ties_strmap__put(&ids, g->nodes[i].id, (long)i,
-					     NULL) < 0)
-				goto done;
-		}
-	}
-	for (size_t e = 0; e < g->m; e++)
-		if (keep[g->ea[e]] && keep[g->eb[e]]) {
-			sub.ea[sub.m] = (uint32_t)at[g->ea[e]];
-			sub.eb[sub.m] = (uint32_t)at[g->eb[e]];
-			sub.ew[sub.m++] = g->ew[e];
-		}
+	for (size_t i = 0; i < g->n; i++)
+		if (keep[i] &&
+		    ties_strmap__put(&ids, g->nodes[i].id, (long)i, NULL) < 0)
+			goto done;
 	co.runs = o->runs > 0 ? (int)o->runs : 10;
 	if ((rc = ties_communities(db, &ct, &sub, &co, NULL)) < 0)
 		goto done;
@@ -87,11 +110,7 @@ done:
 		rc = ties_db__seterr(db, TIES_ENOMEM, "out of memory");
 	ties_strmap__release(&ids);
 	ties_table_free(ct);
-	free(sub.nodes);
-	free(sub.ea);
-	free(sub.eb);
-	free(sub.ew);
-	free(at);
+	ties_rd__kept_release(&sub);
 	return rc;
 }
 

@@ -44,6 +44,12 @@ struct scene {
 /* The country of a node (a country its own), or NULL; its name. */
 const char *ties_rd__country_of(const struct ties_graph_node *nd);
 const char *ties_rd__country_name(const struct ties_graph_node *n);
+/* The graph of the kept nodes (keep[i]) and the ties among them, in g's
+ * order, undirected, its nodes g's (borrowed): 0, or TIES_ENOMEM (not
+ * reported). Released with ties_rd__kept_release. */
+int ties_rd__kept_graph(const ties_graph *g, const unsigned char *keep,
+			ties_graph *sub);
+void ties_rd__kept_release(ties_graph *sub);
 /* Each drawn node's community, the best of o->runs Leiden runs. */
 int ties_rd__node_communities(ties_db *db, const ties_graph *g,
 			      const ties_draw_opts *o,

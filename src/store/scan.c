@@ -33,6 +33,30 @@ static const char *text(sqlite3_stmt *st, int i)
 		return cb_;                                                    \
 	} while (0)
 
+/* Prepare sql (one "?" for a rowid) and read its row for each of rowid[0,
+ * n), in that order; a callback's non-zero return stops with that code, a
+ * rowid without a row is an error naming `noun`. */
+#define AT(db, st, sql, noun, rowid, n, call)                                  \
+	do {                                                                   \
+		int rc_;                                                       \
+		if ((rc_ = prepare(db, sql, &st)) < 0)                         \
+			return rc_;                                            \
+		for (size_t i_ = 0; i_ < (n) && rc_ == 0; i_++) {              \
+			sqlite3_bind_int64(st, 1, (rowid)[i_]);                \
+			if ((rc_ = sqlite3_step(st)) == SQLITE_ROW)            \
+				rc_ = (call);                                  \
+			else if (rc_ == SQLITE_DONE)                           \
+				rc_ = ties_db__seterr(                         \
+					db, TIES_EDB, "no %s of rowid %lld",   \
+					noun, (long long)(rowid)[i_]);         \
+			else                                                   \
+				rc_ = ties_db__sqlerr(db);                     \
+			sqlite3_reset(st);                                     \
+		}                                                              \
+		sqlite3_finalize(st);                                          \
+		return rc_;                                                    \
+	} while (0)
+
 int ties_store__max_rowids(ties_db *db, sqlite3_int64 *entity,
 			   sqlite3_int64 *event)
 {
@@ -85,32 +109,15 @@ int ties_store__entities_at(ties_db *db, const sqlite3_int64 *rowid,
 			    size_t n, ties_entity_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
-	size_t i;
-	int rc;
 
-	if ((rc = prepare(db,
-			  "SELECT e.rowid, e.id, e.name, e.kind, e.country, "
-			  "c.id, c.name FROM entity e LEFT JOIN entity c ON "
-			  "c.rowid = e.country WHERE e.rowid = ?",
-			  &st)) < 0)
-		return rc;
-	for (i = 0, rc = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(st, 1, rowid[i]);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			rc = fn(ctx, sqlite3_column_int64(st, 0), text(st, 1),
-				text(st, 2), text(st, 3),
-				sqlite3_column_int64(st, 4), text(st, 5),
-				text(st, 6), 1);
-		else if (rc == SQLITE_DONE)
-			rc = ties_db__seterr(db, TIES_EDB,
-					     "no entity of rowid %lld",
-					     (long long)rowid[i]);
-		else
-			rc = ties_db__sqlerr(db);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return rc;
+	AT(db, st,
+	   "SELECT e.rowid, e.id, e.name, e.kind, e.country, c.id, c.name "
+	   "FROM entity e LEFT JOIN entity c ON c.rowid = e.country WHERE "
+	   "e.rowid = ?",
+	   "entity", rowid, n,
+	   fn(ctx, sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+	      text(st, 3), sqlite3_column_int64(st, 4), text(st, 5),
+	      text(st, 6), 1));
 }
 
 int ties_store__scan_events(ties_db *db, ties_event_fn fn, void *ctx)
@@ -132,29 +139,11 @@ int ties_store__events_at(ties_db *db, const sqlite3_int64 *rowid, size_t n,
 			  ties_event_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = NULL;
-	size_t i;
-	int rc;
 
-	if ((rc = prepare(db,
-			  "SELECT rowid, id, title, kind, date FROM event "
-			  "WHERE rowid = ?",
-			  &st)) < 0)
-		return rc;
-	for (i = 0, rc = 0; i < n && rc == 0; i++) {
-		sqlite3_bind_int64(st, 1, rowid[i]);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			rc = fn(ctx, sqlite3_column_int64(st, 0), text(st, 1),
-				text(st, 2), text(st, 3), text(st, 4));
-		else if (rc == SQLITE_DONE)
-			rc = ties_db__seterr(db, TIES_EDB,
-					     "no event of rowid %lld",
-					     (long long)rowid[i]);
-		else
-			rc = ties_db__sqlerr(db);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return rc;
+	AT(db, st, "SELECT rowid, id, title, kind, date FROM event WHERE rowid = ?",
+	   "event", rowid, n,
+	   fn(ctx, sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+	      text(st, 3), text(st, 4)));
 }
 
 int ties_store__scan_participants(ties_db *db, ties_pair_fn fn, void *ctx)
