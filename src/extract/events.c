@@ -345,17 +345,77 @@ static int title_of(const struct scan *c, const struct ment *m)
 	return 0;
 }
 
+/* "in the presence of", "were present at", "witnessed by": the token of
+ * the cue of who watched a signing, or 0. */
+static size_t witness_cue(const struct scan *c, int *react)
+{
+	static const char *const w[] = {"presence", "present", "witnessed",
+					"witnessing", "attended", "attending"};
+	/* "X welcomed the signing": a reaction, not a presence. */
+	static const char *const r[] = {"welcomed", "welcomes", "hailed",
+					"hails",    "praised",	"applauded",
+					"lauded",   "congratulated"};
+
+	*react = 0;
+	for (size_t i = c->a + 1; i < c->b; i++) {
+		for (size_t k = 0; k < sizeof(w) / sizeof(*w); k++)
+			if (ties_xt__word_is(c, i, w[k]))
+				return i;
+		for (size_t k = 0; k < sizeof(r) / sizeof(*r); k++)
+			if (ties_xt__word_is(c, i, r[k]) &&
+			    ties_xt__word_is(c, i + 1, "the") &&
+			    ties_xt__word_is(c, i + 2, "signing")) {
+				*react = 1;
+				return i;
+			}
+	}
+	return 0;
+}
+
+/* Mention m watched the signing whose verb is at vv, by the cue at w:
+ * named after the cue ("in the presence of X"; before the verb, up to a
+ * comma: "In the presence of X, A and B signed"), or before a cue that
+ * precedes the verb ("X and Y were present at the signing"). */
+static int watched(const struct scan *c, const struct ment *m, size_t w,
+		   size_t vv)
+{
+	if (!w)
+		return 0;
+	if (w > vv)
+		return m->a > w;
+	if (m->b <= w)
+		return 1;
+	if (m->a >= vv)
+		return 0;
+	for (size_t i = w; i < m->a; i++)
+		if (ties_xt__word_is(c, i, ","))
+			return 0;
+	return 1;
+}
+
+/* Mention m is what was visited: "visited (the) X", "a visit to X". */
+static int visited(const struct scan *c, const struct ment *m)
+{
+	size_t k = m->a - (m->a > c->a && ties_xt__word_is(c, m->a - 1, "the"));
+
+	return k > c->a && (ties_xt__word_is(c, k - 1, "visited") ||
+			    (ties_xt__word_is(c, k - 1, "to") && k - 1 > c->a &&
+			     ties_xt__word_is(c, k - 2, "visit")));
+}
+
 /* Who signed in sentence s, whose signing verb is at v: signatories and
  * parties. */
 static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 			   long v)
 {
-	int rc;
+	int rc, react;
 	ties_draft *d = st->d;
 	struct xdoc *x = st->x;
 	int doc = st->doc;
 
-	size_t vv = (size_t)v, by = 0, from = c->a, to = vv;
+	size_t vv = (size_t)v, by = 0, from = c->a, to = vv,
+	       wit = witness_cue(c, &react), ntheirs = 0;
+	long theirs[8];
 	int gerund_for = ties_xt__word_is(c, vv, "signing") && vv > c->a &&
 			 ties_xt__word_is(c, vv - 1, "for");
 
@@ -388,10 +448,13 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 	}
 	for (size_t q = 0; q < st->S[s].n; q++) {
 		struct ment *m = &st->S[s].m[q];
-		int with = m->a > vv && m->a >= 1 &&
-			   (ties_xt__word_is(c, m->a - 1, "with") ||
-			    (ties_xt__word_is(c, m->a - 1, "the") &&
-			     ties_xt__word_is(c, m->a - 2, "with")));
+		/* "with (the) (Nairobi-based) X". */
+		size_t wa = m->a - (m->a > c->a &&
+				    ties_xt__based_at(c, m->a - 1));
+		int with = m->a > vv && wa >= 1 &&
+			   (ties_xt__word_is(c, wa - 1, "with") ||
+			    (wa >= 2 && ties_xt__word_is(c, wa - 1, "the") &&
+			     ties_xt__word_is(c, wa - 2, "with")));
 		int behalf = m->a >= 2 && ties_xt__word_is(c, m->a - 1, "of") &&
 			     ties_xt__word_is(c, m->a - 2, "behalf");
 		int in = m->a >= from && m->a < to;
@@ -400,6 +463,27 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 
 		if (m->compound || m->adjective || title_of(c, m))
 			continue;
+		/* "HSE University, Russia": where the body is. */
+		if (m->type == M_COUNTRY && q > 0 && m->a >= 1 &&
+		    ties_xt__word_is(c, m->a - 1, ",") &&
+		    st->S[s].m[q - 1].type == M_ORG &&
+		    st->S[s].m[q - 1].b == m->a - 1) {
+			if (st->S[s].m[q - 1].ent >= 0)
+				ties_xt__set_country(d, st->S[s].m[q - 1].ent,
+						     m->cc, 0.8,
+						     "named after it", doc,
+						     (int)s);
+			continue;
+		}
+		if (watched(c, m, wit, vv)) {
+			if (m->type == M_PERSON && !react &&
+			    ties_xt__add_part(d, &d->ev[st->agree], e,
+					      "attendee", 0.8,
+					      "present at the signing",
+					      (int)s) < 0)
+				return -1;
+			continue;
+		}
 		/* "X approved the signing of an MoU between A and B": X
 		 * signed nothing. */
 		if (btw && m->type == M_PERSON &&
@@ -453,6 +537,26 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 			rc = 0;
 		if (rc < 0)
 			return -1;
+		if (m->type == M_PERSON && in && !gerund_for && m->org >= 0 &&
+		    ntheirs < sizeof(theirs) / sizeof(*theirs))
+			theirs[ntheirs++] = m->org;
+	}
+	/* "signed by A, registrar, University of Pune and B, rector, Ural
+	 * Federal University": with fewer than two parties named, the
+	 * signatories' institutions are. */
+	{
+		const struct xevent *ev = &d->ev[st->agree];
+		size_t parties = 0;
+
+		for (size_t q = 0; q < ev->np; q++)
+			parties += !strcmp(ev->p[q].role, "party");
+		for (size_t q = 0; parties < 2 && q < ntheirs; q++)
+			if (!ties_xt__is_person_kind(d->e[theirs[q]].kind) &&
+			    ties_xt__add_part(d, &d->ev[st->agree], theirs[q],
+					      "party", 0.75,
+					      "a signatory's institution",
+					      (int)s) < 0)
+				return -1;
 	}
 	return 0;
 }
@@ -772,12 +876,18 @@ static int sentence_people(struct docstate *st, size_t s)
 			/* "with representatives from the Department of
 			 * Defense, ...". */
 			role = ties_xt__role_of(&c, m, &rconf);
+			/* "visited the Institute": the host. */
+			if (visited(&c, m)) {
+				role = "host";
+				rconf = 0.8;
+			}
 			/* "… (IICA) hosted a roundtable": the host; not a
 			 * body that "welcomed the agreement". */
 			if ((!strcmp(role, "delegation") ||
 			     (!strcmp(role, "host") &&
 			      (ties_xt__find_word(&c, "hosted") ||
-			       ties_xt__find_word(&c, "hosts")))) &&
+			       ties_xt__find_word(&c, "hosts") ||
+			       visited(&c, m)))) &&
 			    ties_xt__add_part(d, &d->ev[st->meet], m->ent, role,
 					      rconf, "named with a cue",
 					      (int)s) < 0)

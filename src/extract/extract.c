@@ -338,19 +338,33 @@ static int name_events(ties_draft *d)
 					       : ev->kind);
 			if (t.len && t.ptr[0] >= 'a' && t.ptr[0] <= 'z')
 				t.ptr[0] = (char)(t.ptr[0] - 32);
-			for (size_t q = 0; q < ev->np; q++) {
-				const struct xent *x = &d->e[ev->p[q].ent];
+			/* "Visit of the delegation to the host"; "Meeting
+			 * of A and B". */
+			int visit = !strcmp(ev->kind, "visit"), h = 0;
 
-				if (ties_xt__is_person_kind(x->kind) ||
-				    !(!strcmp(ev->p[q].role, "party") ||
-				      !strcmp(ev->p[q].role, "host") ||
-				      !strcmp(ev->p[q].role, "delegation")))
-					continue;
-				ties_buf__puts(&t, n == 0 ? " of " : " and ");
-				ties_buf__puts(&t, ties_xt__short_name(
-							   d, ev->p[q].ent));
-				n++;
-			}
+			for (int pass = 0; pass < 1 + visit; pass++)
+				for (size_t q = 0; q < ev->np; q++) {
+					const struct xent *x =
+						&d->e[ev->p[q].ent];
+					const char *r = ev->p[q].role;
+
+					if (ties_xt__is_person_kind(x->kind) ||
+					    !(!strcmp(r, "party") ||
+					      !strcmp(r, "host") ||
+					      !strcmp(r, "delegation")) ||
+					    (visit &&
+					     (strcmp(r, "host") == 0) != pass))
+						continue;
+					ties_buf__puts(
+						&t, pass ? (h ? " and " : " to ")
+						: n == 0 ? " of "
+							 : " and ");
+					ties_buf__puts(&t,
+						       ties_xt__short_name(
+							       d, ev->p[q].ent));
+					n += !pass;
+					h += pass;
+				}
 			if (t.oom ||
 			    !(ev->title = ties_xt__pool_strdup(&d->P, t.ptr)))
 				return ties_xt__oom(d);

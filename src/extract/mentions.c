@@ -45,6 +45,19 @@ static int trailing_name(const struct scan *c, size_t i)
 			       (c->T->v[k].f & T_ALLCAPS)));
 }
 
+/* A person's name at i with its title after a comma: "Naveed Malik, the
+ * Rector of ...", "Vikas Gupta, registrar, University of Delhi"; the
+ * name's tokens, or 0. */
+static size_t name_then_title(const struct scan *c, size_t i)
+{
+	size_t n = ties_xt__name_at(c, i), k = i + n + 1;
+
+	if (n < 2 || !ties_xt__word_is(c, i + n, ","))
+		return 0;
+	k += ties_xt__word_is(c, k, "the");
+	return ties_xt__at_title(c, k) ? n : 0;
+}
+
 /* ", Culture and Science", ", Economic, Scientific and Technical": single
  * capitalised words, no head words or countries, listed inside a name at
  * the comma j; the tokens up to the "and", or 0. */
@@ -73,6 +86,8 @@ static size_t inner_list(const struct scan *c, size_t j)
 	return 0;
 }
 
+static int based_at(const struct scan *c, size_t i);
+
 /* A run of capitalised words and connectors at i (no leading "the"); it
  * stops before an honorific, before a title once it has a head word, and
  * before an "and" that joins two institutions or starts a person; tokens
@@ -86,6 +101,10 @@ static size_t capseq(const struct scan *c, size_t i)
 		size_t n;
 
 		if (ties_xt__is_cap(c, j) || (c->T->v[j].f & T_ALLCAPS)) {
+			/* "New Delhi-based Population Council Institute":
+			 * where it is ends the run before the name. */
+			if (based_at(c, j))
+				break;
 			if (j > i && ties_xt__is_honor(c, j, &n) &&
 			    ties_xt__name_word(c, j + n))
 				break;
@@ -139,7 +158,8 @@ static size_t capseq(const struct scan *c, size_t i)
 			     ties_xt__inst_head(c, j - 1, NULL) ||
 			     ties_xt__inst_head(c, j + 1, NULL) ||
 			     ties_xt__word_is(c, j + 1, "the") ||
-			     person_starts(c, j + 1)))
+			     person_starts(c, j + 1) ||
+			     name_then_title(c, j + 1)))
 				break;
 			j++;
 			continue;
@@ -154,6 +174,11 @@ static size_t capseq(const struct scan *c, size_t i)
 }
 
 /* Token i is "<place>-based". */
+int ties_xt__based_at(const struct scan *c, size_t i)
+{
+	return based_at(c, i);
+}
+
 static int based_at(const struct scan *c, size_t i)
 {
 	const char *w = c->T->v[i].low;
@@ -715,20 +740,29 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 {
 	const struct toks *T = c->T;
 	long org = *orgp;
-	size_t n;
+	size_t n, t0 = j + 1 + ties_xt__word_is(c, j + 1, "the");
 
-	if (!ties_xt__word_is(c, j, ",") || !(n = ties_xt__at_title(c, j + 1)) ||
-	    ties_xt__name_at(c, j + 1 + n) >= 2 ||
-	    appositive_is_next(c, j + 1 + n))
+	/* ", Director of ...", ", the Rector of ...". */
+	if (!ties_xt__word_is(c, j, ",") || !(n = ties_xt__at_title(c, t0)) ||
+	    ties_xt__name_at(c, t0 + n) >= 2 || appositive_is_next(c, t0 + n))
 		return;
 	{
-		size_t k = j + 1 + n, os = 0, oe = 0;
-		const char *t2 = ties_xt__tok_text(c->d, c->x, j + 1, k);
+		size_t k = t0 + n, os = 0, oe = 0;
+		const char *t2 = ties_xt__tok_text(c->d, c->x, t0, k);
 
 		if (ties_xt__word_is(c, k, "of") ||
 		    ties_xt__word_is(c, k, "at") ||
 		    ties_xt__word_is(c, k, "for"))
 			k++;
+		else if (ties_xt__word_is(c, k, ",") &&
+			 !(T->v[j + 1].f & T_CAP)) {
+			/* ", registrar, University of Delhi": a title in
+			 * lower case, then the institution. */
+			long ko;
+
+			if (ties_xt__at_org(c, k + 1, &ko) > 0)
+				k++;
+		}
 		if (ties_xt__word_is(c, k, "the"))
 			k++;
 		if (ties_xt__is_cap(c, k) || (T->v[k].f & T_ALLCAPS)) {
@@ -755,12 +789,14 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 				 * country it ends with ("Ambassador
 				 * Extraordinary and Plenipotentiary of Egypt
 				 * to Russia"). */
-				t2 = ties_xt__tok_text(c->d, c->x, j + 1, oe);
-				for (size_t q = os; !*ccp && q + 1 < oe; q++) {
+				t2 = ties_xt__tok_text(c->d, c->x, t0, oe);
+				for (size_t q = os - 1; !*ccp && q + 1 < oe;
+				     q++) {
 					const char *kc;
 					int adj;
 
-					if (ties_xt__word_is(c, q, "of") &&
+					if ((q < os ||
+					     ties_xt__word_is(c, q, "of")) &&
 					    ties_xt__at_country(c, q + 1, &kc,
 								&adj) ==
 						    oe - q - 1 &&
@@ -779,6 +815,44 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 	}
 }
 
+/* After a title, at j: a unit with a head word, "at" or "," and its
+ * institution, then a person's name (its honorifics may come between).
+ * Sets the unit's tokens [*cs, *ce) and its institution; returns where
+ * the honorifics or the name start, or j when the pattern is not there. */
+static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
+			       size_t *ce, long *parent)
+{
+	size_t ue, k, n;
+	int head = 0;
+	long o = -1;
+
+	if (!ties_xt__is_cap(c, j) || !(ue = j + capseq(c, j)) || ue == j)
+		return j;
+	for (size_t q = j; q < ue; q++)
+		head |= ties_xt__inst_head(c, q, NULL);
+	if (!head)
+		return j;
+	k = ue + skip_parens(c, ue);
+	if (ties_xt__word_is(c, k, "at") || ties_xt__word_is(c, k, ",")) {
+		size_t k2 = k + 1 + ties_xt__word_is(c, k + 1, "the");
+
+		if ((n = ties_xt__at_org(c, k2, &o)) > 0)
+			k = k2 + n + skip_parens(c, k2 + n);
+		else if (c->T->v[k2].f & T_ALLCAPS)
+			k = k2 + 1; /* an acronym the release leaves unsaid */
+	}
+	k += ties_xt__word_is(c, k, ",");
+	n = k;
+	while (ties_xt__is_honor(c, n, &ue) && ue)
+		n += ue;
+	if (ties_xt__name_at(c, n) < 2)
+		return j;
+	*cs = j;
+	*ce = j + capseq(c, j);
+	*parent = o;
+	return k;
+}
+
 /*
  * A person at i: [demonym] [title [of|for ORG-or-portfolio]] [honorifics]
  * Name [of COUNTRY] [, title [of|at] ORG]. A title or an honorific is
@@ -787,8 +861,9 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 {
 	const struct toks *T = c->T;
-	size_t j = i, n, ts, te, cs = 0, ce = 0, ns = 0, nn = 0;
+	size_t j = i, n, hn = 0, ts, te, cs = 0, ce = 0, ns = 0, nn = 0;
 	const char *cc = NULL, *honor = NULL, *title = NULL;
+	long unit_parent = -1;
 	int adj, has_honor = 0;
 	long org = -1;
 	double conf;
@@ -806,7 +881,12 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	/* "his Chinese counterpart Wang Yi": a title in lower case. */
 	if (!(n = ties_xt__at_title(c, j)) && cc && ties_xt__word_is(c, j, "counterpart"))
 		n = 1;
-	if (n && !ties_xt__is_honor(c, j, NULL)) {
+	/* "Ambassador Extraordinary and Plenipotentiary": a title longer
+	 * than the honorific it starts with. */
+	if (n && (!(ties_xt__is_honor(c, j, &hn) && hn >= n) ||
+		  ties_xt__word_is(c, j + n, "of") ||
+		  ties_xt__word_is(c, j + n, "for") ||
+		  ties_xt__word_is(c, j + n, "to"))) {
 		j += n;
 		te = j;
 		if ((ties_xt__word_is(c, j, "of") ||
@@ -824,6 +904,25 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 				}
 			j = ce;
 		}
+		/* "... of Armenia to Greece Tigran Mkrtchyan", "Ambassador
+		 * to Iran, H. E. Asif Durrani": where the post is. */
+		{
+			const char *kc;
+			int kadj;
+			size_t q;
+
+			if (ties_xt__word_is(c, j, "to") &&
+			    (q = ties_xt__at_country(c, j + 1, &kc, &kadj)) &&
+			    !kadj) {
+				j += 1 + q;
+				if (ce == cs)
+					te = j;
+			}
+		}
+		/* "Director China-Pakistan Study Centre at ISSI Dr Talat
+		 * Shabbir": the unit, its institution, then the name. */
+		if (ce == cs && j == te)
+			j = unit_after_title(c, j, &cs, &ce, &unit_parent);
 	}
 	while (ties_xt__is_honor(c, j, &n)) {
 		if (!honor)
@@ -835,9 +934,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		/* "Francis Ngabo, CEO of Rwanda Space Agency, signed": a name
 		 * with a title after it. */
 		if (cc || c->s < c->x->body_from ||
-		    (nn = ties_xt__name_at(c, j)) < 2 ||
-		    !ties_xt__word_is(c, j + nn, ",") ||
-		    !ties_xt__at_title(c, j + nn + 1) ||
+		    !(nn = name_then_title(c, j)) ||
 		    (j > c->a && (c->T->v[j - 1].f & T_CAP)))
 			return 0;
 		ns = j;
@@ -879,17 +976,31 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	if (nn == 0 && (ce > cs || (te > ts && !has_honor))) {
 		/* "Administrator of the ... (NASA), Bill Nelson"; "The
 		 * Japanese Foreign Minister, Taro Aso, said". */
-		size_t k = ce > cs ? ce + skip_parens(c, ce) : te;
+		size_t k = ce > cs ? ce + skip_parens(c, ce) : te, h = 0;
 
+		/* "..., academician Ashot Saghyan": honorifics first. */
+		while (ties_xt__word_is(c, k, ",") &&
+		       ties_xt__is_honor(c, k + 1 + h, &n)) {
+			if (!honor)
+				honor = ties_xt__tok_text(c->d, c->x,
+							  k + 1 + h,
+							  k + 1 + h + n);
+			h += n;
+		}
 		if (ties_xt__word_is(c, k, ",") &&
-		    (n = ties_xt__name_at(c, k + 1)) >= 2 &&
-		    (ce > cs || ties_xt__word_is(c, k + 1 + n, ",") ||
-		     ties_xt__word_is(c, k + 1 + n, "."))) {
-			ns = k + 1;
+		    (n = ties_xt__name_at(c, k + 1 + h)) >= 2 &&
+		    (ce > cs || ties_xt__word_is(c, k + 1 + h + n, ",") ||
+		     ties_xt__word_is(c, k + 1 + h + n, ";") ||
+		     ties_xt__word_is(c, k + 1 + h + n, "."))) {
+			ns = k + 1 + h;
 			nn = n;
+			has_honor |= h > 0;
 		}
 	}
-	if (nn == 0)
+	/* "Director China-Pakistan Study Centre at ISSI Dr Talat Shabbir":
+	 * words before a head word name a unit, not a person. */
+	if (nn == 0 || (ns + nn < c->b && ties_xt__is_cap(c, ns + nn) &&
+			 ties_xt__inst_head(c, ns + nn, NULL)))
 		return 0;
 named:
 	conf = has_honor && te > ts ? 0.9
@@ -911,16 +1022,21 @@ named:
 			org = org_from(c, cs, ce, 0.85, "named in a title");
 			if (org >= 0)
 				acronym_def(c, org, cs, ce, ce);
+			if (org >= 0 && unit_parent >= 0 && unit_parent != org)
+				ties_xt__set_parent(c->d, org, unit_parent, 0.75,
+						    "named after it in a title",
+						    c->doc, c->s);
 		} else {
 			title = ties_xt__tok_text(c->d, c->x, ts, ce);
 			/* "Deputy Minister of Foreign Affairs of the Russian
 			 * Federation": the country that ends the portfolio. */
-			for (size_t k = cs; !cc && k + 1 < ce; k++) {
+			for (size_t k = cs - 1; !cc && k + 1 < ce; k++) {
 				size_t q = k + 1 + ties_xt__word_is(c, k + 1,
 								    "the");
 				const char *kc;
 
-				if (ties_xt__word_is(c, k, "of") &&
+				/* k = cs - 1: "Ambassador of Japan". */
+				if ((k < cs || ties_xt__word_is(c, k, "of")) &&
 				    ties_xt__at_country(c, q, &kc, &adj) ==
 					    ce - q &&
 				    !adj)

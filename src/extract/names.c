@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "extract_int.h"
@@ -111,9 +112,29 @@ int ties_xt__connector(const char *w)
 
 int ties_xt__is_honor(const struct scan *c, size_t i, size_t *n)
 {
-	return ties_xt__is_cap(c, i) &&
-	       ties_xt__match_at(ties_xt__words(c, D_HONOR), c->T, i, c->b,
-				 n) >= 0;
+	const struct plist *l = ties_xt__words(c, D_HONOR);
+	size_t len;
+	int k = ties_xt__match_at(l, c->T, i, c->b, &len);
+
+	if (n)
+		*n = len;
+	if (k < 0 || ties_xt__is_cap(c, i))
+		return k >= 0;
+	/* An honorific written in lower case in honorifics.txt may be so in
+	 * the text ("academician Ashot Saghyan"); the others need a
+	 * capital. */
+	for (size_t q = 0; q < l->n; q++) {
+		size_t j;
+
+		if (l->v[q].n != len || !islower((unsigned char)l->v[q].text[0]))
+			continue;
+		for (j = 0; j < len; j++)
+			if (strcmp(l->v[q].w[j], c->T->v[i + j].low))
+				break;
+		if (j == len)
+			return 1;
+	}
+	return 0;
 }
 
 /* A title at i: [modifiers] head; tokens used. */
@@ -356,7 +377,11 @@ size_t ties_xt__name_at(const struct scan *c, size_t i)
 			break;
 		}
 		j++;
-		words++;
+		/* "Mohammad Hamad Khalifa Al Kaabi": a particle in
+		 * capitals is no word of the four. */
+		if (!(words && name_particle(c->T->v[j - 1].low) &&
+		      ties_xt__name_word(c, j)))
+			words++;
 		if (c->T->v[j - 1].f & T_POSS)
 			break;
 	}

@@ -128,7 +128,8 @@ static int abbrev(const char *s, size_t n)
 		"Mmes", "Dept", "Univ",	  "Assn", "Bros", "Maj", "Sgt",
 		"Ft",	"Ave",	"approx", "Jan",  "Feb",  "Mar", "Apr",
 		"Jun",	"Jul",	"Aug",	  "Sep",  "Sept", "Oct", "Nov",
-		"Dec",	"Md",	"Mohd",	  "Muhd", NULL};
+		"Dec",	"Md",	"Mohd",	  "Muhd", "Brig", "Cdr", "Cdre",
+		"Engr", "Asst", "Assoc",  NULL};
 
 	for (size_t i = 0; list[i]; i++)
 		if (strlen(list[i]) == n && !memcmp(list[i], s, n))

@@ -1,0 +1,37 @@
+# Shapes of releases from universities, academies and think tanks (the
+# texts are made up): a title after the name ("Name, the Rector of X,",
+# "Name, registrar, X"), which also ends an institution before "and";
+# who was present at a signing is no signatory or party; "X-based" is no
+# part of a name; "X University, Russia" is where the body is; "a
+# delegation of X visited Y"; "Director <unit> at <institution> Dr Name";
+# "Ambassador Extraordinary and Plenipotentiary of X to Y Name"; an
+# honorific in lower case ("academician"); "Brig."; "Al" inside a name.
+cat >"$WORK/a.md" <<'TEXT'
+---
+date: 2024-04-12
+---
+The MoU was signed by Ravi Kumar, registrar, University of Pune and Olga Petrova, rector, Ural Federal University, Russia, in the presence of Vice Chancellor Anil Mehta.
+TEXT
+cat >"$WORK/a2.md" <<'TEXT'
+---
+date: 2024-04-12
+---
+Omar Farooq, the Rector of the Northern University of Science, and Bilal Ahmad Qureshi, the Vice Chancellor of the Institute of Applied Technology, signed the agreement on Tuesday. Rector Farooq said it was a first step.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/a.md" "$WORK/a2.md" | awk -F'\t' 'NR > 1 && $2 != "date" && $2 != "country" { print $2 ": " $3 }'
+cat >"$WORK/b.md" <<'TEXT'
+---
+date: 2023-11-22
+---
+The Lagos-based Institute of Peace Studies signed a memorandum of understanding with the Nairobi-based African Policy Centre. Former President of Kenya John Otieno, member of the Academy Professor Mary Wanjiru and Ambassador Extraordinary and Plenipotentiary of the Republic of Ghana to Kenya Kofi Mensah were also present at the signing ceremony.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/b.md" | awk -F'\t' 'NR > 1 && $2 == "person" || $2 == "role" || $2 == "institution" { print $2 ": " $3 }'
+cat >"$WORK/c.md" <<'TEXT'
+---
+date: 2023-11-22
+---
+A delegation of the National Defence College visited the Centre for Strategic Research on Tuesday. The delegation was headed by Brig. Hamad Khalifa Al Mansoori.
+
+Director Asia Study Centre at CSR Dr Lina Haddad gave an overview. The Slovakian side was represented by the President of the Academy of Sciences of Slovakia, academician Peter Novak.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/c.md" | awk -F'\t' 'NR > 1 && $2 == "person" || $2 == "role" || $2 == "member_of" || $2 == "part_of" || $2 == "event" || ($2 == "country" && $3 ~ /Novak/) { print $2 ": " $3 }'
