@@ -403,6 +403,21 @@ static int visited(const struct scan *c, const struct ment *m)
 			     ties_xt__word_is(c, k - 2, "visit")));
 }
 
+/* The person m[0] is the subject of "visited": the verb follows it before
+ * any other mention of m[1..n). */
+static int visitor(const struct scan *c, const struct ment *m, size_t n)
+{
+	size_t end = c->b;
+
+	for (size_t q = 1; q < n; q++)
+		if (m[q].b > m[q].a && m[q].a >= m->b && m[q].a < end)
+			end = m[q].a;
+	for (size_t i = m->b; i < end; i++)
+		if (ties_xt__word_is(c, i, "visited"))
+			return 1;
+	return 0;
+}
+
 /* Who signed in sentence s, whose signing verb is at v: signatories and
  * parties. */
 static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
@@ -432,7 +447,9 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 	/* "... approved the signing of an MoU between A, B and C to ...":
 	 * the parties are A, B and C, not the subject. */
 	for (size_t i = vv + 1; i < c->b && !btw; i++)
-		if (ties_xt__word_is(c, i, "between"))
+		if (ties_xt__word_is(c, i, "between") ||
+		    ties_xt__word_is(c, i, "among") ||
+		    ties_xt__word_is(c, i, "amongst"))
 			btw = i;
 	for (btw_end = btw + 1; btw && btw_end < c->b; btw_end++) {
 		const struct tok *t = &c->T->v[btw_end];
@@ -899,6 +916,14 @@ static int sentence_people(struct docstate *st, size_t s)
 		role = ties_xt__role_of(&c, m, &rconf);
 		if (!strcmp(role, "head_of_delegation") && m->org >= 0)
 			head_org = m->org;
+		/* "The Rector of X, Professor Y, visited Z": X visits. */
+		if (m->org >= 0 && st->meet >= 0 && !st->signing[s] &&
+		    visitor(&c, st->S[s].m + q, st->S[s].n - q) &&
+		    ties_xt__add_part(d, &d->ev[st->meet], m->org,
+				      "delegation", 0.75,
+				      "the institution of a visitor",
+				      (int)s) < 0)
+			return -1;
 		if (st->meet >= 0 && !st->signing[s] &&
 		    (cue || (trig && (int)s >= x->body_from)))
 			if (ties_xt__add_part(
@@ -985,6 +1010,22 @@ static int doc_finish(struct docstate *st)
 					    "named in the agreement's name",
 					    (int)s) < 0)
 					return -1;
+		/* "Following the meeting, the parties signed ...": the
+		 * bodies that met. */
+		for (size_t q = 0; !parties && st->meet >= 0 &&
+				   q < d->ev[st->meet].np;
+		     q++) {
+			const struct xpart *p = &d->ev[st->meet].p[q];
+
+			if (!ties_xt__is_person_kind(d->e[p->ent].kind) &&
+			    strcmp(p->role, "attendee") &&
+			    ties_xt__add_part(d, &d->ev[st->agree], p->ent,
+					      "party", 0.65,
+					      "a body of the meeting where it "
+					      "was signed",
+					      d->ev[st->agree].sent) < 0)
+				return -1;
+		}
 	}
 	/* An agreement signed at the meeting took place where it did. */
 	if (st->meet >= 0 && st->agree >= 0 && d->ev[st->agree].place < 0)

@@ -339,6 +339,7 @@ int ties_xt__name_word(const struct scan *c, size_t i);
 size_t ties_xt__name_at(const struct scan *c, size_t i);
 const char *ties_xt__span(struct scan *c, size_t a, size_t b);
 size_t ties_xt__at_org(struct scan *c, size_t i, long *e);
+size_t ties_xt__skip_role_seg(const struct scan *c, size_t k);
 /* Token i is "<place>-based" ("Nairobi-based"). */
 int ties_xt__based_at(const struct scan *c, size_t i);
 size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m);

@@ -54,8 +54,25 @@ static size_t name_then_title(const struct scan *c, size_t i)
 
 	if (n < 2 || !ties_xt__word_is(c, i + n, ","))
 		return 0;
+	k = ties_xt__skip_role_seg(c, k);
 	k += ties_xt__word_is(c, k, "the");
 	return ties_xt__at_title(c, k) ? n : 0;
+}
+
+/* At k, a short role before the title proper, ending in a title's word:
+ * "Politburo member, Director of ...", "Party member, Acting Director
+ * of ...": where the title starts after it, or k. */
+size_t ties_xt__skip_role_seg(const struct scan *c, size_t k)
+{
+	for (size_t e = k + 1; e < c->b && e <= k + 3; e++)
+		if (ties_xt__word_is(c, e, ",")) {
+			if (!ties_xt__at_title(c, k) &&
+			    ties_xt__at_title(c, e - 1) == 1 &&
+			    ties_xt__at_title(c, e + 1))
+				return e + 1;
+			break;
+		}
+	return k;
 }
 
 /* ", Culture and Science", ", Economic, Scientific and Technical": single
@@ -130,6 +147,14 @@ static size_t capseq(const struct scan *c, size_t i)
 			last = j;
 			if (c->T->v[j - 1].f & T_POSS)
 				break;
+			continue;
+		}
+		/* "Kazakh National University of Arts named after Kulyash
+		 * Baiseitova": a name in full. */
+		if (head && ties_xt__word_is(c, j, "named") &&
+		    ties_xt__word_is(c, j + 1, "after") &&
+		    ties_xt__is_cap(c, j + 2)) {
+			j += 2;
 			continue;
 		}
 		/* "in" joins a post to its city ("Embassy in Tashkent"),
@@ -266,7 +291,9 @@ static long parent_split(struct scan *c, size_t a, size_t b, size_t *cut)
 			y++;
 		for (size_t k = a; k < i; k++)
 			hx |= ties_xt__inst_head(c, k, NULL);
-		for (size_t k = y; k < b; k++)
+		/* "Academy of Politics and Public Administration": a head
+		 * word only after an "and" ends a list of subjects. */
+		for (size_t k = y; k < b && !ties_xt__word_is(c, k, "and"); k++)
 			hy |= ties_xt__inst_head(c, k, NULL);
 		if (hx && hy && y < b) {
 			*cut = i;
@@ -740,7 +767,9 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 {
 	const struct toks *T = c->T;
 	long org = *orgp;
-	size_t n, t0 = j + 1 + ties_xt__word_is(c, j + 1, "the");
+	size_t n, t0 = ties_xt__skip_role_seg(c, j + 1);
+
+	t0 += ties_xt__word_is(c, t0, "the");
 
 	/* ", Director of ...", ", the Rector of ...". */
 	if (!ties_xt__word_is(c, j, ",") || !(n = ties_xt__at_title(c, t0)) ||
@@ -971,8 +1000,19 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			}
 		}
 	}
-	if (nn == 0 && ce > cs && j == ce && (nn = ties_xt__name_ends_run(c, cs, &ce)))
-		ns = ce;
+	if (nn == 0 && ce > cs && j == ce) {
+		size_t ce0 = ce;
+
+		/* Not "... University named after Kulyash Baiseitova". */
+		if ((nn = ties_xt__name_ends_run(c, cs, &ce)) &&
+		    ties_xt__word_is(c, ce - 1, "after") &&
+		    ties_xt__word_is(c, ce - 2, "named")) {
+			nn = 0;
+			ce = ce0;
+		}
+		if (nn)
+			ns = ce;
+	}
 	if (nn == 0 && (ce > cs || (te > ts && !has_honor))) {
 		/* "Administrator of the ... (NASA), Bill Nelson"; "The
 		 * Japanese Foreign Minister, Taro Aso, said". */

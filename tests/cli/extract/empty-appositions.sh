@@ -35,3 +35,22 @@ A delegation of the National Defence College visited the Centre for Strategic Re
 Director Asia Study Centre at CSR Dr Lina Haddad gave an overview. The Slovakian side was represented by the President of the Academy of Sciences of Slovakia, academician Peter Novak.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/c.md" | awk -F'\t' 'NR > 1 && $2 == "person" || $2 == "role" || $2 == "member_of" || $2 == "part_of" || $2 == "event" || ($2 == "country" && $3 ~ /Novak/) { print $2 ": " $3 }'
+# "signed among A, B and C"; "the parties signed" after a visit: the
+# bodies that met, the visitor's among them; "X University named after
+# Y" is one name; "Doctor of Pedagogy" is a title; a short role between
+# the name and its title ("Politburo member, Director of ...").
+cat >"$WORK/d.md" <<'TEXT'
+---
+date: 2023-06-30
+---
+A cooperation agreement was signed among the National Academy of Politics, the Academy of Social Sciences, and the Lao Academy of Politics and Public Administration in Hanoi on June 30. Addressing the ceremony, Tran Van Minh, Politburo member, Director of the National Academy of Politics, said it was a milestone. Director Minh hosted a reception.
+TEXT
+cat >"$WORK/e.md" <<'TEXT'
+---
+date: 2025-11-17
+---
+The Rector of the Kazakh University of Arts named after Kulyash Baiseitova, Professor Galim Akhmetov, visited the State Institute of Culture of Uzbekistan. The guest was received by the Rector of the Institute, Doctor of Pedagogy Azamov Anvar.
+
+Following the meeting, the parties signed a Memorandum of Cooperation.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/d.md" "$WORK/e.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "role" || $2 == "member_of" || $2 == "part_of" || $2 == "event") { print $2 ": " $3 }'
