@@ -492,3 +492,23 @@ int ties_xt__known_span(struct scan *c, size_t i, size_t best, size_t min,
 	}
 	return 0;
 }
+
+int ties_xt__is_agreement_kind(const char *k)
+{
+	return !strcmp(k, "mou") || !strcmp(k, "agreement");
+}
+
+long ties_xt__new_event(ties_draft *d, const char *kind, int doc, int sent)
+{
+	struct xevent *ev;
+
+	if (ties__grow(&d->ev, &d->evcap, d->nev, sizeof(*ev)) < 0)
+		return ties_xt__oom(d), -1;
+	ev = &d->ev[d->nev];
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	ev->place = -1;
+	ev->doc = doc;
+	ev->sent = sent;
+	return (long)d->nev++;
+}

@@ -307,6 +307,9 @@ void ties_xt__set_parent(ties_draft *d, long e, long parent, double conf,
 int ties_xt__add_member(ties_draft *d, long person, long org, const char *role,
 			double conf, const char *why, int doc, int sent);
 long ties_xt__member_org(ties_draft *d, long person);
+int ties_xt__is_agreement_kind(const char *k);
+/* A new event of the document, without date or participants. */
+long ties_xt__new_event(ties_draft *d, const char *kind, int doc, int sent);
 /* mentions.c */
 int ties_xt__add_ment(struct scan *c, const struct ment *m);
 const struct plist *ties_xt__words(const struct scan *c, int d);
@@ -354,6 +357,10 @@ int ties_xt__add_part(ties_draft *d, struct xevent *ev, long ent,
 void ties_xt__topic_list(struct scan *c, size_t from, size_t to, ties_buf *out);
 /* events.c */
 const char *ties_xt__short_name(ties_draft *d, long e);
+/* signing.c: sentence s signs an agreement, its signing verb at v: the
+ * document's agreement (made at the first signing), its name, who signed
+ * and who was present. */
+int ties_xt__signing_in(struct docstate *st, struct scan *c, size_t s, long v);
 int ties_xt__analyze_doc(ties_draft *d, int doc);
 
 #endif
