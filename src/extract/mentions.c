@@ -198,12 +198,12 @@ static size_t capseq(const struct scan *c, size_t i)
 	return last - i;
 }
 
-/* Token i is "<place>-based". */
 int ties_xt__based_at(const struct scan *c, size_t i)
 {
 	return based_at(c, i);
 }
 
+/* Token i is "<place>-based". */
 static int based_at(const struct scan *c, size_t i)
 {
 	const char *w = c->T->v[i].low;
@@ -783,7 +783,7 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 		    ties_xt__word_is(c, k, "at") ||
 		    ties_xt__word_is(c, k, "for"))
 			k++;
-		else if (ties_xt__word_is(c, k, ",") &&
+		else if (ties_xt__word_is(c, k, ",") && j + 1 < c->b &&
 			 !(T->v[j + 1].f & T_CAP)) {
 			/* ", registrar, University of Delhi": a title in
 			 * lower case, then the institution. */
@@ -867,7 +867,7 @@ static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 
 		if ((n = ties_xt__at_org(c, k2, &o)) > 0)
 			k = k2 + n + skip_parens(c, k2 + n);
-		else if (c->T->v[k2].f & T_ALLCAPS)
+		else if (k2 < c->b && (c->T->v[k2].f & T_ALLCAPS))
 			k = k2 + 1; /* an acronym the release leaves unsaid */
 	}
 	k += ties_xt__word_is(c, k, ",");
