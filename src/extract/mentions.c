@@ -325,11 +325,19 @@ static long org_from(struct scan *c, size_t a, size_t b, double conf,
 	/* "the Commission" after "the European Commission"; "the Ministry
 	 * of Culture" after "the Ministry of Culture of Mongolia". */
 	if (ties_xt__inst_head(c, a, NULL) &&
-	    ((e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0 ||
-	     (e = ties_xt__tail_lookup(
-		      c->d, c->doc,
-		      ties_xt__pool_printf(&c->d->P, "of %s", name))) >= 0))
+	    (e = ties_xt__tail_lookup(c->d, c->doc, name)) >= 0)
 		return e;
+	/* "the Virtual University" after "the Virtual University of
+	 * Pakistan". */
+	for (size_t i = a; i < b; i++)
+		if (ties_xt__inst_head(c, i, NULL)) {
+			if ((e = ties_xt__tail_lookup(
+				     c->d, c->doc,
+				     ties_xt__pool_printf(&c->d->P, "of %s",
+							  name))) >= 0)
+				return e;
+			break;
+		}
 	/* "Director-General of the Organization": a body named before,
 	 * which one the rules cannot tell; not a new one. */
 	if (b - a == 1 && ties_xt__inst_head(c, a, NULL))
@@ -726,6 +734,28 @@ static long by_surname(struct scan *c, size_t i)
 	return -1;
 }
 
+/* The single person already drafted whose full name ends with `name`, of
+ * two words, after a first name: "Prof. Davari Ardakani" after "Reza
+ * Davari Ardakani"; or -1. */
+static long by_last_words(struct scan *c, const char *name)
+{
+	size_t l = strlen(name);
+	long found = -1;
+
+	for (size_t k = 0; k < c->d->ne; k++) {
+		const char *n = c->d->e[k].name;
+		size_t nl = strlen(n);
+
+		if (!ties_xt__is_person_kind(c->d->e[k].kind) || nl <= l + 1 ||
+		    strcmp(n + nl - l, name) || n[nl - l - 1] != ' ')
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (long)k;
+	}
+	return found;
+}
+
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
  * ISSI" (the unit, then its institution); its entity, or -1. */
 static long unit_in_title(struct scan *c, size_t os, size_t oe)
@@ -977,6 +1007,12 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	    strlen(T->v[j].low) <= 3 && (n = ties_xt__name_at(c, j + 1)) >= 1 &&
 	    n <= 2)
 		nn = n + 1;
+	/* Initials in capitals after an honorific: "Dr NT Rikam". */
+	if (nn == 0 && has_honor && j < c->b && (T->v[j].f & T_ALLCAPS) &&
+	    strlen(T->v[j].low) <= 3 && ties_xt__name_word(c, j + 1) &&
+	    (n = ties_xt__name_at(c, j + 1)) >= 1 && n <= 2 &&
+	    ties_xt__ent_lookup(c->d, T->v[j].low) < 0)
+		nn = n + 1;
 	/* A one-word title or honorific inside a name after an honorific
 	 * ("Dato' Lim King Hock,"): kept when a name word follows and ends
 	 * the run. */
@@ -1091,6 +1127,8 @@ named:
 		if (!name)
 			return ties_xt__oom(c->d), 0;
 		if (nn == 1 && (e = by_surname(c, ns)) >= 0)
+			;
+		else if (nn == 2 && (e = by_last_words(c, name)) >= 0)
 			;
 		else
 			e = ties_xt__ent_get(

@@ -54,3 +54,13 @@ The Rector of the Kazakh University of Arts named after Kulyash Baiseitova, Prof
 Following the meeting, the parties signed a Memorandum of Cooperation.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/d.md" "$WORK/e.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "role" || $2 == "member_of" || $2 == "part_of" || $2 == "event") { print $2 ": " $3 }'
+# A family name of two words alone is the person named in full before;
+# "the Virtual University" is the "Virtual University of Pakistan" named
+# before; initials in capitals after an honorific ("Dr NT Rikam").
+cat >"$WORK/f.md" <<'TEXT'
+---
+date: 2024-06-16
+---
+Prof. Reza Davari Ardakani, president of the Academy, and Dr NT Rikam, registrar of the Virtual University of Pakistan, signed the Memorandum on June 15. Prof. Davari Ardakani said the Virtual University would host the first workshop.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/f.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "institution" || $2 == "role") { print $2 ": " $3 }'
