@@ -36,6 +36,7 @@ static const char *country_in_name(ties_draft *d, const char *name)
 	struct xdoc x = {0};
 	struct scan c = {0};
 	const char *cc = NULL, *first = NULL;
+	int about = 0;
 
 	if (ties_xt__tokenize(&d->P, name, strlen(name), NULL, &T) < 0) {
 		free(T.v);
@@ -61,10 +62,19 @@ static const char *country_in_name(ties_draft *d, const char *name)
 			cc = first;
 			break;
 		}
+		/* "Centre for Afghanistan, Middle East and Africa", "Commission
+		 * on Russia": what the body is about, not where it is (unless
+		 * "of" or "in" says so after). */
+		if (ties_xt__word_is(&c, i, "for") || ties_xt__word_is(&c, i, "on"))
+			about = 1;
+		else if (ties_xt__word_is(&c, i, "of") ||
+			 ties_xt__word_is(&c, i, "in"))
+			about = 0;
 		if (ties_xt__at_country(&c, i, &k, &adj)) {
 			if (!first)
 				first = k;
-			cc = k;
+			if (!about)
+				cc = k;
 		} else if (ties_xt__is_cap(&c, i) &&
 			 (p = ties_xt__match_at(ties_xt__words(&c, D_PLACE), &T,
 						i, T.n, &n)) >= 0)

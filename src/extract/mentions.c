@@ -78,16 +78,30 @@ size_t ties_xt__skip_role_seg(const struct scan *c, size_t k)
 /* ", Culture and Science", ", Economic, Scientific and Technical": single
  * capitalised words, no head words or countries, listed inside a name at
  * the comma j; the tokens up to the "and", or 0. */
+/* An item of such a list at i: one to three capitalised words, no head
+ * word or country among them ("Middle East"); its tokens, or 0. */
+static size_t list_item(const struct scan *c, size_t i)
+{
+	size_t n = 0;
+	const char *cc;
+	int adj;
+
+	while (n < 3 && ties_xt__is_cap(c, i + n) &&
+	       !ties_xt__inst_head(c, i + n, NULL) &&
+	       !ties_xt__at_country(c, i + n, &cc, &adj))
+		n++;
+	return ties_xt__is_cap(c, i + n) ? 0 : n;
+}
+
 static size_t inner_list(const struct scan *c, size_t j)
 {
-	size_t k = j;
+	size_t k = j, n;
 	const char *cc;
 	int adj;
 
 	while (k + 2 < c->b && ties_xt__word_is(c, k, ",") &&
-	       ties_xt__is_cap(c, k + 1) && !ties_xt__inst_head(c, k + 1, NULL) &&
-	       !ties_xt__at_country(c, k + 1, &cc, &adj)) {
-		k += 2;
+	       (n = list_item(c, k + 1))) {
+		k += 1 + n;
 		/* "Policy, Advocacy, and Governance": a comma before the
 		 * "and" too. */
 		if (ties_xt__word_is(c, k, ",") &&
@@ -147,6 +161,15 @@ static size_t capseq(const struct scan *c, size_t i)
 			last = j;
 			if (c->T->v[j - 1].f & T_POSS)
 				break;
+			continue;
+		}
+		/* "Pakistan Research Centre for a Community With Shared
+		 * Future". */
+		if (head && ties_xt__word_is(c, j, "for") &&
+		    (ties_xt__word_is(c, j + 1, "a") ||
+		     ties_xt__word_is(c, j + 1, "an")) &&
+		    ties_xt__is_cap(c, j + 2)) {
+			j += 2;
 			continue;
 		}
 		/* "Kazakh National University of Arts named after Kulyash
@@ -899,6 +922,11 @@ static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 			k = k2 + n + skip_parens(c, k2 + n);
 		else if (k2 < c->b && (c->T->v[k2].f & T_ALLCAPS))
 			k = k2 + 1; /* an acronym the release leaves unsaid */
+		else if (ties_xt__is_cap(c, k2) &&
+			 ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T,
+					   k2, c->b, &n) >= 0)
+			/* "Institute of Strategic Studies, Islamabad (ISSI)" */
+			k = k2 + n + skip_parens(c, k2 + n);
 	}
 	k += ties_xt__word_is(c, k, ",");
 	n = k;
@@ -922,7 +950,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 	const struct toks *T = c->T;
 	size_t j = i, n, hn = 0, ts, te, cs = 0, ce = 0, ns = 0, nn = 0;
 	const char *cc = NULL, *honor = NULL, *title = NULL;
-	long unit_parent = -1;
+	long unit_parent = -1, given_org = -1;
 	int adj, has_honor = 0;
 	long org = -1;
 	double conf;
@@ -982,6 +1010,23 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		 * Shabbir": the unit, its institution, then the name. */
 		if (ce == cs && j == te)
 			j = unit_after_title(c, j, &cs, &ce, &unit_parent);
+		/* "Director, CSSPR, Dr. Rabia Akhtar": the body between
+		 * commas. */
+		if (ce == cs && j == te && ties_xt__word_is(c, j, ",")) {
+			long o;
+			size_t n2 = ties_xt__at_org(c, j + 1, &o), h;
+
+			h = j + 2 + n2;
+			while (n2 && ties_xt__is_honor(c, h, &hn) && hn)
+				h += hn;
+			if (n2 && o >= 0 && ties_xt__word_is(c, j + 1 + n2, ",") &&
+			    ties_xt__name_at(c, h) >= 2) {
+				given_org = o;
+				cs = j + 1;
+				ce = j + 1 + n2;
+				j = j + 2 + n2;
+			}
+		}
 	}
 	while (ties_xt__is_honor(c, j, &n)) {
 		if (!honor)
@@ -1089,7 +1134,9 @@ named:
 	if (te > ts)
 		title = ties_xt__tok_text(c->d, c->x, ts, te);
 	/* The complement of the title: an institution, or a portfolio. */
-	if (ce > cs) {
+	if (ce > cs && given_org >= 0) {
+		org = given_org;
+	} else if (ce > cs) {
 		int head = 0;
 
 		for (size_t k = cs; k < ce; k++)

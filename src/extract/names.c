@@ -277,7 +277,10 @@ static int name_word_at(const struct scan *c, size_t i, int inner)
 			      NULL) >= 0 ||
 	    ties_xt__match_at(ties_xt__words(c, D_PORTFOLIO), c->T, i, c->b,
 			      NULL) >= 0 ||
-	    ties_xt__month_of(c->T->v[i].low) || ties_xt__plural_title(c, i))
+	    ties_xt__month_of(c->T->v[i].low) ||
+	    /* "Monday", not "Sun" (a family name). */
+	    (strlen(c->T->v[i].low) > 4 && ties_xt__weekday_of(c->T->v[i].low)) ||
+	    ties_xt__plural_title(c, i))
 		return 0;
 	return 1;
 }
@@ -396,9 +399,14 @@ size_t ties_xt__name_ends_run(struct scan *c, size_t cs, size_t *ce)
 	size_t words = 0, k = *ce, take = 0;
 	int initials = 0; /* "Judith A. McHale": a name with initials */
 
+	/* The run goes on after it ("of the …", "for Africa"); not "for
+	 * his farewell call". */
 	if (*ce < c->b &&
-	    (ties_xt__word_is(c, *ce, "of") ||
-	     ties_xt__word_is(c, *ce, "for") ||
+	    (((ties_xt__word_is(c, *ce, "of") ||
+	       ties_xt__word_is(c, *ce, "for")) &&
+	      (ties_xt__is_cap(c, *ce + 1) ||
+	       (*ce + 1 < c->b && (c->T->v[*ce + 1].f & T_ALLCAPS)) ||
+	       ties_xt__word_is(c, *ce + 1, "the"))) ||
 	     ties_xt__word_is(c, *ce, "the") || ties_xt__word_is(c, *ce, "(")))
 		return 0;
 	for (size_t q = cs; q < *ce; q++)

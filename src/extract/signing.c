@@ -195,6 +195,12 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 		if (btw && m->type == M_PERSON &&
 		    ties_xt__word_is(c, vv, "signing"))
 			continue;
+		/* "The MoU was signed in a meeting between Director, CSSPR,
+		 * Dr. Rabia Akhtar, and ...": who signed. */
+		if (btw && m->type == M_PERSON && among && vv > c->a &&
+		    (ties_xt__word_is(c, vv - 1, "was") ||
+		     ties_xt__word_is(c, vv - 1, "were")))
+			in = 1;
 		if (btw && m->type != M_PERSON)
 			in = among &&
 			     /* "GRANTECAN, S.A. (GTC), Spain": where it is. */

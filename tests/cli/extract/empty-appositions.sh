@@ -64,3 +64,25 @@ date: 2024-06-16
 Prof. Reza Davari Ardakani, president of the Academy, and Dr NT Rikam, registrar of the Virtual University of Pakistan, signed the Memorandum on June 15. Prof. Davari Ardakani said the Virtual University would host the first workshop.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/f.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "institution" || $2 == "role") { print $2 ": " $3 }'
+# A list of names of several words inside a name ("Centre for Afghanistan,
+# Middle East, and Africa"), which is not Afghanistan's; "Centre for a
+# Community With Shared Future"; "Director, CSSPR, Dr. Name" and
+# "Director General Institute of X, Islamabad (ISSI) Ambassador Name";
+# "was signed in a meeting between" the signatories; a weekday is no part
+# of a name; "received Ambassador of Japan Name for his farewell call"; a
+# courtesy call is a meeting.
+cat >"$WORK/g.md" <<'TEXT'
+---
+date: 2023-07-21
+---
+On July 20, 2023, the Centre for Afghanistan, Middle East, and Africa (CAMEA) signed a Memorandum of Understanding with the Research Centre for a Community With Shared Future (RCCSF). The MoU was signed in a meeting between Director, CAMEA, Dr. Amina Rauf, and Executive Director, RCCSF, Mr. Khalid Akram.
+
+Director General Institute of Regional Studies, Islamabad (IRS) Ambassador Aziz Chaudhry welcomed it.
+TEXT
+cat >"$WORK/h.md" <<'TEXT'
+---
+date: 2021-10-05
+---
+Foreign Minister Ali Hassan Monday received Ambassador of Japan Kenji Ota for his farewell call. Ambassador Ota paid a courtesy call on the Minister.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/g.md" "$WORK/h.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "institution" || $2 == "role" || $2 == "member_of" || $2 == "event" || $2 == "country") { print $2 ": " $3 }'
