@@ -840,9 +840,12 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 			 !(T->v[j + 1].f & T_CAP)) {
 			/* ", registrar, University of Delhi": a title in
 			 * lower case, then the institution. */
-			long ko;
+			size_t q = k + 1, e = q + capseq(c, q);
+			int head = 0;
 
-			if (ties_xt__at_org(c, k + 1, &ko) > 0)
+			for (; q < e; q++)
+				head |= ties_xt__inst_head(c, q, NULL);
+			if (head && !ties_xt__is_honor(c, k + 1, NULL))
 				k++;
 		}
 		if (ties_xt__word_is(c, k, "the"))
@@ -897,6 +900,16 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 	}
 }
 
+/* Words in capitals at i ("ISSI", "BOG ISSI"): how many. */
+static size_t acronyms_at(const struct scan *c, size_t i)
+{
+	size_t n = 0;
+
+	while (i + n < c->b && (c->T->v[i + n].f & T_ALLCAPS))
+		n++;
+	return n;
+}
+
 /* After a title, at j: a unit with a head word, "at" or "," and its
  * institution, then a person's name (its honorifics may come between).
  * Sets the unit's tokens [*cs, *ce) and its institution; returns where
@@ -904,7 +917,7 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 			       size_t *ce, long *parent)
 {
-	size_t ue, k, n;
+	size_t ue, k, n, k2 = 0, on = 0;
 	int head = 0;
 	long o = -1;
 
@@ -916,17 +929,19 @@ static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 		return j;
 	k = ue + skip_parens(c, ue);
 	if (ties_xt__word_is(c, k, "at") || ties_xt__word_is(c, k, ",")) {
-		size_t k2 = k + 1 + ties_xt__word_is(c, k + 1, "the");
-
-		if ((n = ties_xt__at_org(c, k2, &o)) > 0)
-			k = k2 + n + skip_parens(c, k2 + n);
-		else if (k2 < c->b && (c->T->v[k2].f & T_ALLCAPS))
-			k = k2 + 1; /* an acronym the release leaves unsaid */
-		else if (ties_xt__is_cap(c, k2) &&
-			 ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T,
-					   k2, c->b, &n) >= 0)
+		k2 = k + 1 + ties_xt__word_is(c, k + 1, "the");
+		if (ties_xt__is_cap(c, k2) &&
+		    ties_xt__match_at(ties_xt__words(c, D_PLACE), c->T, k2,
+				      c->b, &n) >= 0) {
 			/* "Institute of Strategic Studies, Islamabad (ISSI)" */
 			k = k2 + n + skip_parens(c, k2 + n);
+		} else if (!ties_xt__is_honor(c, k2, NULL) &&
+			   (on = acronyms_at(c, k2) ? acronyms_at(c, k2)
+						    : capseq(c, k2)) > 0) {
+			/* "at ISSI": an institution, or an acronym the
+			 * release leaves unsaid. */
+			k = k2 + on + skip_parens(c, k2 + on);
+		}
 	}
 	k += ties_xt__word_is(c, k, ",");
 	n = k;
@@ -934,6 +949,10 @@ static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 		n += ue;
 	if (ties_xt__name_at(c, n) < 2)
 		return j;
+	/* The shape is there: only now is the institution looked up (and
+	 * drafted). */
+	if (on && ties_xt__at_org(c, k2, &o) != on)
+		o = -1;
 	*cs = j;
 	*ce = j + capseq(c, j);
 	*parent = o;
@@ -1012,15 +1031,19 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			j = unit_after_title(c, j, &cs, &ce, &unit_parent);
 		/* "Director, CSSPR, Dr. Rabia Akhtar": the body between
 		 * commas. */
-		if (ce == cs && j == te && ties_xt__word_is(c, j, ",")) {
-			long o;
-			size_t n2 = ties_xt__at_org(c, j + 1, &o), h;
+		if (ce == cs && j == te && ties_xt__word_is(c, j, ",") &&
+		    !ties_xt__is_honor(c, j + 1, NULL)) {
+			long o = -1;
+			size_t n2 = capseq(c, j + 1), h;
 
 			h = j + 2 + n2;
 			while (n2 && ties_xt__is_honor(c, h, &hn) && hn)
 				h += hn;
-			if (n2 && o >= 0 && ties_xt__word_is(c, j + 1 + n2, ",") &&
-			    ties_xt__name_at(c, h) >= 2) {
+			/* Looked up (and drafted) only when the shape is
+			 * there. */
+			if (n2 && ties_xt__word_is(c, j + 1 + n2, ",") &&
+			    ties_xt__name_at(c, h) >= 2 &&
+			    ties_xt__at_org(c, j + 1, &o) == n2 && o >= 0) {
 				given_org = o;
 				cs = j + 1;
 				ce = j + 1 + n2;
