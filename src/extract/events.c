@@ -527,7 +527,7 @@ static int sentence_people(struct docstate *st, size_t s)
 	struct scan c = sent_scan(st, s);
 	const char *side_cc = NULL, *side_why = NULL;
 	long side_org = -1, head_org = -1;
-	size_t side_at = c.T->n;
+	size_t side_at = c.T->n, other_at = c.T->n;
 	int cue, trig;
 
 	cue = ties_xt__find_in(ties_xt__words(&c, D_PARTIC), c.T, c.a, c.b,
@@ -635,10 +635,19 @@ static int sentence_people(struct docstate *st, size_t s)
 	}
 	if (side_org < 0)
 		side_org = head_org;
+	/* "the ISSI delegation also held meetings with …": who comes after
+	 * the "with" is the other side ("along with" is not). */
+	for (size_t i = side_at; i < c.b; i++)
+		if (ties_xt__word_is(&c, i, "with") &&
+		    !(i > c.a && (ties_xt__word_is(&c, i - 1, "along") ||
+				  ties_xt__word_is(&c, i - 1, "together")))) {
+			other_at = i;
+			break;
+		}
 	for (size_t q = 0; q < st->S[s].n; q++) {
 		struct ment *m = &st->S[s].m[q];
 
-		if (m->type == M_PERSON && m->a < side_at)
+		if (m->type == M_PERSON && (m->a < side_at || m->a > other_at))
 			continue;
 		if (m->type == M_PERSON) {
 			if (side_cc)

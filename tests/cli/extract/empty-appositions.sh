@@ -86,3 +86,11 @@ date: 2021-10-05
 Foreign Minister Ali Hassan Monday received Ambassador of Japan Kenji Ota for his farewell call. Ambassador Ota paid a courtesy call on the Minister.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/g.md" "$WORK/h.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "institution" || $2 == "role" || $2 == "member_of" || $2 == "event" || $2 == "country") { print $2 ": " $3 }'
+# Who a delegation "held meetings with" is on the other side.
+cat >"$WORK/i.md" <<'TEXT'
+---
+date: 2017-08-01
+---
+A delegation from the Institute of Strategic Studies (ISSI) headed by Ambassador Khalid Mahmood, Chairman ISSI, visited Tehran. The ISSI delegation also held meetings with Pakistan's Ambassador to Iran, H. E. Asif Durrani; and Mr. Reza Tavakoli, Director General (West Asia) at the Ministry of Foreign Affairs.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/i.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "member_of" || $2 == "country") { print $2 ": " $3 }'
