@@ -345,6 +345,17 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e);
 size_t ties_xt__skip_role_seg(const struct scan *c, size_t k);
 /* Token i is "<place>-based" ("Nairobi-based"). */
 int ties_xt__based_at(const struct scan *c, size_t i);
+/* A run of capitalised words and connectors at i (mentions.c): tokens. */
+size_t ties_xt__capseq(const struct scan *c, size_t i);
+/* The institution named by tokens [a, b), drafted when new. */
+long ties_xt__org_from(struct scan *c, size_t a, size_t b, double conf,
+		       const char *why);
+/* "(ACR)" after a name [a, b) at i defines its acronym: tokens used. */
+size_t ties_xt__acronym_def(struct scan *c, long e, size_t a, size_t b,
+			    size_t i);
+/* "Naveed Malik, the Rector of ...": the name's tokens, or 0. */
+size_t ties_xt__name_then_title(const struct scan *c, size_t i);
+/* people.c */
 size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m);
 /* sentence.c */
 int ties_xt__scan_mentions(struct scan *c);
