@@ -41,6 +41,9 @@ static int trailing_name(const struct scan *c, size_t i)
 
 	while (k < c->b && k - i < 4 && ties_xt__name_word(c, k))
 		k++;
+	/* "I.S. Leonova": initials, then a family name. */
+	if (k == i && ties_xt__name_at(c, i) == 2)
+		k = i + 2;
 	return k - i >= 2 && k - i <= 3 &&
 	       (k >= c->b || !(ties_xt__is_cap(c, k) ||
 			       (c->T->v[k].f & T_ALLCAPS)));
@@ -120,6 +123,28 @@ static size_t inner_list(const struct scan *c, size_t j)
 
 static int based_at(const struct scan *c, size_t i);
 
+/* A possessive that is part of a name: "Peoples' Friendship University",
+ * "Women's University", "People's Liberation Army" (not "China's
+ * Ministry"). */
+static int plural_poss(const struct scan *c, size_t i)
+{
+	static const char *const w[] = {"people", "peoples", "women",
+					"workers", "children", "nations",
+					"farmers", "veterans", "students"};
+	const char *t = c->T->v[i].low;
+	size_t n = strlen(t);
+
+	/* The folded form may keep the apostrophe ("peoples'"). */
+	if (n && (t[n - 1] == '\'' || (unsigned char)t[n - 1] == 0x99))
+		n -= t[n - 1] == '\'' ? 1 : 3;
+	if (!ties_xt__is_cap(c, i + 1))
+		return 0;
+	for (size_t k = 0; k < sizeof(w) / sizeof(*w); k++)
+		if (strlen(w[k]) == n && !strncmp(t, w[k], n))
+			return 1;
+	return 0;
+}
+
 /* A run of capitalised words and connectors at i (no leading "the"); it
  * stops before an honorific, before a title once it has a head word, and
  * before an "and" that joins two institutions or starts a person; tokens
@@ -160,7 +185,7 @@ size_t ties_xt__capseq(const struct scan *c, size_t i)
 			head |= ties_xt__inst_head(c, j, NULL);
 			j++;
 			last = j;
-			if (c->T->v[j - 1].f & T_POSS)
+			if ((c->T->v[j - 1].f & T_POSS) && !plural_poss(c, j - 1))
 				break;
 			continue;
 		}

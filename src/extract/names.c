@@ -346,6 +346,11 @@ static int initial(const struct scan *c, size_t i)
 		return 0;
 	if (w[1] == '.' && w[2] == '\0')
 		return 1;
+	/* "E.V. Chuprunov", "A.M. Pakhomov": two or three initials. */
+	if (w[1] == '.' && w[2] >= 'a' && w[2] <= 'z' && w[3] == '.' &&
+	    (w[4] == '\0' ||
+	     (w[4] >= 'a' && w[4] <= 'z' && w[5] == '.' && w[6] == '\0')))
+		return 1;
 	return w[1] == '\0' && w[0] != 'a' && w[0] != 'i';
 }
 
@@ -409,6 +414,14 @@ size_t ties_xt__name_ends_run(struct scan *c, size_t cs, size_t *ce)
 	       ties_xt__word_is(c, *ce + 1, "the"))) ||
 	     ties_xt__word_is(c, *ce, "the") || ties_xt__word_is(c, *ce, "(")))
 		return 0;
+	/* "of the Russian Federation": a country's name, no person's. */
+	{
+		const char *cc;
+		int adj;
+
+		if (ties_xt__at_country(c, cs, &cc, &adj) == *ce - cs)
+			return 0;
+	}
 	for (size_t q = cs; q < *ce; q++)
 		words += ties_xt__is_cap(c, q);
 	/* The name words that end the run, leaving at least one word of the

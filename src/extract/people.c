@@ -41,7 +41,9 @@ static int appositive_is_next(const struct scan *c, size_t k)
 		for (size_t q = k; q < e; q++)
 			words += ties_xt__is_cap(c, q);
 		if (words >= 3 && ties_xt__name_word(c, e - 1) &&
-		    ties_xt__name_word(c, e - 2) &&
+		    /* "V.B. Kazantsev": initials. */
+		    (ties_xt__name_word(c, e - 2) ||
+		     ties_xt__name_at(c, e - 2) == 2) &&
 		    (ties_xt__word_is(c, e, ".") ||
 		     ties_xt__word_is(c, e, "and") || e >= c->b ||
 		     (ties_xt__word_is(c, e, ",") &&
@@ -50,8 +52,11 @@ static int appositive_is_next(const struct scan *c, size_t k)
 			return 1;
 	}
 	e += skip_parens(c, e);
+	/* Not in a list of "Name, Title, Name, Title": a name with its own
+	 * title after it. */
 	return e > k && ties_xt__word_is(c, e, ",") &&
-	       ties_xt__name_at(c, e + 1) >= 2;
+	       ties_xt__name_at(c, e + 1) >= 2 &&
+	       !ties_xt__name_then_title(c, e + 1);
 }
 
 /* The single known person whose last name is the word at i; else, as
@@ -213,12 +218,15 @@ static void title_after(struct scan *c, struct ment *m, size_t j,
 				     q++) {
 					const char *kc;
 					int adj;
+					size_t r = q + 1 +
+						   ties_xt__word_is(c, q + 1,
+								    "the");
 
 					if ((q < os ||
 					     ties_xt__word_is(c, q, "of")) &&
-					    ties_xt__at_country(c, q + 1, &kc,
+					    ties_xt__at_country(c, r, &kc,
 								&adj) ==
-						    oe - q - 1 &&
+						    oe - r &&
 					    !adj)
 						*ccp = kc;
 				}
@@ -351,10 +359,14 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			int kadj;
 			size_t q;
 
-			if (ties_xt__word_is(c, j, "to") &&
-			    (q = ties_xt__at_country(c, j + 1, &kc, &kadj)) &&
+			size_t t = j + 1 + ties_xt__word_is(c, j + 1, "the");
+
+			/* "... in the United Mexican States E.R. Malayan" */
+			if ((ties_xt__word_is(c, j, "to") ||
+			     ties_xt__word_is(c, j, "in")) &&
+			    (q = ties_xt__at_country(c, t, &kc, &kadj)) &&
 			    !kadj) {
-				j += 1 + q;
+				j = t + q;
 				if (ce == cs)
 					te = j;
 			}
@@ -467,6 +479,7 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		}
 		if (ties_xt__word_is(c, k, ",") &&
 		    (n = ties_xt__name_at(c, k + 1 + h)) >= 2 &&
+		    (h || !ties_xt__name_then_title(c, k + 1)) &&
 		    (ce > cs || ties_xt__word_is(c, k + 1 + h + n, ",") ||
 		     ties_xt__word_is(c, k + 1 + h + n, ";") ||
 		     ties_xt__word_is(c, k + 1 + h + n, "."))) {

@@ -94,3 +94,17 @@ date: 2017-08-01
 A delegation from the Institute of Strategic Studies (ISSI) headed by Ambassador Khalid Mahmood, Chairman ISSI, visited Tehran. The ISSI delegation also held meetings with Pakistan's Ambassador to Iran, H. E. Asif Durrani; and Mr. Reza Tavakoli, Director General (West Asia) at the Ministry of Foreign Affairs.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/i.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "member_of" || $2 == "country") { print $2 ": " $3 }'
+# Initials of two letters ("E.V. Chuprunov"), also ending a title's run
+# and an institution's; an ambassador "of X in Y"; a country's name is no
+# person's ("of the Russian Federation"); "Peoples' Friendship
+# University"; "Academician of the Russian Academy of Sciences" is a
+# title; a list of "Name, Title, Name, Title" gives each name its own.
+cat >"$WORK/j.md" <<'TEXT'
+---
+date: 2019-02-25
+---
+The delegation comprising Rector E.V. Chuprunov, Vice-Rector for Research V.B. Kazantsev and Head of the International Office I.S. Leonova met with the Ambassador of the Russian Federation in the United Mexican States E.R. Malayan.
+
+Valery Petrov, Minister of Science of the Russian Federation, Oleg Ivanov, Rector of the Peoples' Friendship University of Russia, Omar Hassan, President of Cairo University, and Viktor Orlov, Academician of the Russian Academy of Sciences, took part.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/j.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "member_of" || $2 == "institution" || ($2 == "country" && $3 ~ /Petrov|Malayan/)) { print $2 ": " $3 }'
