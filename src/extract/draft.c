@@ -331,7 +331,26 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 	if (ties_xt__ent_key(d, e, name) < 0 ||
 	    (x->known && ties_xt__ent_key(d, e, x->name) < 0))
 		return -1;
+	/* A person's last two words, when the name has more: "Prof. Davari
+	 * Ardakani" after "Reza Davari Ardakani" (ties_xt__by_last_words). */
+	if (ties_xt__is_person_kind(d->e[e].kind)) {
+		const char *n2 = d->e[e].name, *p = strrchr(n2, ' ');
+
+		while (p && p > n2 && p[-1] != ' ')
+			p--;
+		if (p && p > n2 + 1 &&
+		    ties_xt__tail_add(d, doc,
+				      ties_xt__pool_printf(&d->P, "~%s", p),
+				      e) < 0)
+			return -1;
+	}
 	return e;
+}
+
+long ties_xt__by_last_words(ties_draft *d, int doc, const char *name)
+{
+	return ties_xt__tail_lookup(d, doc,
+				    ties_xt__pool_printf(&d->P, "~%s", name));
 }
 
 long ties_xt__country_ent(ties_draft *d, const char *cc)

@@ -281,6 +281,9 @@ int ties_xt__ent_key(ties_draft *d, long e, const char *text);
  * ties_xt__tail_add() registers the tails of a name. */
 long ties_xt__tail_lookup(ties_draft *d, int doc, const char *text);
 int ties_xt__tail_add(ties_draft *d, int doc, const char *text, long e);
+/* The single person of document `doc` whose name of three words or more
+ * ends with `name`, two words ("Davari Ardakani"), or -1. */
+long ties_xt__by_last_words(ties_draft *d, int doc, const char *name);
 int ties_xt__ent_alias(ties_draft *d, long e, const char *alias);
 char *ties_xt__slug(ties_draft *d, const char *s);
 const char *ties_xt__unique_id(ties_draft *d, const char *base);

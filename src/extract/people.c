@@ -96,28 +96,6 @@ static long by_surname(struct scan *c, size_t i)
 	return -1;
 }
 
-/* The single person already drafted whose full name ends with `name`, of
- * two words, after a first name: "Prof. Davari Ardakani" after "Reza
- * Davari Ardakani"; or -1. */
-static long by_last_words(struct scan *c, const char *name)
-{
-	size_t l = strlen(name);
-	long found = -1;
-
-	for (size_t k = 0; k < c->d->ne; k++) {
-		const char *n = c->d->e[k].name;
-		size_t nl = strlen(n);
-
-		if (!ties_xt__is_person_kind(c->d->e[k].kind) || nl <= l + 1 ||
-		    strcmp(n + nl - l, name) || n[nl - l - 1] != ' ')
-			continue;
-		if (found >= 0)
-			return -1;
-		found = (long)k;
-	}
-	return found;
-}
-
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
  * ISSI" (the unit, then its institution); its entity, or -1. */
 static long unit_in_title(struct scan *c, size_t os, size_t oe)
@@ -545,7 +523,7 @@ named:
 			return ties_xt__oom(c->d), 0;
 		if (nn == 1 && (e = by_surname(c, ns)) >= 0)
 			;
-		else if (nn == 2 && (e = by_last_words(c, name)) >= 0)
+		else if (nn == 2 && (e = ties_xt__by_last_words(c->d, c->doc, name)) >= 0)
 			;
 		else
 			e = ties_xt__ent_get(
