@@ -129,6 +129,7 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 			break;
 		}
 	size_t btw = 0, btw_end = 0;
+	int btw_any;
 
 	for (size_t i = c->a; i < vv; i++)
 		if (ties_xt__word_is(c, i, ";"))
@@ -146,6 +147,18 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 		if (!(t->f & (T_CAP | T_ALLCAPS | T_PUNCT | T_NUM)) &&
 		    !ties_xt__connector(t->low) && strcmp(t->low, "s.a.") != 0)
 			break;
+	}
+	/* "… exchange between both institutions": a "between" that names
+	 * no one says nothing of the parties. */
+	btw_any = btw != 0;
+	if (btw) {
+		size_t named = 0;
+
+		for (size_t q = 0; q < st->S[s].n; q++)
+			named += st->S[s].m[q].a > btw &&
+				 st->S[s].m[q].a < btw_end;
+		if (!named)
+			btw = btw_end = 0;
 	}
 	if (by && (ties_xt__word_is(c, vv + 1, "by") ||
 		   ties_xt__word_is(c, vv, "signing"))) {
@@ -192,7 +205,7 @@ static int signing_parties(struct docstate *st, const struct scan *c, size_t s,
 		}
 		/* "X approved the signing of an MoU between A and B": X
 		 * signed nothing. */
-		if (btw && m->type == M_PERSON &&
+		if (btw_any && m->type == M_PERSON &&
 		    ties_xt__word_is(c, vv, "signing"))
 			continue;
 		/* "The MoU was signed in a meeting between Director, CSSPR,

@@ -108,3 +108,12 @@ The delegation comprising Rector E.V. Chuprunov, Vice-Rector for Research V.B. K
 Valery Petrov, Minister of Science of the Russian Federation, Oleg Ivanov, Rector of the Peoples' Friendship University of Russia, Omar Hassan, President of Cairo University, and Viktor Orlov, Academician of the Russian Academy of Sciences, took part.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/j.md" | awk -F'\t' 'NR > 1 && ($2 == "person" || $2 == "member_of" || $2 == "institution" || ($2 == "country" && $3 ~ /Petrov|Malayan/)) { print $2 ": " $3 }'
+# A "between" that names no one ("exchange between both institutions")
+# leaves the parties to the subject of the signing.
+cat >"$WORK/k.md" <<'TEXT'
+---
+date: 2022-11-21
+---
+The University of Camaguey and the State University of Grodno strengthened their ties with the signing of a new Framework Cooperation Agreement that will enhance the exchange between both institutions.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/k.md" | awk -F'\t' 'NR > 1 && ($2 == "role" || $2 == "event") { print $2 ": " $3 }'
