@@ -193,6 +193,31 @@ static int used_otherwise(struct scan *c, size_t i)
 
 /* The name the release defines the acronym at i by, anywhere in it
  * ("the Square Kilometre Array Observatory (SKAO)"), or NULL. */
+/* The name [q, p) that fits an acronym, or the longer name drafted
+ * already that ends with it, unless the fit starts after "of (the)" (a
+ * body of its own): "Marta Abreu Central University of Las Villas (UCLV)"
+ * is one university, "Committee of … of the Collective Security Treaty
+ * Organisation (CSTO)" two bodies. */
+static const char *drafted_whole(struct scan *c, size_t s, size_t q,
+				 size_t p)
+{
+	const struct toks *T = &c->x->T;
+
+	if (q > 0 && (!strcmp(T->v[q - 1].low, "of") ||
+		      (q > 1 && !strcmp(T->v[q - 1].low, "the") &&
+		       !strcmp(T->v[q - 2].low, "of"))))
+		return ties_xt__tok_text(c->d, c->x, q, p);
+	for (size_t k = s; k < q; k++) {
+		const char *t = ties_xt__tok_text(c->d, c->x, k, p);
+		long e = t ? ties_xt__ent_lookup(c->d, t) : -1;
+
+		if (e >= 0 && !ties_xt__is_person_kind(c->d->e[e].kind) &&
+		    strcmp(c->d->e[e].kind, "country"))
+			return t;
+	}
+	return ties_xt__tok_text(c->d, c->x, q, p);
+}
+
 static const char *defined_as(struct scan *c, size_t i)
 {
 	const struct toks *T = &c->x->T;
@@ -225,7 +250,7 @@ static const char *defined_as(struct scan *c, size_t i)
 						   T->v[j].low) ||
 			     ties_xt__acronym_fits(&all, q - 1, fit,
 						   T->v[j].low)))
-				return ties_xt__tok_text(c->d, c->x, q - 1, p);
+				return drafted_whole(c, s, q - 1, p);
 	}
 	return NULL;
 }

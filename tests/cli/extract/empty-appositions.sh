@@ -117,3 +117,12 @@ date: 2022-11-21
 The University of Camaguey and the State University of Grodno strengthened their ties with the signing of a new Framework Cooperation Agreement that will enhance the exchange between both institutions.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/k.md" | awk -F'\t' 'NR > 1 && ($2 == "role" || $2 == "event") { print $2 ": " $3 }'
+# An acronym whose letters fit only the end of a name drafted whole
+# ("Marta Abreu Central University of Las Villas (UCLV)") is that name's.
+cat >"$WORK/l.md" <<'TEXT'
+---
+date: 2015-04-25
+---
+The ministers toured the Marta Abreu Central University of Las Villas (UCLV) on Thursday. Andres Castro, rector of the UCLV, said the UCLV would host students.
+TEXT
+$TIES --db "$DB" extract --format tsv "$WORK/l.md" | awk -F'\t' 'NR > 1 && ($2 == "institution" || $2 == "member_of") { print $2 ": " $3 }'
