@@ -141,9 +141,19 @@ static int met_someone(struct scan *c, size_t i)
 {
 	const struct plist *l = ties_xt__words(c, D_EVENT);
 
-	if (!(ties_xt__word_is(c, i, "met") || ties_xt__word_is(c, i, "meets")) ||
-	    i + 1 >= c->b || !(c->T->v[i + 1].f & (T_CAP | T_ALLCAPS)) ||
-	    (c->T->v[i + 1].f & T_PARA))
+	/* "called on Foreign Minister Jilani", not "called on all parties
+	 * to": a call on someone with a title is a meeting. */
+	if ((ties_xt__word_is(c, i, "called") ||
+	     ties_xt__word_is(c, i, "calls")) &&
+	    ties_xt__word_is(c, i + 1, "on")) {
+		size_t k = i + 2 + ties_xt__word_is(c, i + 2, "the");
+
+		if (!ties_xt__at_title(c, k) && !ties_xt__is_honor(c, k, NULL))
+			return -1;
+	} else if (!(ties_xt__word_is(c, i, "met") ||
+		     ties_xt__word_is(c, i, "meets")) ||
+		   i + 1 >= c->b || !(c->T->v[i + 1].f & (T_CAP | T_ALLCAPS)) ||
+		   (c->T->v[i + 1].f & T_PARA))
 		return -1;
 	for (size_t q = 0; q < l->n; q++)
 		if (!strcmp(l->v[q].text, "met the"))
@@ -167,7 +177,7 @@ static int event_words(struct docstate *st, struct scan *c, size_t s, int modal,
 		size_t ns = i;
 
 		if (k < 0 && (k = met_someone(c, i)) >= 0)
-			n = 1;
+			n = ties_xt__word_is(c, i + 1, "on") ? 2 : 1;
 		if (k < 0)
 			continue;
 		kind = ties_xt__words(c, D_EVENT)->v[k].val;

@@ -126,3 +126,8 @@ date: 2015-04-25
 The ministers toured the Marta Abreu Central University of Las Villas (UCLV) on Thursday. Andres Castro, rector of the UCLV, said the UCLV would host students.
 TEXT
 $TIES --db "$DB" extract --format tsv "$WORK/l.md" | awk -F'\t' 'NR > 1 && ($2 == "institution" || $2 == "member_of") { print $2 ": " $3 }'
+# "called on" someone with a title is a meeting; "called on all parties
+# to" is not.
+printf -- '---\ndate: 2023-09-01\n---\nAmbassador Tomas Novak called on caretaker Foreign Minister Ali Jilani on Thursday.\n' >"$WORK/m.md"
+printf -- '---\ndate: 2023-09-01\n---\nThe Minister called on all parties to show restraint.\n' >"$WORK/n.md"
+$TIES --db "$DB" extract --format tsv "$WORK/m.md" "$WORK/n.md" | awk -F'\t' 'NR > 1 && ($2 == "event" || $2 == "role") { print $2 ": " $3 }'
