@@ -272,6 +272,8 @@ int ties_xt__may_be_known(ties_draft *d, int doc, const char *name,
  * The entity named `name`: the draft's, else the database's (an exact id,
  * name or alias of a compatible kind), else a new one.
  */
+static int name_parts(ties_draft *d, int doc, long e);
+
 long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 		      double conf, const char *why, int doc, int sent)
 {
@@ -331,26 +333,68 @@ long ties_xt__ent_get(ties_draft *d, const char *kind, const char *name,
 	if (ties_xt__ent_key(d, e, name) < 0 ||
 	    (x->known && ties_xt__ent_key(d, e, x->name) < 0))
 		return -1;
-	/* A person's last two words, when the name has more: "Prof. Davari
-	 * Ardakani" after "Reza Davari Ardakani" (ties_xt__by_last_words). */
-	if (ties_xt__is_person_kind(d->e[e].kind)) {
-		const char *n2 = d->e[e].name, *p = strrchr(n2, ' ');
-
-		while (p && p > n2 && p[-1] != ' ')
-			p--;
-		if (p && p > n2 + 1 &&
-		    ties_xt__tail_add(d, doc,
-				      ties_xt__pool_printf(&d->P, "~%s", p),
-				      e) < 0)
-			return -1;
-	}
+	if (ties_xt__is_person_kind(d->e[e].kind) && name_parts(d, doc, e) < 0)
+		return -1;
 	return e;
+}
+
+/* The parts of person e's name by which it is named alone, in the map of
+ * tails: its last word and its first (any document: "Malik", "Li"), and
+ * its last two words when it has more (document doc: "Davari Ardakani"). */
+static int name_parts(ties_draft *d, int doc, long e)
+{
+	const char *n = d->e[e].name, *last = strrchr(n, ' '), *p = last;
+
+	if (!last)
+		return 0;
+	if (ties_xt__tail_add(d, -1, ties_xt__pool_printf(&d->P, "~l %s",
+							  last + 1),
+			      e) < 0 ||
+	    ties_xt__tail_add(d, -1, ties_xt__pool_printf(&d->P, "~f %.*s",
+							  (int)(last - n), n),
+			      e) < 0)
+		return -1;
+	while (p > n && p[-1] != ' ')
+		p--;
+	if (p > n + 1 &&
+	    ties_xt__tail_add(d, doc, ties_xt__pool_printf(&d->P, "~%s", p),
+			      e) < 0)
+		return -1;
+	return 0;
+}
+
+/* The person drafted under `part` in document doc: -1 when none is, -2
+ * when two are. */
+static long by_part(ties_draft *d, int doc, const char *part)
+{
+	const char *k = tail_key(d, doc, part);
+	long v;
+
+	if (!k)
+		return ties_xt__oom(d), -2;
+	if (!ties_strmap__get(&d->tails, k, &v))
+		return -1;
+	return ties_strmap__get(&d->tails,
+				ties_xt__pool_printf(&d->P, "!%s", k),
+				&(long){0})
+		       ? -2
+		       : v;
 }
 
 long ties_xt__by_last_words(ties_draft *d, int doc, const char *name)
 {
-	return ties_xt__tail_lookup(d, doc,
-				    ties_xt__pool_printf(&d->P, "~%s", name));
+	long e = by_part(d, doc, ties_xt__pool_printf(&d->P, "~%s", name));
+
+	return e < 0 ? -1 : e;
+}
+
+long ties_xt__by_family_name(ties_draft *d, const char *w)
+{
+	long e = by_part(d, -1, ties_xt__pool_printf(&d->P, "~l %s", w));
+
+	if (e == -1)
+		e = by_part(d, -1, ties_xt__pool_printf(&d->P, "~f %s", w));
+	return e < 0 ? -1 : e;
 }
 
 long ties_xt__country_ent(ties_draft *d, const char *cc)

@@ -588,9 +588,11 @@ static int sentence_people(struct docstate *st, size_t s)
 		    !st->signing[s] && (cue || trig)) {
 			/* "with representatives from the Department of
 			 * Defense, ...". */
+			int host = visited(&c, m);
+
 			role = ties_xt__role_of(&c, m, &rconf);
 			/* "visited the Institute": the host. */
-			if (visited(&c, m)) {
+			if (host) {
 				role = "host";
 				rconf = 0.8;
 			}
@@ -598,9 +600,8 @@ static int sentence_people(struct docstate *st, size_t s)
 			 * body that "welcomed the agreement". */
 			if ((!strcmp(role, "delegation") ||
 			     (!strcmp(role, "host") &&
-			      (ties_xt__find_word(&c, "hosted") ||
-			       ties_xt__find_word(&c, "hosts") ||
-			       visited(&c, m)))) &&
+			      (host || ties_xt__find_word(&c, "hosted") ||
+			       ties_xt__find_word(&c, "hosts")))) &&
 			    ties_xt__add_part(d, &d->ev[st->meet], m->ent, role,
 					      rconf, "named with a cue",
 					      (int)s) < 0)

@@ -284,6 +284,10 @@ int ties_xt__tail_add(ties_draft *d, int doc, const char *text, long e);
 /* The single person of document `doc` whose name of three words or more
  * ends with `name`, two words ("Davari Ardakani"), or -1. */
 long ties_xt__by_last_words(ties_draft *d, int doc, const char *name);
+/* The single person drafted whose last name is w; else, as family names
+ * come first in Chinese, Korean, Vietnamese or Hungarian names ("Premier
+ * Li" after "Li Keqiang"), whose first name is; or -1. */
+long ties_xt__by_family_name(ties_draft *d, const char *w);
 int ties_xt__ent_alias(ties_draft *d, long e, const char *alias);
 char *ties_xt__slug(ties_draft *d, const char *s);
 const char *ties_xt__unique_id(ties_draft *d, const char *base);

@@ -59,43 +59,6 @@ static int appositive_is_next(const struct scan *c, size_t k)
 	       !ties_xt__name_then_title(c, e + 1);
 }
 
-/* The single known person whose last name is the word at i; else, as
- * family names come first in Chinese, Korean, Vietnamese or Hungarian
- * names ("Premier Li" after "Li Keqiang"), whose first name is. */
-static long by_surname(struct scan *c, size_t i)
-{
-	const char *w = c->x->text + c->T->v[i].s;
-	size_t wl = c->T->v[i].e - c->T->v[i].s;
-
-	for (int first = 0; first < 2; first++) {
-		long found = -1;
-
-		for (size_t k = 0; k < c->d->ne; k++) {
-			const char *n = c->d->e[k].name, *sp;
-			size_t l;
-
-			if (!ties_xt__is_person_kind(c->d->e[k].kind) ||
-			    !(sp = strchr(n, ' ')))
-				continue;
-			if (first) {
-				l = (size_t)(sp - n);
-				sp = n;
-			} else {
-				sp = strrchr(n, ' ') + 1;
-				l = strlen(sp);
-			}
-			if (l == wl && !memcmp(sp, w, wl)) {
-				if (found >= 0)
-					return -1;
-				found = (long)k;
-			}
-		}
-		if (found >= 0)
-			return found;
-	}
-	return -1;
-}
-
 /* An unknown unit in a title, tokens [os, oe) in capitals: "CSP", "BOG
  * ISSI" (the unit, then its institution); its entity, or -1. */
 static long unit_in_title(struct scan *c, size_t os, size_t oe)
@@ -230,6 +193,20 @@ static size_t acronyms_at(const struct scan *c, size_t i)
 	return n;
 }
 
+/* Past the honorifics at i ("H. E. Mr."): where the name after them
+ * starts; the first of them, as written, into *first when it is NULL. */
+static size_t past_honors(struct scan *c, size_t i, const char **first)
+{
+	size_t n;
+
+	while (ties_xt__is_honor(c, i, &n) && n) {
+		if (first && !*first)
+			*first = ties_xt__tok_text(c->d, c->x, i, i + n);
+		i += n;
+	}
+	return i;
+}
+
 /* After a title, at j: a unit with a head word, "at" or "," and its
  * institution, then a person's name (its honorifics may come between).
  * Sets the unit's tokens [*cs, *ce) and its institution; returns where
@@ -256,18 +233,15 @@ static size_t unit_after_title(struct scan *c, size_t j, size_t *cs,
 			/* "Institute of Strategic Studies, Islamabad (ISSI)" */
 			k = k2 + n + skip_parens(c, k2 + n);
 		} else if (!ties_xt__is_honor(c, k2, NULL) &&
-			   (on = acronyms_at(c, k2) ? acronyms_at(c, k2)
-						    : ties_xt__capseq(c, k2)) > 0) {
+			   ((on = acronyms_at(c, k2)) ||
+			    (on = ties_xt__capseq(c, k2)))) {
 			/* "at ISSI": an institution, or an acronym the
 			 * release leaves unsaid. */
 			k = k2 + on + skip_parens(c, k2 + on);
 		}
 	}
 	k += ties_xt__word_is(c, k, ",");
-	n = k;
-	while (ties_xt__is_honor(c, n, &ue) && ue)
-		n += ue;
-	if (ties_xt__name_at(c, n) < 2)
+	if (ties_xt__name_at(c, past_honors(c, k, NULL)) < 2)
 		return j;
 	/* The shape is there: only now is the institution looked up (and
 	 * drafted). */
@@ -358,11 +332,9 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		if (ce == cs && j == te && ties_xt__word_is(c, j, ",") &&
 		    !ties_xt__is_honor(c, j + 1, NULL)) {
 			long o = -1;
-			size_t n2 = ties_xt__capseq(c, j + 1), h;
+			size_t n2 = ties_xt__capseq(c, j + 1),
+			       h = past_honors(c, j + 2 + n2, NULL);
 
-			h = j + 2 + n2;
-			while (n2 && ties_xt__is_honor(c, h, &hn) && hn)
-				h += hn;
 			/* Looked up (and drafted) only when the shape is
 			 * there. */
 			if (n2 && ties_xt__word_is(c, j + 1 + n2, ",") &&
@@ -375,12 +347,9 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 			}
 		}
 	}
-	while (ties_xt__is_honor(c, j, &n)) {
-		if (!honor)
-			honor = ties_xt__tok_text(c->d, c->x, j, j + n);
-		has_honor = 1;
-		j += n;
-	}
+	n = past_honors(c, j, &honor);
+	has_honor = n > j;
+	j = n;
 	if (te == ts && !has_honor) {
 		/* "Francis Ngabo, CEO of Rwanda Space Agency, signed": a name
 		 * with a title after it. */
@@ -447,14 +416,8 @@ size_t ties_xt__at_person(struct scan *c, size_t i, struct ment *m)
 		size_t k = ce > cs ? ce + skip_parens(c, ce) : te, h = 0;
 
 		/* "..., academician Ashot Saghyan": honorifics first. */
-		while (ties_xt__word_is(c, k, ",") &&
-		       ties_xt__is_honor(c, k + 1 + h, &n)) {
-			if (!honor)
-				honor = ties_xt__tok_text(c->d, c->x,
-							  k + 1 + h,
-							  k + 1 + h + n);
-			h += n;
-		}
+		if (ties_xt__word_is(c, k, ","))
+			h = past_honors(c, k + 1, &honor) - (k + 1);
 		if (ties_xt__word_is(c, k, ",") &&
 		    (n = ties_xt__name_at(c, k + 1 + h)) >= 2 &&
 		    (h || !ties_xt__name_then_title(c, k + 1)) &&
@@ -521,7 +484,7 @@ named:
 
 		if (!name)
 			return ties_xt__oom(c->d), 0;
-		if (nn == 1 && (e = by_surname(c, ns)) >= 0)
+		if (nn == 1 && (e = ties_xt__by_family_name(c->d, name)) >= 0)
 			;
 		else if (nn == 2 && (e = ties_xt__by_last_words(c->d, c->doc, name)) >= 0)
 			;
