@@ -24,6 +24,28 @@ static void test_fold_case_accents_and_space(void **state)
 	fold_is("", "");
 }
 
+/* ASCII takes a path of its own: each ASCII character must fold as
+ * utf8proc folds it, which a non-ASCII letter at the end ("ﬁ", folded to
+ * "fi") makes the string take. */
+static void test_fold_ascii_as_utf8proc(void **state)
+{
+	char in[16], *fast = NULL, *slow = NULL;
+	int c;
+
+	(void)state;
+	for (c = 1; c < 0x80; c++) {
+		snprintf(in, sizeof(in), "Ab%cZ", c);
+		assert_int_equal(ties_fold(&fast, in), 0);
+		snprintf(in, sizeof(in), "Ab%cZ\xef\xac\x81", c);
+		assert_int_equal(ties_fold(&slow, in), 0);
+		assert_int_equal(strlen(slow), strlen(fast) + 2);
+		assert_memory_equal(slow, fast, strlen(fast));
+		assert_string_equal(slow + strlen(fast), "fi");
+		free(fast);
+		free(slow);
+	}
+}
+
 static void test_fold_rejects_invalid_utf8(void **state)
 {
 	char *out = NULL;
@@ -143,6 +165,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold_case_accents_and_space),
+		cmocka_unit_test(test_fold_ascii_as_utf8proc),
 		cmocka_unit_test(test_fold_rejects_invalid_utf8),
 		cmocka_unit_test(test_date_check_partial_and_calendar),
 		cmocka_unit_test(test_utf8_invalid_offsets),
