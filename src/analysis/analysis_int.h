@@ -50,6 +50,9 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 int ties_an__measures(ties_db *db, const ties_graph *g,
 		      const enum ties_measure *ms, size_t nm, int weighted,
 		      double cutoff, double **out);
+/* pagerank.c: the PageRank of g's nodes (damping 0.85) in out[n], on
+ * the ties' weights or not; 0 or TIES_ENOMEM. */
+int ties_an__pagerank(const ties_graph *g, int weighted, double *out);
 /* rank.c */
 int ties_an__same_score(double a, double b);
 int ties_an__cmp_key(const void *x, const void *y);

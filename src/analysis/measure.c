@@ -503,9 +503,10 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 		}
 		break;
 	case TIES_PAGERANK:
-		IGRAPH_CHECK(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK,
-					     &res, &value, igraph_vss_all(),
-					     g->directed, 0.85, pw, NULL));
+		/* Without igraph's graph (pagerank.c). */
+		IGRAPH_CHECK(igraph_vector_resize(&res, (igraph_integer_t)n));
+		if (ties_an__pagerank(g, weighted, VECTOR(res)) < 0)
+			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
 		break;
 	default:
 		IGRAPH_ERROR("unknown measure", IGRAPH_EINVAL);
@@ -611,6 +612,22 @@ int ties_an__measures(ties_db *db, const ties_graph *g,
 			cached[k] = 1;
 			left--;
 		}
+	}
+	/* PageRank needs no igraph graph either (pagerank.c). */
+	for (k = 0; k < nm; k++) {
+		if (cached[k] || ms[k] != TIES_PAGERANK)
+			continue;
+		if (ties_an__pagerank(g, weighted, out[k]) < 0) {
+			free(cached);
+			return ties_db__seterr(db, TIES_ENOMEM,
+					       "out of memory");
+		}
+		score_name(ms[k], weighted, name);
+		if (g->snap_gen && cutoff == 0)
+			ties_snap__scores_write(db, g->snap_gen, name, g->n,
+						out[k]);
+		cached[k] = 1;
+		left--;
 	}
 	if (left == 0) {
 		free(cached);

@@ -2,6 +2,7 @@
  * focus.c — a focus diagram's part of the entity graph, read from the
  * snapshot without loading the whole graph.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,10 @@ static int on_sub_entity(void *ctx, sqlite3_int64 rowid, const char *id,
 int ties_scored__cmp(const void *x, const void *y)
 {
 	const struct ties_scored *a = x, *b = y;
-
-	if (a->s != b->s)
+	/* Scores within a relative 1e-9 are the same: nodes placed alike
+	 * may differ in the last digits of an iterative solution such as
+	 * PageRank's. */
+	if (fabs(a->s - b->s) > 1e-9 * fmax(fabs(a->s), fabs(b->s)))
 		return a->s > b->s ? -1 : 1;
 	return (a->i > b->i) - (a->i < b->i);
 }

@@ -61,8 +61,8 @@ int ties_adj__build(const ties_graph *g, struct ties_adj *a);
 int ties_adj__build_in(const ties_graph *g, struct ties_adj *a);
 void ties_adj__release(struct ties_adj *a);
 
-/* A node and its score; ties_scored__cmp orders by score, highest first,
- * then by node (for qsort). */
+/* A node and its score; ties_scored__cmp orders by score, highest first
+ * (scores within a relative 1e-9 are the same), then by node (for qsort). */
 struct ties_scored {
 	double s;
 	size_t i;
