@@ -36,6 +36,15 @@ static int push(struct layer *l, uint32_t v)
 	return 0;
 }
 
+/* Whether node v's neighbours failed the adjacency's check: only they
+ * are read here (path.c checks the ties of the path's nodes). */
+static int nbrs_bad(const struct ties_adj *a, uint32_t v)
+{
+	if (a->check_nbrs)
+		return a->check_nbrs(a->ctx, v) < 0;
+	return a->check && a->check(a->ctx, v) < 0;
+}
+
 static int cmp_u32(const void *x, const void *y)
 {
 	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -62,10 +71,12 @@ static int expand(const struct ties_adj *a, int32_t *d, const int32_t *other,
 		  int32_t *meet)
 {
 	next->n = 0;
+	if (a->prefetch)
+		a->prefetch(a->ctx, cur->v, cur->n, 1);
 	for (size_t i = 0; i < cur->n; i++) {
 		uint32_t v = cur->v[i];
 
-		if (a->check && a->check(a->ctx, v) < 0)
+		if (nbrs_bad(a, v))
 			return DAMAGED;
 
 		for (size_t j = a->start[v]; j < a->start[v + 1]; j++) {
@@ -110,6 +121,12 @@ int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 	while (!len && fs.n && ft.n) {
 		if (max_hops > 0 && rs + rt >= max_hops)
 			break;
+		/* The offsets of both layers are read to choose: from a cold
+		 * page cache, all their pages asked for at once. */
+		if (a->prefetch) {
+			a->prefetch(a->ctx, fs.v, fs.n, 0);
+			a->prefetch(a->ctx, ft.v, ft.n, 0);
+		}
 		if (cost(a, &fs) <= cost(a, &ft)) {
 			if ((rc = expand(a, ds, dt, rs, &fs, &nx, &len)) != 0)
 				goto done;
@@ -142,10 +159,12 @@ int ties_ex__bibfs(const struct ties_adj *a, uint32_t s, uint32_t t,
 	for (int32_t depth = 0; depth < len && !ds[t]; depth++) {
 		nx.n = 0;
 		qsort(fs.v, fs.n, sizeof(*fs.v), cmp_u32);
+		if (a->prefetch)
+			a->prefetch(a->ctx, fs.v, fs.n, 1);
 		for (size_t i = 0; i < fs.n; i++) {
 			uint32_t v = fs.v[i];
 
-			if (a->check && a->check(a->ctx, v) < 0) {
+			if (nbrs_bad(a, v)) {
 				rc = DAMAGED;
 				goto done;
 			}

@@ -130,7 +130,7 @@ int ties_snap__need(struct ties_snap *sn, const void *p, size_t len)
 	return 0;
 }
 
-int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
+int ties_snap__nbrs_ok(struct ties_snap *sn, uint32_t v)
 {
 	const size_t *st = sn->a.start;
 	size_t s0, s1;
@@ -140,22 +140,99 @@ int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
 	s0 = st[v];
 	s1 = st[v + 1];
 	if (s0 > s1 || s1 > 2 * sn->m ||
-	    ties_snap__need(sn, &sn->a.nbr[s0], (s1 - s0) * 4) < 0 ||
-	    ties_snap__need(sn, &sn->a.edge[s0], (s1 - s0) * 4) < 0) {
+	    ties_snap__need(sn, &sn->a.nbr[s0], (s1 - s0) * 4) < 0) {
 		sn->bad = 1;
 		return -1;
 	}
 	for (size_t j = s0; j < s1; j++)
-		if (sn->a.nbr[j] >= sn->n || sn->a.edge[j] >= sn->m) {
+		if (sn->a.nbr[j] >= sn->n) {
 			sn->bad = 1;
 			return -1;
 		}
 	return 0;
 }
 
+int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
+{
+	size_t s0, s1;
+
+	if (ties_snap__nbrs_ok(sn, v) < 0)
+		return -1;
+	s0 = sn->a.start[v];
+	s1 = sn->a.start[v + 1];
+	if (ties_snap__need(sn, &sn->a.edge[s0], (s1 - s0) * 4) < 0) {
+		sn->bad = 1;
+		return -1;
+	}
+	for (size_t j = s0; j < s1; j++)
+		if (sn->a.edge[j] >= sn->m) {
+			sn->bad = 1;
+			return -1;
+		}
+	return 0;
+}
+
+/* Ask for the blocks of [p, p + len) not yet checked, should they not be
+ * in memory; *last is the last block asked for (asked once in a row). */
+static void willneed(struct ties_snap *sn, const void *p, size_t len,
+		     size_t *last)
+{
+	const char *body = (const char *)sn->map + sizeof(struct snap_hdr);
+	size_t off = (size_t)((const char *)p - body), b, hi;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), from, to;
+
+	if ((const char *)p < body || !len || off + len > sn->body_len)
+		return;
+	hi = (off + len - 1) / SNAP_BLOCK;
+	for (b = off / SNAP_BLOCK; b <= hi; b++) {
+		if (sn->ok[b] || b == *last)
+			continue;
+		*last = b;
+		from = (uintptr_t)(body + b * SNAP_BLOCK) & ~(page - 1);
+		to = (uintptr_t)(body + b * SNAP_BLOCK + SNAP_BLOCK);
+		posix_madvise((void *)from, to - from, POSIX_MADV_WILLNEED);
+	}
+}
+
+static void node_prefetch(void *ctx, const uint32_t *v, size_t n,
+			  int entries)
+{
+	struct ties_snap *sn = ctx;
+	const size_t *st = sn->a.start;
+	size_t i, last = SIZE_MAX, s0, s1;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] >= sn->n)
+			continue;
+		if (!entries) {
+			willneed(sn, &st[v[i]], 2 * sizeof(*st), &last);
+			continue;
+		}
+		/* Offsets read unchecked: this is a hint only. */
+		s0 = st[v[i]];
+		s1 = st[v[i] + 1];
+		if (s0 >= s1 || s1 > 2 * sn->m)
+			continue;
+		willneed(sn, &sn->a.nbr[s0], (s1 - s0) * 4, &last);
+	}
+	for (i = 0, last = SIZE_MAX; entries > 1 && i < n; i++) {
+		if (v[i] >= sn->n)
+			continue;
+		s0 = st[v[i]];
+		s1 = st[v[i] + 1];
+		if (s0 < s1 && s1 <= 2 * sn->m)
+			willneed(sn, &sn->a.edge[s0], (s1 - s0) * 4, &last);
+	}
+}
+
 static int node_check(void *ctx, uint32_t v)
 {
 	return ties_snap__node_ok(ctx, v);
+}
+
+static int nbrs_check(void *ctx, uint32_t v)
+{
+	return ties_snap__nbrs_ok(ctx, v);
 }
 
 static int part_check(void *ctx, const void *p, size_t len)
@@ -273,6 +350,17 @@ static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 	sn->body_len = (size_t)body_len(h.n, h.m2, h.m);
 	sn->nblocks = (size_t)nblocks(sn->body_len);
 	sn->blocks = (const uint64_t *)(p + sn->body_len);
+	/* Read block by block, the body is read where the nodes visited lie:
+	 * no read-around at each fault; the checksums are read whole. */
+	if (!whole) {
+		uintptr_t from = (uintptr_t)sn->blocks &
+				 ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+
+		posix_madvise(sn->map, sn->len, POSIX_MADV_RANDOM);
+		posix_madvise((void *)from,
+			      (uintptr_t)sn->map + sn->len - from,
+			      POSIX_MADV_WILLNEED);
+	}
 	if (!(sn->ok = calloc(sn->nblocks + 1, 1))) {
 		ties_snap__close(sn);
 		free(path);
@@ -296,7 +384,9 @@ static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 	sn->a.ew = (const double *)p;
 	sn->a.ctx = sn;
 	sn->a.check = whole ? NULL : node_check;
+	sn->a.check_nbrs = whole ? NULL : nbrs_check;
 	sn->a.need = whole ? NULL : part_check;
+	sn->a.prefetch = whole ? NULL : node_prefetch;
 	if (body_sum(sn->blocks, 8 * sn->nblocks) != h.sum)
 		bad = "its checksum does not match";
 	else

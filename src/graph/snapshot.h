@@ -25,9 +25,17 @@ struct ties_adj {
 	/* When set (a snapshot read block by block), to call before reading
 	 * node v's entries: 0, or -1 when they are damaged. */
 	int (*check)(void *ctx, uint32_t v);
+	/* The same for a reader of node v's neighbours only (not their
+	 * ties): their blocks alone are read. */
+	int (*check_nbrs)(void *ctx, uint32_t v);
 	/* Likewise before reading any other part [p, p + len) of it, such
 	 * as a tie's weight: 0, or -1 when it is damaged. */
 	int (*need)(void *ctx, const void *p, size_t len);
+	/* When set, to call with the nodes whose offsets (entries = 0),
+	 * neighbours (1) or neighbours and ties (2) will be read next: the
+	 * system is asked to read the pages they lie in at once, not one
+	 * fault after another. */
+	void (*prefetch)(void *ctx, const uint32_t *v, size_t n, int entries);
 	void *ctx;
 };
 
@@ -67,6 +75,8 @@ int ties_snap__open(ties_db *db, uint64_t gen, struct ties_snap *sn);
 int ties_snap__open_lazy(ties_db *db, uint64_t gen, struct ties_snap *sn);
 int ties_snap__need(struct ties_snap *sn, const void *p, size_t len);
 int ties_snap__node_ok(struct ties_snap *sn, uint32_t v);
+/* The same for node v's neighbours, not their ties. */
+int ties_snap__nbrs_ok(struct ties_snap *sn, uint32_t v);
 void ties_snap__close(struct ties_snap *sn);
 /* What the snapshot keeps of a graph: the entity rowid of each of its n
  * nodes, its m ties with their weights, and its adjacency. */
