@@ -167,7 +167,8 @@ int ties_xt__ent_alias(ties_draft *d, long e, const char *alias)
 	return ties_xt__ent_key(d, e, alias);
 }
 
-/* An id of lower-case ASCII words joined by '-'. */
+/* An id of lower-case ASCII words joined by '-' (dashes and spaces of
+ * every kind, lumped by utf8proc, join them too). */
 char *ties_xt__slug(ties_draft *d, const char *s)
 {
 	utf8proc_uint8_t *f = NULL;
@@ -176,7 +177,7 @@ char *ties_xt__slug(ties_draft *d, const char *s)
 	if (utf8proc_map((const utf8proc_uint8_t *)s, -1, &f,
 			 UTF8PROC_NULLTERM | UTF8PROC_CASEFOLD |
 				 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-				 UTF8PROC_STABLE) < 0)
+				 UTF8PROC_LUMP | UTF8PROC_STABLE) < 0)
 		f = (utf8proc_uint8_t *)strdup(s);
 	if (!f)
 		return NULL;

@@ -242,6 +242,16 @@ size_t ties_xt__capseq(const struct scan *c, size_t i)
 			j += n;
 			continue;
 		}
+		/* "Joint EC - CERN Research Committee": a dash between
+		 * capitals before the name has its head word. */
+		if (j > i && !head && j + 1 < c->b &&
+		    (!strcmp(c->T->v[j].low, "-") ||
+		     !strcmp(c->T->v[j].low, "\xe2\x80\x93")) &&
+		    (ties_xt__is_cap(c, j + 1) ||
+		     (c->T->v[j + 1].f & T_ALLCAPS))) {
+			j++;
+			continue;
+		}
 		break;
 	}
 	return last - i;
@@ -508,6 +518,21 @@ static int organ_follows(const struct scan *c, size_t i)
 
 /* An institution at i: a known name or acronym, or a run of capitalised
  * words with a head word. Tokens used; the entity in *e. */
+/* "Joint Research Committee": a title's modifier that never opens a
+ * person's name opens a body's when a head word follows in its run. */
+static int modifier_opens_body(const struct scan *c, size_t i)
+{
+	size_t n;
+
+	if (!ties_xt__title_mod(c, i))
+		return 0;
+	n = ties_xt__capseq(c, i);
+	for (size_t k = i + 1; k < i + n; k++)
+		if (ties_xt__inst_head(c, k, NULL))
+			return 1;
+	return 0;
+}
+
 size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 {
 	size_t n, best = 0;
@@ -535,10 +560,21 @@ size_t ties_xt__at_org(struct scan *c, size_t i, long *e)
 		    ties_xt__at_country(c, g + 2, &cc, &adj))
 			return 0;
 	}
-	if (ties_xt__at_title(c, i) ||
-	    (!ties_xt__word_is(c, i, "the") && !(c->T->v[i].f & T_ALLCAPS) &&
-	     ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, i, c->b,
-			       NULL) >= 0))
+	/* "The Inaugural Asia Pacific Council": the name begins after
+	 * the words that never begin one. */
+	{
+		size_t w = i + ties_xt__word_is(c, i, "the");
+
+		if (w < c->b &&
+		    (w == i || (ties_xt__is_cap(c, w) &&
+				!ties_xt__inst_head(c, w, NULL))) &&
+		    !(c->T->v[w].f & T_ALLCAPS) &&
+		    ties_xt__match_at(ties_xt__words(c, D_NOTNAME), c->T, w,
+				      c->b, NULL) >= 0 &&
+		    !modifier_opens_body(c, w))
+			return 0;
+	}
+	if (ties_xt__at_title(c, i))
 		return 0;
 	/* A well-known organisation ("NATO", "World Bank"). */
 	if ((k0 = ties_xt__match_at(ties_xt__words(c, D_ORG), c->T, i, c->b,

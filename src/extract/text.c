@@ -3,6 +3,7 @@
  * (with their lines), front matter, Markdown escapes, the dateline and
  * sentences.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -185,6 +186,32 @@ static char *fold_word(struct pool *p, const char *s, size_t n)
  * Split text[0, n) into tokens. `lines`, when given, has the line of each
  * byte. A blank line starts a paragraph.
  */
+/* Whether text[s, s + k) is an acronym with a footnote's mark ("CERN1"):
+ * capitals, then one digit, and the capitals alone a word elsewhere in
+ * the text ("G7", "C40" are names: their letters are no word of their
+ * own there). */
+static int footnoted(const char *text, size_t n, size_t s, size_t k)
+{
+	const char *w = text + s;
+	size_t i;
+
+	if (k < 3 || w[k - 1] < '1' || w[k - 1] > '9')
+		return 0;
+	for (i = 0; i + 1 < k; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return 0;
+	for (size_t at = 0; at + k - 1 <= n; at++) {
+		size_t end = at + k - 1;
+
+		if (at == s || text[at] != w[0] || memcmp(text + at, w, k - 1))
+			continue;
+		if ((at == 0 || !isalnum((unsigned char)text[at - 1])) &&
+		    (end == n || !isalnum((unsigned char)text[end])))
+			return 1;
+	}
+	return 0;
+}
+
 int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		      const int *lines, struct toks *out)
 {
@@ -240,6 +267,9 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 					j += 2;
 			}
 			t.e = j;
+			/* A footnote's mark is no part of the word. */
+			if (footnoted(text, n, i, j - i))
+				t.e = j - 1;
 			/* Possessive: ’s or s’. */
 			if (j - i > 2 &&
 			    (!memcmp(text + j - 2, "'s", 2) ||
