@@ -29,6 +29,10 @@ enum {
 	T_PUNCT = 1u << 3,   /* one punctuation character */
 	T_NUM = 1u << 4,     /* starts with a digit */
 	T_PARA = 1u << 5,    /* first token of a paragraph */
+	/* First token of a line after a short one (a heading, a dateline, a
+	 * signature block's "Office of the Spokesman" over "Washington"):
+	 * no name runs across it. */
+	T_BREAK = 1u << 6,
 };
 
 struct tok {

@@ -157,6 +157,8 @@ size_t ties_xt__capseq(const struct scan *c, size_t i)
 	while (j < c->b) {
 		size_t n;
 
+		if (j > i && (c->T->v[j].f & T_BREAK))
+			break;
 		if (ties_xt__is_cap(c, j) || (c->T->v[j].f & T_ALLCAPS)) {
 			/* "New Delhi-based Population Council Institute":
 			 * where it is ends the run before the name. */

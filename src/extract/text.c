@@ -212,10 +212,12 @@ static int footnoted(const char *text, size_t n, size_t s, size_t k)
 	return 0;
 }
 
+#define SHORT_LINE 50 /* bytes */
+
 int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		      const int *lines, struct toks *out)
 {
-	size_t i = 0, len;
+	size_t i = 0, len, line_start = 0, short_line = 0;
 	int newlines = 2;
 
 	while (i < n) {
@@ -223,6 +225,9 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		struct tok t;
 
 		if (c == '\n') {
+			/* A line shorter than a wrapped paragraph's. */
+			short_line = i - line_start < SHORT_LINE;
+			line_start = i + 1;
 			newlines++;
 			i++;
 			continue;
@@ -310,6 +315,8 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		}
 		if (newlines >= 2)
 			t.f |= T_PARA;
+		else if (newlines == 1 && short_line)
+			t.f |= T_BREAK;
 		newlines = 0;
 		t.line = lines ? lines[t.s] : 0;
 		if (!(t.low = fold_word(p, text + t.s, t.e - t.s)))
