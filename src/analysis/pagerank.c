@@ -21,10 +21,10 @@
  * where s_j is the weight of the arcs that leave j, a node with none is
  * dangling, and an undirected tie is an arc each way. The method is
  * Gauss-Seidel, as PRPACK's: each node's new score is used at once by the
- * nodes after it in the same sweep, which takes about half the sweeps of
- * the power method. Sweeps stop when they change the scores by less than
- * 1e-12 in all (PRPACK stops at 1e-10); the scores are then scaled to sum
- * to 1.
+ * nodes after it in the same sweep. Sweeps stop when they change the
+ * scores by less than 1e-12 in all (PRPACK stops at 1e-10; 77 sweeps for
+ * the 7 million ties of bench/gen M, 78 for the 28 million of L); the
+ * scores are then scaled to sum to 1.
  */
 #include <math.h>
 #include <stdint.h>
@@ -101,7 +101,7 @@ int ties_an__pagerank(const ties_graph *g, int weighted, double *out)
 	size_t n = g->n, i, k, sweeps;
 	struct arcs a = {NULL, NULL, NULL};
 	double *s = NULL, *y = NULL;
-	double dangling = 0, err, sum, tele;
+	double dangling, err, sum, tele;
 	int rc;
 
 	if (n == 0)
@@ -119,8 +119,6 @@ int ties_an__pagerank(const ties_graph *g, int weighted, double *out)
 		s[i] = s[i] > 0 ? 1 / s[i] : 0;
 		out[i] = 1 / (double)n;
 		y[i] = out[i] * s[i];
-		if (s[i] == 0)
-			dangling += out[i];
 	}
 	for (sweeps = 0, err = 1; err >= TOLERANCE && sweeps < MAX_SWEEPS;
 	     sweeps++) {

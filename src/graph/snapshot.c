@@ -173,9 +173,9 @@ int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
 }
 
 /* Ask for the blocks of [p, p + len) not yet checked, should they not be
- * in memory; *last is the last block asked for (asked once in a row). */
-static void willneed(struct ties_snap *sn, const void *p, size_t len,
-		     size_t *last)
+ * in memory: each block once (a layer of many nodes asks for the same
+ * blocks again and again, and each call costs a system call). */
+static void willneed(struct ties_snap *sn, const void *p, size_t len)
 {
 	const char *body = (const char *)sn->map + sizeof(struct snap_hdr);
 	size_t off = (size_t)((const char *)p - body), b, hi;
@@ -185,9 +185,9 @@ static void willneed(struct ties_snap *sn, const void *p, size_t len,
 		return;
 	hi = (off + len - 1) / SNAP_BLOCK;
 	for (b = off / SNAP_BLOCK; b <= hi; b++) {
-		if (sn->ok[b] || b == *last)
+		if (sn->ok[b] || sn->asked[b])
 			continue;
-		*last = b;
+		sn->asked[b] = 1;
 		from = (uintptr_t)(body + b * SNAP_BLOCK) & ~(page - 1);
 		to = (uintptr_t)(body + b * SNAP_BLOCK + SNAP_BLOCK);
 		posix_madvise((void *)from, to - from, POSIX_MADV_WILLNEED);
@@ -199,13 +199,13 @@ static void node_prefetch(void *ctx, const uint32_t *v, size_t n,
 {
 	struct ties_snap *sn = ctx;
 	const size_t *st = sn->a.start;
-	size_t i, last = SIZE_MAX, s0, s1;
+	size_t i, s0, s1;
 
 	for (i = 0; i < n; i++) {
 		if (v[i] >= sn->n)
 			continue;
 		if (!entries) {
-			willneed(sn, &st[v[i]], 2 * sizeof(*st), &last);
+			willneed(sn, &st[v[i]], 2 * sizeof(*st));
 			continue;
 		}
 		/* Offsets read unchecked: this is a hint only. */
@@ -213,15 +213,9 @@ static void node_prefetch(void *ctx, const uint32_t *v, size_t n,
 		s1 = st[v[i] + 1];
 		if (s0 >= s1 || s1 > 2 * sn->m)
 			continue;
-		willneed(sn, &sn->a.nbr[s0], (s1 - s0) * 4, &last);
-	}
-	for (i = 0, last = SIZE_MAX; entries > 1 && i < n; i++) {
-		if (v[i] >= sn->n)
-			continue;
-		s0 = st[v[i]];
-		s1 = st[v[i] + 1];
-		if (s0 < s1 && s1 <= 2 * sn->m)
-			willneed(sn, &sn->a.edge[s0], (s1 - s0) * 4, &last);
+		willneed(sn, &sn->a.nbr[s0], (s1 - s0) * 4);
+		if (entries > 1)
+			willneed(sn, &sn->a.edge[s0], (s1 - s0) * 4);
 	}
 }
 
@@ -256,6 +250,7 @@ void ties_snap__close(struct ties_snap *sn)
 	if (sn->map)
 		munmap(sn->map, sn->len);
 	free(sn->ok);
+	free(sn->asked);
 	memset(sn, 0, sizeof(*sn));
 }
 
@@ -361,7 +356,8 @@ static int snap_open(ties_db *db, uint64_t gen, struct ties_snap *sn, int whole)
 			      (uintptr_t)sn->map + sn->len - from,
 			      POSIX_MADV_WILLNEED);
 	}
-	if (!(sn->ok = calloc(sn->nblocks + 1, 1))) {
+	if (!(sn->ok = calloc(sn->nblocks + 1, 1)) ||
+	    !(sn->asked = calloc(sn->nblocks + 1, 1))) {
 		ties_snap__close(sn);
 		free(path);
 		return 0;

@@ -52,6 +52,7 @@ struct ties_snap {
 	size_t body_len, nblocks;
 	const uint64_t *blocks;
 	unsigned char *ok;
+	unsigned char *asked; /* read ahead already (prefetch) */
 	int bad;
 };
 
