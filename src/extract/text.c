@@ -182,43 +182,72 @@ static char *fold_word(struct pool *p, const char *s, size_t n)
 	return ties_xt__pool_keep(p, (char *)out);
 }
 
-/*
- * Split text[0, n) into tokens. `lines`, when given, has the line of each
- * byte. A blank line starts a paragraph.
- */
-/* Whether text[s, s + k) is an acronym with a footnote's mark ("CERN1"):
- * capitals, then one digit, and the capitals alone a word elsewhere in
- * the text ("G7", "C40" are names: their letters are no word of their
- * own there). */
-static int footnoted(const char *text, size_t n, size_t s, size_t k)
+/* The words of two or more capitals alone in text[0, n) ("CERN"), in
+ * *caps: each found once, with one pass over the text. */
+static int caps_words(const char *text, size_t n, ties_strmap *caps)
 {
-	const char *w = text + s;
-	size_t i;
+	size_t i = 0, j;
+	char w[64];
 
-	if (k < 3 || w[k - 1] < '1' || w[k - 1] > '9')
-		return 0;
-	for (i = 0; i + 1 < k; i++)
-		if (w[i] < 'A' || w[i] > 'Z')
-			return 0;
-	for (size_t at = 0; at + k - 1 <= n; at++) {
-		size_t end = at + k - 1;
-
-		if (at == s || text[at] != w[0] || memcmp(text + at, w, k - 1))
+	while (i < n) {
+		if (text[i] < 'A' || text[i] > 'Z' ||
+		    (i > 0 && isalnum((unsigned char)text[i - 1]))) {
+			i++;
 			continue;
-		if ((at == 0 || !isalnum((unsigned char)text[at - 1])) &&
-		    (end == n || !isalnum((unsigned char)text[end])))
-			return 1;
+		}
+		for (j = i; j < n && text[j] >= 'A' && text[j] <= 'Z'; j++)
+			;
+		if (j - i >= 2 && j - i < sizeof(w) &&
+		    (j == n || !isalnum((unsigned char)text[j]))) {
+			memcpy(w, text + i, j - i);
+			w[j - i] = '\0';
+			if (ties_strmap__put(caps, w, 0, NULL) < 0)
+				return -1;
+		}
+		i = j;
 	}
 	return 0;
 }
 
+/* Whether text[s, s + k) is an acronym with a footnote's mark ("CERN1"):
+ * capitals, then one digit, and the capitals alone a word elsewhere in
+ * the text ("G7", "C40" are names: their letters are no word of their
+ * own there). The words of capitals are gathered on the first such
+ * token: -1 when out of memory. */
+static int footnoted(const char *text, size_t n, size_t s, size_t k,
+		     ties_strmap *caps, int *have_caps)
+{
+	const char *w = text + s;
+	char bare[64];
+	long v;
+
+	if (k < 3 || k > sizeof(bare) || w[k - 1] < '1' || w[k - 1] > '9')
+		return 0;
+	for (size_t i = 0; i + 1 < k; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return 0;
+	if (!*have_caps) {
+		if (caps_words(text, n, caps) < 0)
+			return -1;
+		*have_caps = 1;
+	}
+	memcpy(bare, w, k - 1);
+	bare[k - 1] = '\0';
+	return ties_strmap__get(caps, bare, &v);
+}
+
+/*
+ * Split text[0, n) into tokens. `lines`, when given, has the line of each
+ * byte. A blank line starts a paragraph.
+ */
 #define SHORT_LINE 50 /* bytes */
 
 int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 		      const int *lines, struct toks *out)
 {
 	size_t i = 0, len, line_start = 0, short_line = 0;
-	int newlines = 2;
+	int newlines = 2, have_caps = 0, fn;
+	ties_strmap caps = {0};
 
 	while (i < n) {
 		int32_t c = cp_at(text, n, i, &len);
@@ -273,7 +302,10 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 			}
 			t.e = j;
 			/* A footnote's mark is no part of the word. */
-			if (footnoted(text, n, i, j - i))
+			if ((fn = footnoted(text, n, i, j - i, &caps,
+					    &have_caps)) < 0)
+				goto oom;
+			if (fn)
 				t.e = j - 1;
 			/* Possessive: ’s or s’. */
 			if (j - i > 2 &&
@@ -319,13 +351,16 @@ int ties_xt__tokenize(struct pool *p, const char *text, size_t n,
 			t.f |= T_BREAK;
 		newlines = 0;
 		t.line = lines ? lines[t.s] : 0;
-		if (!(t.low = fold_word(p, text + t.s, t.e - t.s)))
-			return -1;
-		if (ties__grow(&out->v, &out->cap, out->n, sizeof(t)) < 0)
-			return -1;
+		if (!(t.low = fold_word(p, text + t.s, t.e - t.s)) ||
+		    ties__grow(&out->v, &out->cap, out->n, sizeof(t)) < 0)
+			goto oom;
 		out->v[out->n++] = t;
 	}
+	ties_strmap__release(&caps);
 	return 0;
+oom:
+	ties_strmap__release(&caps);
+	return -1;
 }
 
 /* Append s[0,n) of line `line` to the clean text. */
