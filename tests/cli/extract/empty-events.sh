@@ -1,6 +1,7 @@
 # Events: a room is none, nor a list of activities; attending a signing
 # signs nothing; political consultations, a transitive "met" and a body
-# "chaired by" someone are meetings; "US Congress" is no congress.
+# "chaired by" someone are meetings; "US Congress" is no congress; a
+# ministerial forum of two countries is a meeting, a forum a conference.
 . tests/cli/lib.inc
 extract_each event role <<'TEXTS'
 The delegation was received in the Senate Conference Hall of the University of Lagos.
@@ -12,4 +13,6 @@ During the visit, the delegates will engage with US Congress members.
 The Union Cabinet chaired by the Prime Minister discussed the budget.
 Daffodil International University signs two Memoranda of Understanding with VIT University.
 The International Institute for Central Asia (IICA) hosted a roundtable with Timofei Bordachev, Program Director of the Valdai International Discussion Club.
+The 25th Australia-Papua New Guinea Ministerial Forum was held in Canberra.
+The Boao Forum for Asia opened in Hainan.
 TEXTS
