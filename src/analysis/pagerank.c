@@ -4,8 +4,9 @@
  *
  * igraph's PageRank (PRPACK) needs the graph as an igraph_t (32 bytes a
  * tie: two 64-bit ends and two 64-bit indexes) and then copies it twice
- * more into structures of its own: 3.4 GB for the 28 million ties of a
- * million entities, where the ties themselves take 453 MB. This solver
+ * more into structures of its own: a peak of 3,191-3,399 MiB for the 28
+ * million ties of a million entities, where the ties themselves take
+ * 453 MB. This solver
  * reads the tie list once into the arcs that reach each node (12 bytes an
  * arc: a 32-bit tail and its weight; 4 without weights) and iterates over
  * them.
