@@ -42,6 +42,8 @@ igraph_error_t ties_an__to_igraph(const ties_graph *g, igraph_t *ig,
 igraph_error_t ties_an__to_igraph_as(const ties_graph *g, igraph_t *ig,
 				     igraph_vector_t *w, igraph_vector_t *dist,
 				     int need_dist, int directed);
+/* A measure that needs igraph's graph (not degree, strength or PageRank,
+ * which ties_an__measures computes on the tie list). */
 igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 				const igraph_vector_t *w,
 				const igraph_vector_t *dist,

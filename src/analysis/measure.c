@@ -502,13 +502,7 @@ igraph_error_t ties_an__measure(const ties_graph *g, const igraph_t *ig,
 			IGRAPH_CHECK(eigenvector(g, ig, pw, &res));
 		}
 		break;
-	case TIES_PAGERANK:
-		/* Without igraph's graph (pagerank.c). */
-		IGRAPH_CHECK(igraph_vector_resize(&res, (igraph_integer_t)n));
-		if (ties_an__pagerank(g, weighted, VECTOR(res)) < 0)
-			IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
-		break;
-	default:
+	default: /* PageRank too: ties_an__measures() computes it */
 		IGRAPH_ERROR("unknown measure", IGRAPH_EINVAL);
 	}
 	for (i = 0; i < n; i++) {

@@ -130,46 +130,42 @@ int ties_snap__need(struct ties_snap *sn, const void *p, size_t len)
 	return 0;
 }
 
-int ties_snap__nbrs_ok(struct ties_snap *sn, uint32_t v)
+/* Whether entries [s0, s1) of `col` (a node's neighbours or ties) are
+ * sound: their blocks match, each below `bound`. */
+static int entries_ok(struct ties_snap *sn, const uint32_t *col, size_t s0,
+		      size_t s1, uint64_t bound)
 {
-	const size_t *st = sn->a.start;
-	size_t s0, s1;
-
-	if (v >= sn->n || ties_snap__need(sn, &st[v], 2 * sizeof(*st)) < 0)
-		return -1;
-	s0 = st[v];
-	s1 = st[v + 1];
-	if (s0 > s1 || s1 > 2 * sn->m ||
-	    ties_snap__need(sn, &sn->a.nbr[s0], (s1 - s0) * 4) < 0) {
+	if (ties_snap__need(sn, &col[s0], (s1 - s0) * 4) < 0) {
 		sn->bad = 1;
 		return -1;
 	}
 	for (size_t j = s0; j < s1; j++)
-		if (sn->a.nbr[j] >= sn->n) {
+		if (col[j] >= bound) {
 			sn->bad = 1;
 			return -1;
 		}
 	return 0;
 }
 
-int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
+int ties_snap__nbrs_ok(struct ties_snap *sn, uint32_t v)
 {
-	size_t s0, s1;
+	const size_t *st = sn->a.start;
 
-	if (ties_snap__nbrs_ok(sn, v) < 0)
+	if (v >= sn->n || ties_snap__need(sn, &st[v], 2 * sizeof(*st)) < 0)
 		return -1;
-	s0 = sn->a.start[v];
-	s1 = sn->a.start[v + 1];
-	if (ties_snap__need(sn, &sn->a.edge[s0], (s1 - s0) * 4) < 0) {
+	if (st[v] > st[v + 1] || st[v + 1] > 2 * sn->m) {
 		sn->bad = 1;
 		return -1;
 	}
-	for (size_t j = s0; j < s1; j++)
-		if (sn->a.edge[j] >= sn->m) {
-			sn->bad = 1;
-			return -1;
-		}
-	return 0;
+	return entries_ok(sn, sn->a.nbr, st[v], st[v + 1], sn->n);
+}
+
+int ties_snap__node_ok(struct ties_snap *sn, uint32_t v)
+{
+	if (ties_snap__nbrs_ok(sn, v) < 0)
+		return -1;
+	return entries_ok(sn, sn->a.edge, sn->a.start[v], sn->a.start[v + 1],
+			  sn->m);
 }
 
 /* Ask for the blocks of [p, p + len) not yet checked, should they not be
@@ -214,8 +210,6 @@ static void node_prefetch(void *ctx, const uint32_t *v, size_t n,
 		if (s0 >= s1 || s1 > 2 * sn->m)
 			continue;
 		willneed(sn, &sn->a.nbr[s0], (s1 - s0) * 4);
-		if (entries > 1)
-			willneed(sn, &sn->a.edge[s0], (s1 - s0) * 4);
 	}
 }
 

@@ -31,10 +31,9 @@ struct ties_adj {
 	/* Likewise before reading any other part [p, p + len) of it, such
 	 * as a tie's weight: 0, or -1 when it is damaged. */
 	int (*need)(void *ctx, const void *p, size_t len);
-	/* When set, to call with the nodes whose offsets (entries = 0),
-	 * neighbours (1) or neighbours and ties (2) will be read next: the
-	 * system is asked to read the pages they lie in at once, not one
-	 * fault after another. */
+	/* When set, to call with the nodes whose offsets (entries = 0) or
+	 * neighbours (1) will be read next: the system is asked to read the
+	 * pages they lie in at once, not one fault after another. */
 	void (*prefetch)(void *ctx, const uint32_t *v, size_t n, int entries);
 	void *ctx;
 };
